@@ -1,0 +1,4 @@
+import { bootstrap } from '@rendezvous/platform';
+import { AppModule } from './app.module';
+
+void bootstrap(AppModule);

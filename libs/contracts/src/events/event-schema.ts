@@ -1,0 +1,16 @@
+import type { Topic } from './topics';
+
+/** A JSON Schema (draft 2020-12 subset understood by ajv) for one event's `data`. */
+export type JsonSchema = Readonly<Record<string, unknown>>;
+
+export interface EventSchema {
+  schemaVersion: number;
+  data: JsonSchema;
+}
+
+/**
+ * The published schema of each event's `data`, keyed by topic. Consumers validate incoming
+ * envelopes against it; the AsyncAPI document is generated from it. Each feature registers
+ * its events here as it is built.
+ */
+export const EVENT_SCHEMAS: Partial<Record<Topic, EventSchema>> = {};

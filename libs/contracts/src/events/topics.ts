@@ -1,0 +1,63 @@
+/**
+ * One topic per event type, named as the type (ARCHITECTURE.md). Keys are aggregate ids.
+ * A breaking change gets a new topic (`match.created.v2`), never an in-place edit.
+ */
+export const TOPICS = {
+  USER_CREATED: 'user.created',
+  USER_UPDATED: 'user.updated',
+  USER_DELETED: 'user.deleted',
+  USER_BLOCKED: 'user.blocked',
+  USER_UNBLOCKED: 'user.unblocked',
+  TIMESLOT_CREATED: 'timeslot.created',
+  TIMESLOT_UPDATED: 'timeslot.updated',
+  TIMESLOT_DELETED: 'timeslot.deleted',
+  CONNECTION_REQUESTED: 'connection.requested',
+  CONNECTION_ACCEPTED: 'connection.accepted',
+  CONNECTION_REMOVED: 'connection.removed',
+  EVENT_CREATED: 'event.created',
+  EVENT_UPDATED: 'event.updated',
+  EVENT_CANCELLED: 'event.cancelled',
+  EVENT_REGISTRATION_CREATED: 'event.registration.created',
+  EVENT_REGISTRATION_CANCELLED: 'event.registration.cancelled',
+  EVENT_REGISTRATION_PROMOTED: 'event.registration.promoted',
+  SWIPE_PERFORMED: 'swipe.performed',
+  MATCH_CREATED: 'match.created',
+  MATCH_STATUS_UPDATED: 'match.status_updated',
+  QUEUE_TICKET_CREATED: 'queue.ticket_created',
+  QUEUE_MATCH_FOUND: 'queue.match_found',
+  QUEUE_MATCH_READY: 'queue.match_ready',
+  QUEUE_MATCH_CANCELLED: 'queue.match_cancelled',
+  QUEUE_EXPIRED: 'queue.expired',
+  PROXIMITY_SESSION_STARTED: 'proximity.session_started',
+  PROXIMITY_NUDGE: 'proximity.nudge',
+  VENUE_CREATED: 'venue.created',
+  VENUE_UPDATED: 'venue.updated',
+  VENUE_INTERACTION_LOGGED: 'venue.interaction.logged',
+  PLAN_INVITED: 'plan.invited',
+  PLAN_UPDATED: 'plan.updated',
+  PLAN_CONFIRMED: 'plan.confirmed',
+  BOOKING_CONFIRMED: 'booking.confirmed',
+  BOOKING_FAILED: 'booking.failed',
+  BOOKING_CANCELLED: 'booking.cancelled',
+} as const;
+
+export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
+
+export const ALL_TOPICS: readonly Topic[] = Object.values(TOPICS);
+
+export const DLQ_SUFFIX = '.dlq';
+
+/** Where a message that fails validation or keeps failing is parked, with the error. */
+export function dlqTopic(topic: string): string {
+  return `${topic}${DLQ_SUFFIX}`;
+}
+
+/** Headers that travel with every message besides the envelope itself. */
+export const EVENT_HEADERS = {
+  TRACEPARENT: 'traceparent',
+  EVENT_TYPE: 'event-type',
+  DLQ_ERROR: 'dlq-error',
+  DLQ_SOURCE_TOPIC: 'dlq-source-topic',
+  DLQ_SOURCE_PARTITION: 'dlq-source-partition',
+  DLQ_SOURCE_OFFSET: 'dlq-source-offset',
+} as const;

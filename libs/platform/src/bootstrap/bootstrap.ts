@@ -1,0 +1,110 @@
+import type { IncomingMessage } from 'node:http';
+import type { INestApplication } from '@nestjs/common';
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { ConfigError } from '../config/load-config';
+import { PlatformConfig } from '../config/platform.config';
+import { KafkaConsumerTransport } from '../kafka/kafka-consumer.transport';
+import type { TracedIncomingMessage } from '../logging/logger-options';
+import { PlatformMetrics } from '../metrics/platform-metrics';
+import { SERVICE_NAME } from '../platform.tokens';
+import { newTraceId, traceIdFromTraceparent, traceparentFor } from '../trace/trace-context';
+
+export const API_PREFIX = 'api/v1';
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+// Served at the root of each port, outside the API prefix (API.md, Conventions).
+const ROOT_ROUTES = ['health/live', 'health/ready', 'metrics', 'docs', 'docs-json', 'docs/events.yaml'];
+
+function requestTraceId(raw: IncomingMessage): string {
+  const traceId = traceIdFromTraceparent(raw.headers['traceparent']) ?? newTraceId();
+  (raw as TracedIncomingMessage).traceId = traceId;
+  return traceId;
+}
+
+/** Builds the app with every shared piece wired in, without listening (tests use this). */
+export async function createApp(module: unknown): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: requestTraceId,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(PlatformMetrics);
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    void reply.header('traceparent', traceparentFor(request.id));
+    done(null, payload);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.httpRequestDuration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status_code: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
+
+  app.connectMicroservice({ strategy: app.get(KafkaConsumerTransport) }, { inheritAppConfig: true });
+  return app;
+}
+
+/** Stops the app on SIGTERM/SIGINT; a stuck shutdown is cut short after the configured time. */
+function handleSignals(app: INestApplication, timeoutMs: number, logger: NestLogger): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received; shutting down`);
+    const timer = setTimeout(() => {
+      logger.error(`shutdown took longer than ${timeoutMs} ms; exiting`);
+      process.exit(1);
+    }, timeoutMs);
+    timer.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+/**
+ * The one call in each app's main.ts: builds the app, starts consuming, listens on the
+ * configured port and shuts down cleanly on SIGTERM. A bad config stops it with a message
+ * naming each bad variable.
+ */
+export async function bootstrap(module: unknown): Promise<NestFastifyApplication> {
+  try {
+    const app = await createApp(module);
+    const config = app.get(PlatformConfig);
+    const logger = new NestLogger('Bootstrap');
+    handleSignals(app, config.SHUTDOWN_TIMEOUT_MS, logger);
+    await app.startAllMicroservices();
+    await app.listen({ port: config.PORT, host: config.HOST });
+    logger.log(`${String(app.get(SERVICE_NAME))} ready on ${await app.getUrl()}`);
+    return app;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    process.stderr.write(`failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,72 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IsInt, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ConfigError, loadConfig } from './load-config';
+import { PlatformConfig } from './platform.config';
+
+class ExampleConfig extends PlatformConfig {
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  WIDGETS = 3;
+}
+
+function envFile(contents: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+  const path = join(dir, '.env');
+  writeFileSync(path, contents);
+  return path;
+}
+
+describe(loadConfig.name, () => {
+  it('uses the local defaults when nothing is set', () => {
+    const config = loadConfig(ExampleConfig, { env: {}, envFile: null });
+    expect(config.WIDGETS).toBe(3);
+    expect(config.KAFKA_BROKERS).toBe('127.0.0.1:9092');
+    expect(config.TRUST_PROXY).toBe(false);
+  });
+
+  it('converts numbers and booleans from their string form', () => {
+    const config = loadConfig(ExampleConfig, {
+      env: { WIDGETS: '12', TRUST_PROXY: 'false', PORT: '4000' },
+      envFile: null,
+    });
+    expect(config.WIDGETS).toBe(12);
+    expect(config.PORT).toBe(4000);
+    expect(config.TRUST_PROXY).toBe(false);
+    expect(loadConfig(ExampleConfig, { env: { TRUST_PROXY: 'true' }, envFile: null }).TRUST_PROXY).toBe(true);
+  });
+
+  it('lets the environment win over the .env file', () => {
+    const path = envFile('WIDGETS=7\nLOG_LEVEL=debug\n');
+    const config = loadConfig(ExampleConfig, { env: { WIDGETS: '9' }, envFile: path });
+    expect(config.WIDGETS).toBe(9);
+    expect(config.LOG_LEVEL).toBe('debug');
+  });
+
+  it('names every bad variable without echoing its value', () => {
+    let error: unknown;
+    try {
+      loadConfig(ExampleConfig, {
+        env: { WIDGETS: 'many', PORT: '70000', LOG_LEVEL: 's3cret-level' },
+        envFile: null,
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toMatch(/WIDGETS/);
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/LOG_LEVEL/);
+    expect(message).not.toMatch(/s3cret-level/);
+    expect((error as ConfigError).problems).toHaveLength(3);
+  });
+
+  it('ignores variables the class does not declare', () => {
+    const config = loadConfig(ExampleConfig, { env: { SOMETHING_ELSE: 'x' }, envFile: null });
+    expect(config).not.toHaveProperty('SOMETHING_ELSE');
+  });
+});

@@ -1,0 +1,130 @@
+import 'reflect-metadata';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Env strings to booleans; `Boolean('false')` would be true. */
+export function EnvBoolean(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value,
+  );
+}
+
+/**
+ * Settings every service boots with. Each app extends it with its own variables and its own
+ * default `PORT`. Every property needs an initializer: it is both the local default and how
+ * the loader knows which variables belong to the class.
+ */
+export class PlatformConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** Pretty logs in a terminal; JSON otherwise. `auto` decides by whether stdout is a TTY. */
+  @IsIn(['auto', 'json', 'pretty'])
+  LOG_FORMAT: 'auto' | 'json' | 'pretty' = 'auto';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  SHUTDOWN_TIMEOUT_MS = 15000;
+
+  @IsString()
+  POSTGRES_HOST = '127.0.0.1';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  POSTGRES_PORT = 5432;
+
+  @IsString()
+  @MinLength(1)
+  POSTGRES_USER = 'postgres';
+
+  @IsString()
+  POSTGRES_PASSWORD = '';
+
+  /** Defaults to `rendezvous_<service>`. */
+  @IsOptional()
+  @IsString()
+  POSTGRES_DB = '';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  POSTGRES_POOL_SIZE = 10;
+
+  @IsString()
+  @MinLength(1)
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Comma-separated `host:port` list. */
+  @IsString()
+  @MinLength(1)
+  KAFKA_BROKERS = '127.0.0.1:9092';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  KAFKA_PARTITIONS = 6;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  KAFKA_REPLICATION_FACTOR = 1;
+
+  /** How often a failing handler is retried (with backoff) before its message goes to the DLQ. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  KAFKA_HANDLER_RETRIES = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  KAFKA_RETRY_BASE_MS = 200;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  KAFKA_RETRY_MAX_MS = 5000;
+
+  /** Partitions of one consumer handled at once; order per key holds within a partition. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY = 3;
+
+  /** The outbox relay also sweeps on this interval, besides being woken on commit. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  OUTBOX_SWEEP_INTERVAL_MS = 2000;
+
+  /** Where verifiers fetch the user service's public keys. */
+  @IsString()
+  @MinLength(1)
+  JWKS_URL = 'http://127.0.0.1:3001/api/v1/.well-known/jwks.json';
+
+  @IsOptional()
+  @EnvBoolean()
+  TRUST_PROXY = false;
+}

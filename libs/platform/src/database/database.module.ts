@@ -1,0 +1,89 @@
+import type { DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { ServiceName } from '@rendezvous/contracts';
+import { databaseName } from '@rendezvous/contracts';
+import type { MixedList, EntitySchema } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { PlatformConfig } from '../config/platform.config';
+import { PlatformTables1764100000000 } from './platform-tables.migration';
+import { ensureDatabase, postgresClientConfig } from './postgres-settings';
+
+export interface DatabaseOptions {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities?: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations?: Function[];
+}
+
+export const DATABASE_NAME = Symbol('DATABASE_NAME');
+
+export function resolveDatabaseName(config: PlatformConfig, service: ServiceName): string {
+  return config.POSTGRES_DB || databaseName(service);
+}
+
+const MIGRATION_LOCK = 'rendezvous:migrations';
+
+/** Replicas starting together take turns, so each migration runs exactly once. */
+async function runMigrationsExclusively(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [MIGRATION_LOCK]);
+    await runner.release();
+  }
+}
+
+/** TypeORM on the service's own database, created if missing, migrations run on start. */
+@Module({})
+export class DatabaseModule {
+  static forRoot(service: ServiceName, options: DatabaseOptions = {}): DynamicModule {
+    return {
+      module: DatabaseModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [PlatformConfig],
+          useFactory: async (config: PlatformConfig) => {
+            const database = resolveDatabaseName(config, service);
+            await ensureDatabase(config, database);
+            const pg = postgresClientConfig(config, database);
+            return {
+              type: 'postgres' as const,
+              host: pg.host,
+              port: pg.port,
+              username: pg.user,
+              password: typeof pg.password === 'string' ? pg.password : undefined,
+              database,
+              entities: options.entities ?? [],
+              migrations: [PlatformTables1764100000000, ...(options.migrations ?? [])],
+              migrationsRun: false,
+              migrationsTransactionMode: 'each' as const,
+              synchronize: false,
+              extra: { max: config.POSTGRES_POOL_SIZE, connectionTimeoutMillis: 5_000 },
+              retryAttempts: 3,
+              retryDelay: 1_000,
+            };
+          },
+          dataSourceFactory: async (dataSourceOptions) => {
+            if (!dataSourceOptions) throw new Error('TypeORM options missing');
+            const dataSource = await new DataSource(dataSourceOptions).initialize();
+            await runMigrationsExclusively(dataSource);
+            return dataSource;
+          },
+        }),
+      ],
+      providers: [
+        {
+          provide: DATABASE_NAME,
+          inject: [PlatformConfig],
+          useFactory: (config: PlatformConfig) => resolveDatabaseName(config, service),
+        },
+      ],
+      exports: [DATABASE_NAME],
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { Envelope, ServiceName } from '@rendezvous/contracts';
+import { EVENT_SCHEMAS } from '@rendezvous/contracts';
+import type { Topic } from '@rendezvous/contracts';
+import { currentTrace, newTraceId } from '../trace/trace-context';
+
+/** What a service states about a change; the platform fills in ids, time and trace. */
+export interface NewEvent<TData = unknown> {
+  type: Topic | string;
+  aggregateId: string;
+  aggregateVersion: number;
+  data: TData;
+  recipientIds?: string[];
+  schemaVersion?: number;
+}
+
+export function buildEnvelope<TData>(
+  source: ServiceName,
+  event: NewEvent<TData>,
+  now: Date = new Date(),
+): Envelope<TData> {
+  const trace = currentTrace();
+  const registered = EVENT_SCHEMAS[event.type as Topic];
+  return {
+    id: randomUUID(),
+    type: event.type,
+    schemaVersion: event.schemaVersion ?? registered?.schemaVersion ?? 1,
+    occurredAt: now.toISOString(),
+    source,
+    aggregateId: event.aggregateId,
+    aggregateVersion: event.aggregateVersion,
+    correlationId: trace?.correlationId ?? newTraceId(),
+    ...(trace?.causationId ? { causationId: trace.causationId } : {}),
+    ...(event.recipientIds ? { recipientIds: event.recipientIds } : {}),
+    data: event.data,
+  };
+}

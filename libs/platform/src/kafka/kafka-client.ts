@@ -1,0 +1,46 @@
+import type { Logger } from '@nestjs/common';
+import type { Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
+
+export interface KafkaClientOptions {
+  brokers: string;
+  clientId: string;
+  logger: Pick<Logger, 'error' | 'warn' | 'log' | 'debug'>;
+}
+
+/** kafkajs logs through the service's logger; it is chatty at info, so only warnings and up. */
+export function createKafka({ brokers, clientId, logger }: KafkaClientOptions): Kafka {
+  return new Kafka({
+    clientId,
+    brokers: brokers.split(',').map((b) => b.trim()).filter(Boolean),
+    connectionTimeout: 3_000,
+    requestTimeout: 30_000,
+    retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 8 },
+    logLevel: logLevel.WARN,
+    logCreator:
+      () =>
+      ({ level, log }) => {
+        const { message, ...extra } = log;
+        // Relay producers retry a bounded number of times on purpose (then the relay reconnects
+        // and resends; consumers dedupe), which kafkajs warns about on every connect.
+        if (message.startsWith('Limiting retries for the idempotent producer')) return;
+        const line = { ...extra, msg: `kafkajs: ${message}` };
+        if (level <= logLevel.ERROR) logger.error(line);
+        else if (level === logLevel.WARN) logger.warn(line);
+        else logger.debug(line);
+      },
+  });
+}
+
+/**
+ * Idempotent producer with one request in flight, so broker retries cannot reorder or
+ * duplicate a partition's messages.
+ */
+export function createIdempotentProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+}

@@ -1,0 +1,190 @@
+import type { Logger } from '@nestjs/common';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
+import { KafkaContext, Server } from '@nestjs/microservices';
+import type { Envelope } from '@rendezvous/contracts';
+import { DomainError, EVENT_HEADERS, dlqTopic } from '@rendezvous/contracts';
+import type { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { isObservable, lastValueFrom } from 'rxjs';
+import type { PlatformMetrics } from '../metrics/platform-metrics';
+import { newTraceId, runWithTrace, traceIdFromTraceparent } from '../trace/trace-context';
+import { EnvelopeValidator } from './envelope-validator';
+import { createIdempotentProducer } from './kafka-client';
+import { PoisonMessageError, backoffDelay } from './kafka-errors';
+
+export interface KafkaConsumerOptions {
+  kafka: Kafka;
+  /** The consumer group: the service name (no suffix), per STYLE.md. */
+  groupId: string;
+  logger: Pick<Logger, 'log' | 'warn' | 'error'>;
+  metrics?: PlatformMetrics;
+  retries: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  partitionsConsumedConcurrently: number;
+  validator?: EnvelopeValidator;
+}
+
+function isRetriable(error: unknown): boolean {
+  return !(error instanceof PoisonMessageError) && !(error instanceof DomainError);
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * A custom @nestjs/microservices transport over kafkajs, used instead of ServerKafka so that
+ * nothing is lost: the handler's retries, the inbox and the DLQ hand-off all happen before the
+ * offset may move on; a handler error is never swallowed. Handlers are `@EventPattern(topic)`
+ * methods receiving a validated `Envelope`.
+ */
+export class KafkaConsumerTransport extends Server implements CustomTransportStrategy {
+  private consumer?: Consumer;
+  private producer?: Producer;
+  private stopping = false;
+  private readonly validator: EnvelopeValidator;
+
+  constructor(private readonly options: KafkaConsumerOptions) {
+    super();
+    this.validator = options.validator ?? new EnvelopeValidator();
+  }
+
+  get topics(): string[] {
+    return [...this.messageHandlers.keys()];
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    this.start().then(
+      () => callback(),
+      (error: unknown) => callback(error),
+    );
+  }
+
+  async close(): Promise<void> {
+    this.stopping = true;
+    // disconnect() waits for the message in flight and commits what was resolved.
+    await this.consumer?.disconnect();
+    await this.producer?.disconnect();
+    this.consumer = undefined;
+    this.producer = undefined;
+  }
+
+  on(): never {
+    throw new Error('KafkaConsumerTransport has no events to subscribe to');
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+
+  private async start(): Promise<void> {
+    const topics = this.topics;
+    // A service that only emits never joins a consumer group.
+    if (topics.length === 0) return;
+    const { kafka, groupId } = this.options;
+    this.producer = createIdempotentProducer(kafka);
+    this.consumer = kafka.consumer({
+      groupId,
+      sessionTimeout: 10_000,
+      rebalanceTimeout: 10_000,
+      heartbeatInterval: 1_000,
+      maxWaitTimeInMs: 500,
+      allowAutoTopicCreation: false,
+      retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 10 },
+    });
+    await this.producer.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics, fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: true,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+      eachMessage: (payload) => this.handle(payload),
+    });
+    this.options.logger.log(`consuming ${topics.join(', ')} as group ${groupId}`);
+  }
+
+  private async handle(payload: EachMessagePayload): Promise<void> {
+    const { topic, partition, message, heartbeat } = payload;
+    let envelope: Envelope;
+    try {
+      envelope = this.validator.parse(topic, message.value);
+    } catch (error) {
+      await this.deadLetter(payload, error);
+      return;
+    }
+    const handler = this.getHandlerByPattern(topic);
+    if (!handler) throw new Error(`no handler for ${topic}`);
+    const traceId =
+      traceIdFromTraceparent(message.headers?.[EVENT_HEADERS.TRACEPARENT]?.toString()) ?? newTraceId();
+    const context = new KafkaContext([
+      message,
+      partition,
+      topic,
+      this.consumer as Consumer,
+      heartbeat,
+      this.producer as Producer,
+    ]);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await runWithTrace(
+          { traceId, correlationId: envelope.correlationId, causationId: envelope.id },
+          async () => {
+            const result: unknown = await handler(envelope, context);
+            if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+          },
+        );
+        this.options.metrics?.countConsumed(topic, 'processed');
+        return;
+      } catch (error) {
+        if (!isRetriable(error) || attempt > this.options.retries) {
+          await this.deadLetter(payload, error);
+          return;
+        }
+        // Shutting down: leave the offset uncommitted so the message is redelivered.
+        if (this.stopping) throw error;
+        this.options.metrics?.countConsumed(topic, 'retried');
+        this.options.logger.warn(
+          { err: error, topic, partition, offset: message.offset, attempt, eventId: envelope.id },
+          'event handler failed; retrying',
+        );
+        await new Promise((resolve) =>
+          setTimeout(resolve, backoffDelay(attempt, this.options.retryBaseMs, this.options.retryMaxMs)),
+        );
+        await heartbeat();
+      }
+    }
+  }
+
+  private async deadLetter({ topic, partition, message }: EachMessagePayload, error: unknown) {
+    const reason = describeError(error);
+    this.options.logger.error(
+      { err: error, topic, partition, offset: message.offset },
+      `message parked in ${dlqTopic(topic)}`,
+    );
+    await this.producer?.send({
+      topic: dlqTopic(topic),
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...dlqHeaders(message),
+            [EVENT_HEADERS.DLQ_ERROR]: reason.slice(0, 4_000),
+            [EVENT_HEADERS.DLQ_SOURCE_TOPIC]: topic,
+            [EVENT_HEADERS.DLQ_SOURCE_PARTITION]: String(partition),
+            [EVENT_HEADERS.DLQ_SOURCE_OFFSET]: message.offset,
+          },
+        },
+      ],
+    });
+    this.options.metrics?.countConsumed(topic, 'dead_lettered');
+  }
+}
+
+function dlqHeaders(message: KafkaMessage): Record<string, Buffer | string> {
+  const headers: Record<string, Buffer | string> = {};
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    if (typeof value === 'string' || Buffer.isBuffer(value)) headers[name] = value;
+  }
+  return headers;
+}

@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Admin, Kafka } from 'kafkajs';
+import type { HealthCheck } from '../health/health-check';
+import { KAFKA } from '../platform.tokens';
+
+/** Kafka is ready when the cluster answers a metadata request on a long-lived admin client. */
+@Injectable()
+export class KafkaHealthCheck implements HealthCheck {
+  readonly name = 'kafka';
+  private admin?: Admin;
+  private connecting?: Promise<void>;
+
+  constructor(@Inject(KAFKA) private readonly kafka: Kafka) {}
+
+  async check(): Promise<void> {
+    if (!this.admin) {
+      this.admin = this.kafka.admin();
+      this.connecting = this.admin.connect();
+    }
+    try {
+      await this.connecting;
+      await this.admin.describeCluster();
+    } catch (error) {
+      // Start over with a fresh client next time.
+      await this.close();
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    const admin = this.admin;
+    this.admin = undefined;
+    this.connecting = undefined;
+    await admin?.disconnect().catch(() => undefined);
+  }
+}

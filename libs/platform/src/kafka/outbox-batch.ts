@@ -1,0 +1,24 @@
+import type { Message, TopicMessages } from 'kafkajs';
+
+export interface OutboxRow {
+  seq: string;
+  topic: string;
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * Groups rows (already in commit order) into one batch per topic, keeping their relative
+ * order. Kafka orders within a partition and equal keys share a partition, so every
+ * aggregate's events leave in the order they were committed.
+ */
+export function toTopicMessages(rows: readonly OutboxRow[]): TopicMessages[] {
+  const byTopic = new Map<string, Message[]>();
+  for (const row of rows) {
+    const messages = byTopic.get(row.topic) ?? [];
+    messages.push({ key: row.key, value: row.value, headers: row.headers });
+    byTopic.set(row.topic, messages);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}

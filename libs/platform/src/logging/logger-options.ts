@@ -1,0 +1,50 @@
+import type { IncomingMessage } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import type { PlatformConfig } from '../config/platform.config';
+import { currentTrace } from '../trace/trace-context';
+
+/** Set on the raw request by Fastify's id generator so pino-http logs the same trace id. */
+export interface TracedIncomingMessage extends IncomingMessage {
+  traceId?: string;
+}
+
+const QUIET_PATHS = ['/health/', '/metrics'];
+
+function pretty(config: PlatformConfig): boolean {
+  if (config.LOG_FORMAT === 'auto') return Boolean(process.stdout.isTTY);
+  return config.LOG_FORMAT === 'pretty';
+}
+
+/** Structured JSON logs (pretty in a terminal) with the trace id on every line. */
+export function loggerOptions(config: PlatformConfig, service: string): Params {
+  return {
+    pinoHttp: {
+      level: config.LOG_LEVEL,
+      base: { service },
+      messageKey: 'msg',
+      mixin: () => {
+        const trace = currentTrace();
+        return trace ? { traceId: trace.traceId } : {};
+      },
+      genReqId: (req: TracedIncomingMessage) => req.traceId ?? '',
+      customProps: (req: TracedIncomingMessage) => ({ traceId: req.traceId }),
+      autoLogging: {
+        ignore: (req) => QUIET_PATHS.some((p) => (req.url ?? '').startsWith(p)),
+      },
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.refreshToken',
+          '*.accessToken',
+        ],
+        censor: '[redacted]',
+      },
+      transport: pretty(config)
+        ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } }
+        : undefined,
+    },
+  };
+}

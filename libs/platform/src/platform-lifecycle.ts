@@ -1,0 +1,69 @@
+import type {
+  BeforeApplicationShutdown,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import type Redis from 'ioredis';
+import type { Kafka } from 'kafkajs';
+import { PlatformConfig } from './config/platform.config';
+import { KafkaHealthCheck } from './kafka/kafka-health';
+import type { OutboxRelay } from './kafka/outbox-relay';
+import { ensureTopics } from './kafka/topic-admin';
+import { closeRedis } from './redis/redis-client';
+import type { RedisOutboxRelay } from './redis/redis-outbox-relay';
+import { KAFKA, OUTBOX_RELAY, REDIS, REDIS_OUTBOX_RELAY, TOPICS_TO_ENSURE } from './platform.tokens';
+
+/**
+ * Starts and stops the shared pieces in a fixed order. Shutdown runs after Nest has closed the
+ * HTTP server and the Kafka consumer (so no new work arrives): flush both outboxes, then close
+ * connections.
+ */
+@Injectable()
+export class PlatformLifecycle
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
+  private readonly logger = new Logger('Platform');
+  private isDraining = false;
+
+  constructor(
+    private readonly config: PlatformConfig,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(TOPICS_TO_ENSURE) private readonly topics: readonly string[],
+    private readonly kafkaHealth: KafkaHealthCheck,
+    @Optional() @Inject(OUTBOX_RELAY) private readonly outboxRelay?: OutboxRelay,
+    @Optional() @Inject(REDIS_OUTBOX_RELAY) private readonly redisOutboxRelay?: RedisOutboxRelay,
+  ) {}
+
+  /** True once shutdown began: readiness turns 503 so no new traffic is routed here. */
+  get draining(): boolean {
+    return this.isDraining;
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.redis.connect();
+    await ensureTopics(this.kafka, this.topics, {
+      partitions: this.config.KAFKA_PARTITIONS,
+      replicationFactor: this.config.KAFKA_REPLICATION_FACTOR,
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.outboxRelay?.start();
+    this.redisOutboxRelay?.start();
+  }
+
+  beforeApplicationShutdown(): void {
+    this.isDraining = true;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.outboxRelay?.stop();
+    await this.redisOutboxRelay?.stop();
+    await this.kafkaHealth.close();
+    await closeRedis(this.redis);
+    this.logger.log('platform stopped');
+  }
+}

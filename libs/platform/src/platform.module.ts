@@ -1,0 +1,196 @@
+import type { DynamicModule, Provider, Type } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { ServiceName } from '@rendezvous/contracts';
+import { ALL_TOPICS } from '@rendezvous/contracts';
+import type Redis from 'ioredis';
+import type { Kafka } from 'kafkajs';
+import { LoggerModule } from 'nestjs-pino';
+import type { DataSource } from 'typeorm';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { TokenVerifier } from './auth/token-verifier';
+import type { ConfigClass } from './config/load-config';
+import { loadConfig } from './config/load-config';
+import { PlatformConfig } from './config/platform.config';
+import { DatabaseHealthCheck } from './database/database-health';
+import type { DatabaseOptions } from './database/database.module';
+import { DATABASE_NAME, DatabaseModule } from './database/database.module';
+import { postgresClientConfig } from './database/postgres-settings';
+import { ProblemDetailsFilter } from './errors/problem-details.filter';
+import { createValidationPipe } from './errors/validation';
+import type { HealthCheck, ReadinessDetail } from './health/health-check';
+import { HEALTH_CHECKS, READINESS_DETAILS } from './health/health-check';
+import { HealthController } from './health/health.controller';
+import { InboxService } from './kafka/inbox.service';
+import { createKafka } from './kafka/kafka-client';
+import { KafkaConsumerTransport } from './kafka/kafka-consumer.transport';
+import { KafkaHealthCheck } from './kafka/kafka-health';
+import { OutboxRelay } from './kafka/outbox-relay';
+import { OutboxService } from './kafka/outbox.service';
+import { loggerOptions } from './logging/logger-options';
+import { MetricsController } from './metrics/metrics.controller';
+import { PlatformMetrics } from './metrics/platform-metrics';
+import { PlatformLifecycle } from './platform-lifecycle';
+import {
+  KAFKA,
+  OUTBOX_RELAY,
+  PLATFORM_OPTIONS,
+  REDIS,
+  REDIS_OUTBOX_RELAY,
+  SERVICE_NAME,
+  TOPICS_TO_ENSURE,
+} from './platform.tokens';
+import { createRedis } from './redis/redis-client';
+import { RedisHealthCheck } from './redis/redis-health';
+import { redisOutboxStream } from './redis/redis-outbox';
+import { RedisOutboxRelay } from './redis/redis-outbox-relay';
+import { TraceInterceptor } from './trace/trace.interceptor';
+
+export interface PlatformOptions {
+  service: ServiceName;
+  /** The app's env class; validated once at boot. */
+  config: ConfigClass<PlatformConfig>;
+  /** The service's own PostgreSQL database; omitted for services without one (gateway). */
+  database?: DatabaseOptions;
+  /** Relay the service's Redis Stream outbox (state kept in Redis). */
+  redisOutbox?: boolean;
+  /** Topics created up front (with their DLQs); defaults to every topic in contracts. */
+  topics?: readonly string[];
+  readinessDetails?: Type<ReadinessDetail>[];
+}
+
+/**
+ * Everything a service boots with, in one import: validated config, logging, errors,
+ * auth, health, metrics, database, Kafka (outbox, inbox, consumer transport) and Redis.
+ */
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const { service } = options;
+    const withDatabase = options.database !== undefined;
+    const readinessDetails = options.readinessDetails ?? [];
+
+    const core: Provider[] = [
+      { provide: PLATFORM_OPTIONS, useValue: options },
+      { provide: SERVICE_NAME, useValue: service },
+      { provide: options.config, useFactory: () => loadConfig(options.config) },
+      { provide: PlatformConfig, useExisting: options.config },
+      { provide: PlatformMetrics, useFactory: () => new PlatformMetrics(service) },
+      {
+        provide: KAFKA,
+        inject: [PlatformConfig],
+        useFactory: (config: PlatformConfig) =>
+          createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger: new Logger('Kafka') }),
+      },
+      {
+        provide: REDIS,
+        inject: [PlatformConfig],
+        useFactory: (config: PlatformConfig) => createRedis(config.REDIS_URL, service, new Logger('Redis')),
+      },
+      { provide: TOPICS_TO_ENSURE, useValue: options.topics ?? ALL_TOPICS },
+      {
+        provide: KafkaConsumerTransport,
+        inject: [KAFKA, PlatformConfig, PlatformMetrics],
+        useFactory: (kafka: Kafka, config: PlatformConfig, metrics: PlatformMetrics) =>
+          new KafkaConsumerTransport({
+            kafka,
+            groupId: service,
+            logger: new Logger('KafkaConsumer'),
+            metrics,
+            retries: config.KAFKA_HANDLER_RETRIES,
+            retryBaseMs: config.KAFKA_RETRY_BASE_MS,
+            retryMaxMs: config.KAFKA_RETRY_MAX_MS,
+            partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY,
+          }),
+      },
+      KafkaHealthCheck,
+      TokenVerifier,
+      PlatformLifecycle,
+      ...readinessDetails,
+      {
+        provide: READINESS_DETAILS,
+        inject: readinessDetails,
+        useFactory: (...details: ReadinessDetail[]) => details,
+      },
+      { provide: APP_GUARD, useClass: JwtAuthGuard },
+      { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      { provide: APP_INTERCEPTOR, useClass: TraceInterceptor },
+      { provide: APP_PIPE, useFactory: createValidationPipe },
+    ];
+
+    const healthInject: unknown[] = [REDIS, KafkaHealthCheck];
+    if (withDatabase) healthInject.push(getDataSourceToken());
+    const health: Provider = {
+      provide: HEALTH_CHECKS,
+      inject: healthInject as never[],
+      useFactory: (redis: Redis, kafka: KafkaHealthCheck, dataSource?: DataSource): HealthCheck[] => [
+        ...(dataSource ? [new DatabaseHealthCheck(dataSource)] : []),
+        new RedisHealthCheck(redis),
+        kafka,
+      ],
+    };
+
+    const database: Provider[] = withDatabase
+      ? [
+          OutboxService,
+          InboxService,
+          {
+            provide: OUTBOX_RELAY,
+            inject: [PlatformConfig, DATABASE_NAME, KAFKA, PlatformMetrics],
+            useFactory: (config: PlatformConfig, name: string, kafka: Kafka, metrics: PlatformMetrics) =>
+              new OutboxRelay({
+                postgres: postgresClientConfig(config, name),
+                kafka,
+                metrics,
+                logger: new Logger('OutboxRelay'),
+                sweepIntervalMs: config.OUTBOX_SWEEP_INTERVAL_MS,
+              }),
+          },
+        ]
+      : [];
+
+    const redisOutbox: Provider[] = options.redisOutbox
+      ? [
+          {
+            provide: REDIS_OUTBOX_RELAY,
+            inject: [REDIS, KAFKA, PlatformMetrics],
+            useFactory: (redis: Redis, kafka: Kafka, metrics: PlatformMetrics) =>
+              new RedisOutboxRelay({
+                redis,
+                stream: redisOutboxStream(service),
+                kafka,
+                metrics,
+                logger: new Logger('RedisOutboxRelay'),
+              }),
+          },
+        ]
+      : [];
+
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [
+        LoggerModule.forRootAsync({
+          inject: [PlatformConfig],
+          useFactory: (config: PlatformConfig) => loggerOptions(config, service),
+        }),
+        ...(withDatabase ? [DatabaseModule.forRoot(service, options.database)] : []),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [...core, health, ...database, ...redisOutbox],
+      exports: [
+        SERVICE_NAME,
+        options.config,
+        PlatformConfig,
+        PlatformMetrics,
+        KAFKA,
+        REDIS,
+        KafkaConsumerTransport,
+        TokenVerifier,
+        PlatformLifecycle,
+        ...(withDatabase ? [OutboxService, InboxService] : []),
+      ],
+    };
+  }
+}

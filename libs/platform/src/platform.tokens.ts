@@ -1,0 +1,10 @@
+/** The running service's name (`ServiceName`). */
+export const SERVICE_NAME = Symbol('SERVICE_NAME');
+/** The service's kafkajs client. */
+export const KAFKA = Symbol('KAFKA');
+/** The service's main ioredis connection. */
+export const REDIS = Symbol('REDIS');
+export const OUTBOX_RELAY = Symbol('OUTBOX_RELAY');
+export const REDIS_OUTBOX_RELAY = Symbol('REDIS_OUTBOX_RELAY');
+export const TOPICS_TO_ENSURE = Symbol('TOPICS_TO_ENSURE');
+export const PLATFORM_OPTIONS = Symbol('PLATFORM_OPTIONS');

@@ -1,0 +1,37 @@
+import type { Envelope, ServiceName } from '@rendezvous/contracts';
+import { EVENT_HEADERS } from '@rendezvous/contracts';
+import type { NewEvent } from '../kafka/event-factory';
+import { buildEnvelope } from '../kafka/event-factory';
+import { currentTrace, newTraceId, traceparentFor } from '../trace/trace-context';
+
+export function redisOutboxStream(service: ServiceName): string {
+  return `outbox:${service}`;
+}
+
+/**
+ * Lua to prepend to a script that changes state in Redis: `outbox_append(stream, args...)`
+ * appends the event in the same atomic script as the change (ARCHITECTURE.md, Kafka).
+ */
+export const REDIS_OUTBOX_LUA = `
+local function outbox_append(stream, topic, key, envelope, headers)
+  return redis.call('XADD', stream, '*', 'topic', topic, 'key', key, 'envelope', envelope, 'headers', headers)
+end
+`;
+
+/** The four script arguments `outbox_append` takes, in order, for one event. */
+export interface RedisOutboxArgs {
+  envelope: Envelope;
+  args: [topic: string, key: string, envelope: string, headers: string];
+}
+
+export function redisOutboxArgs<TData>(service: ServiceName, event: NewEvent<TData>): RedisOutboxArgs {
+  const envelope = buildEnvelope(service, event);
+  const headers = {
+    [EVENT_HEADERS.EVENT_TYPE]: envelope.type,
+    [EVENT_HEADERS.TRACEPARENT]: traceparentFor(currentTrace()?.traceId ?? newTraceId()),
+  };
+  return {
+    envelope,
+    args: [envelope.type, envelope.aggregateId, JSON.stringify(envelope), JSON.stringify(headers)],
+  };
+}

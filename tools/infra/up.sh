@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Brings up the local infrastructure without Docker: PostgreSQL (with the
+# project's databases), Redis and the single-node Kafka.
+#
+#   tools/infra/up.sh [extra_database ...]
+set -euo pipefail
+
+INFRA_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+REPO_ROOT=$(cd -- "$INFRA_DIR/../.." && pwd)
+
+"$INFRA_DIR/postgres.sh" ensure "$@"
+"$INFRA_DIR/redis.sh" ensure
+"$REPO_ROOT/tools/kafka/kafka.sh" start
