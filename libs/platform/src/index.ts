@@ -7,6 +7,7 @@ export * from './auth/jwt-auth.guard';
 export * from './auth/token-verifier';
 export * from './database/database.module';
 export * from './database/postgres-settings';
+export * from './database/platform-tables.migration';
 export * from './errors/error-status';
 export * from './errors/problem-details.filter';
 export * from './errors/to-problem';

@@ -47,3 +47,11 @@ export async function createTestDatabase(prefix = 'rendezvous_test'): Promise<{
     },
   };
 }
+
+/** For components that take a logger: tests assert on behaviour, not on log lines. */
+export const silentLogger = {
+  log: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  debug: () => undefined,
+};

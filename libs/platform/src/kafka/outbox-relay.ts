@@ -108,7 +108,7 @@ export class OutboxRelay {
   private async drainOnce(client: Client, producer: Producer): Promise<number> {
     const { rows } = await client.query<RowRecord>(
       `SELECT seq::text AS seq, topic, message_key, envelope::text AS envelope, headers
-       FROM outbox ORDER BY seq LIMIT $1`,
+       FROM outbox ORDER BY outbox.seq LIMIT $1`,
       [this.options.batchSize ?? 500],
     );
     if (rows.length === 0) return 0;

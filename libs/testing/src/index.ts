@@ -1,0 +1,4 @@
+export * from './infrastructure';
+export * from './kafka-collector';
+export * from './platform-database';
+export * from './wait-for';

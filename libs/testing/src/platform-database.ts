@@ -1,0 +1,19 @@
+import { PlatformTables1764100000000 } from '@rendezvous/platform';
+import { DataSource } from 'typeorm';
+import { testInfra } from './infrastructure';
+
+/** A TypeORM DataSource on a test database with the platform's tables migrated in. */
+export async function platformDataSource(database: string): Promise<DataSource> {
+  const dataSource = new DataSource({
+    type: 'postgres',
+    host: testInfra.postgres.host,
+    port: testInfra.postgres.port,
+    username: testInfra.postgres.user,
+    password: testInfra.postgres.password,
+    database,
+    migrations: [PlatformTables1764100000000],
+  });
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  return dataSource;
+}
