@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { PlatformConfig } from '../config/platform.config';
 import { currentTrace } from '../trace/trace-context';
@@ -18,6 +19,7 @@ function pretty(config: PlatformConfig): boolean {
 /** Structured JSON logs (pretty in a terminal) with the trace id on every line. */
 export function loggerOptions(config: PlatformConfig, service: string): Params {
   return {
+    exclude: [{ method: RequestMethod.GET, path: 'health/(.*)' }, { method: RequestMethod.GET, path: 'metrics' }],
     pinoHttp: {
       level: config.LOG_LEVEL,
       base: { service },
@@ -28,8 +30,12 @@ export function loggerOptions(config: PlatformConfig, service: string): Params {
       },
       genReqId: (req: TracedIncomingMessage) => req.traceId ?? '',
       customProps: (req: TracedIncomingMessage) => ({ traceId: req.traceId }),
+      // Probes and scrapes would drown the request log.
       autoLogging: {
         ignore: (req) => QUIET_PATHS.some((p) => (req.url ?? '').startsWith(p)),
+      },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
       },
       redact: {
         paths: [

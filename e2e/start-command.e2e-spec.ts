@@ -1,0 +1,91 @@
+import { execFileSync } from 'node:child_process';
+import { connect } from 'node:net';
+import { waitFor } from '@rendezvous/testing';
+import { quickStartCommands } from './readme-commands';
+import type { SuiteProcess } from './suite-process';
+import { runCommand } from './suite-process';
+
+const PORTS = { gateway: 3000, user: 3001, event: 3002, matching: 3003, proximity: 3004, reco: 3005, 'booking-agent': 3006 };
+const SERVICES = Object.keys(PORTS).filter((s) => s !== 'gateway');
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+function appProcesses(): string[] {
+  try {
+    return execFileSync('pgrep', ['-af', 'dist/apps/.*/src/main.js'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+describe("the README's start command", () => {
+  let suite: SuiteProcess;
+
+  beforeAll(async () => {
+    expect(appProcesses()).toEqual([]);
+    suite = runCommand(quickStartCommands().start, { ADMIN_EMAILS: 'admin@example.com' });
+    await waitFor(() => /ready: all seven services up/.test(suite.output()), {
+      timeoutMs: 240_000,
+      intervalMs: 250,
+      message: `the ready line (output so far:\n${suite.output()})`,
+    });
+  }, 250_000);
+
+  afterAll(async () => {
+    if (suite.child.exitCode === null) {
+      suite.signal('SIGTERM');
+      await suite.exited;
+    }
+  }, 60_000);
+
+  it('prints where the gateway listens once all seven report ready', () => {
+    expect(suite.output()).toMatch(/gateway on http:\/\/127\.0\.0\.1:3000/);
+  });
+
+  it('serves the gateway readiness with every service listed as up', async () => {
+    const response = await fetch('http://127.0.0.1:3000/health/ready');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { checks: Record<string, string>; services: Record<string, string> };
+    expect(body.checks).toEqual({ redis: 'up', kafka: 'up' });
+    expect(body.services).toEqual(Object.fromEntries(SERVICES.map((s) => [s, 'up'])));
+  });
+
+  it.each(Object.entries(PORTS))('exposes health and metrics of %s at the root of its port', async (_name, port) => {
+    const live = await fetch(`http://127.0.0.1:${port}/health/live`);
+    expect(live.status).toBe(200);
+    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+    expect(ready.status).toBe(200);
+    const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
+    expect(metrics.status).toBe(200);
+    const text = await metrics.text();
+    expect(text).toContain('http_request_duration_seconds');
+    expect(text).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('answers an unknown API route with problem details and a trace id', async () => {
+    const response = await fetch('http://127.0.0.1:3000/api/v1/no-such-thing');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = (await response.json()) as { code: string; traceId: string };
+    expect(problem.code).toBe('COMMON.ROUTE_NOT_FOUND');
+    expect(problem.traceId).toMatch(/^[\da-f]{32}$/);
+  });
+
+  it('stops cleanly on Ctrl-C: exit code 0, no app left running, every port freed', async () => {
+    suite.signal('SIGINT');
+    const code = await suite.exited;
+    expect(code).toBe(0);
+    expect(suite.output()).toMatch(/rendezvous: stopped/);
+    expect(appProcesses()).toEqual([]);
+    for (const port of Object.values(PORTS)) expect(await portOpen(port)).toBe(false);
+  }, 60_000);
+});

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Everything CI checks, in order: install, infrastructure, format, lint, typecheck, build,
+# unit, integration and end-to-end tests. Ends with the line `tests: N passed, N failed`.
+set -euo pipefail
+
+ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+export SCARF_ANALYTICS=false NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
+
+step() { printf '\n== %s\n' "$*"; }
+
+if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "install"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+step "infrastructure"
+bash tools/infra/up.sh
+
+step "format"
+npx prettier --check . --log-level warn
+
+step "lint, typecheck, build"
+npx nx run-many -t lint typecheck build --outputStyle=static --parallel=2
+
+step "unit tests"
+npm run -s test:unit
+
+step "integration tests"
+npm run -s test:int
+
+step "end-to-end tests"
+npm run -s test:e2e

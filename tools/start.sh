@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Brings up the whole suite in the foreground: dependencies, infrastructure, build, the seven
+# apps. Prints one line when all seven are ready; Ctrl-C (SIGINT/SIGTERM) stops everything.
+# Per-app logs: .local/logs/<app>.log. Settings in the environment (ADMIN_EMAILS, RATE_LIMIT_*,
+# ...) reach every app; ports come from GATEWAY_PORT, USER_PORT, ... (defaults 3000-3006).
+set -euo pipefail
+
+ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+export SCARF_ANALYTICS=false NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
+LOG_DIR="${RENDEZVOUS_LOCAL_DIR:-$ROOT/.local}/logs"
+READY_TIMEOUT=${START_READY_TIMEOUT:-180}
+APPS=(user event matching proximity reco booking-agent gateway)
+declare -A DEFAULT_PORTS=([gateway]=3000 [user]=3001 [event]=3002 [matching]=3003 [proximity]=3004 [reco]=3005 [booking-agent]=3006)
+
+say() { printf 'rendezvous: %s\n' "$*"; }
+
+port_of() {
+  local var
+  var="$(echo "$1" | tr 'a-z-' 'A-Z_')_PORT"
+  echo "${!var:-${DEFAULT_PORTS[$1]}}"
+}
+
+# Dependencies: install when missing or when the lockfile changed since the last install.
+if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing dependencies (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+NODE="$ROOT/node_modules/.bin/node"
+
+kafka_was_running=0
+bash tools/kafka/kafka.sh status >/dev/null 2>&1 && kafka_was_running=1
+bash tools/infra/up.sh
+
+say "building"
+npx nx run-many -t build --outputStyle=static >/dev/null
+
+mkdir -p "$LOG_DIR"
+declare -A PIDS=()
+stopping=0
+
+stop_all() {
+  local code=${1:-0}
+  [ "$stopping" = 1 ] && return
+  stopping=1
+  trap - INT TERM
+  say "stopping"
+  for app in "${!PIDS[@]}"; do kill -TERM "${PIDS[$app]}" 2>/dev/null || true; done
+  for app in "${!PIDS[@]}"; do wait "${PIDS[$app]}" 2>/dev/null || true; done
+  if [ "$kafka_was_running" = 0 ]; then bash tools/kafka/kafka.sh stop >/dev/null || true; fi
+  say "stopped"
+  exit "$code"
+}
+trap 'stop_all 0' INT TERM
+
+gateway_port=$(port_of gateway)
+upstream_env=()
+for app in user event matching proximity reco booking-agent; do
+  var="$(echo "$app" | tr 'a-z-' 'A-Z_')_SERVICE_URL"
+  upstream_env+=("$var=${!var:-http://127.0.0.1:$(port_of "$app")}")
+done
+
+for app in "${APPS[@]}"; do
+  env "${upstream_env[@]}" PORT="$(port_of "$app")" LOG_FORMAT="${LOG_FORMAT:-json}" \
+    "$NODE" "dist/apps/$app/src/main.js" >"$LOG_DIR/$app.log" 2>&1 &
+  PIDS[$app]=$!
+done
+
+is_ready() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$1/health/ready" 2>/dev/null; }
+
+deadline=$((SECONDS + READY_TIMEOUT))
+pending=("${APPS[@]}")
+while [ ${#pending[@]} -gt 0 ]; do
+  still=()
+  for app in "${pending[@]}"; do
+    if ! kill -0 "${PIDS[$app]}" 2>/dev/null; then
+      say "$app exited during start; last lines of $LOG_DIR/$app.log:"
+      tail -n 20 "$LOG_DIR/$app.log" >&2 || true
+      stop_all 1
+    fi
+    is_ready "$(port_of "$app")" || still+=("$app")
+  done
+  pending=("${still[@]}")
+  [ ${#pending[@]} -eq 0 ] && break
+  if [ $SECONDS -gt $deadline ]; then
+    say "not ready after ${READY_TIMEOUT}s: ${pending[*]} (logs in $LOG_DIR)"
+    stop_all 1
+  fi
+  sleep 0.5
+done
+
+say "ready: all seven services up; gateway on http://127.0.0.1:$gateway_port (logs in $LOG_DIR)"
+
+# Stay in the foreground; if any app dies, stop the rest and report it.
+while true; do
+  wait -n "${PIDS[@]}" || true
+  [ "$stopping" = 1 ] && exit 0
+  for app in "${!PIDS[@]}"; do
+    if ! kill -0 "${PIDS[$app]}" 2>/dev/null; then
+      say "$app stopped unexpectedly; see $LOG_DIR/$app.log"
+      unset "PIDS[$app]"
+      stop_all 1
+    fi
+  done
+done
