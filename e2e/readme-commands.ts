@@ -12,6 +12,7 @@ export function quickStartCommands(): { start: string; test: string } {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'));
-  if (lines.length !== 2) throw new Error(`README Quick start should hold two commands, found ${lines.length}`);
+  if (lines.length !== 2)
+    throw new Error(`README Quick start should hold two commands, found ${lines.length}`);
   return { start: lines[0], test: lines[1] };
 }

@@ -5,7 +5,9 @@ import { REPO_ROOT } from './readme-commands';
 export interface SuiteProcess {
   child: ChildProcess;
   output: () => string;
+  /** The exit code, or null when a signal ended it (npm re-raises Ctrl-C after its script). */
   exited: Promise<number | null>;
+  running: () => boolean;
   /** Sends the signal to the whole process group, as Ctrl-C in a terminal does. */
   signal: (signal: NodeJS.Signals) => void;
 }
@@ -21,13 +23,24 @@ export function runCommand(command: string, env: NodeJS.ProcessEnv = {}): SuiteP
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let running = true;
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      running = false;
+      resolve(code);
+    }),
+  );
   return {
     child,
     output: () => output,
     exited,
+    running: () => running,
     signal: (signal) => {
-      if (child.pid) process.kill(-child.pid, signal);
+      try {
+        if (child.pid) process.kill(-child.pid, signal);
+      } catch {
+        // The group is already gone.
+      }
     },
   };
 }

@@ -3,6 +3,8 @@ import { PlatformModule } from '@rendezvous/platform';
 import { BookingAgentConfig } from './config';
 
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'booking-agent', config: BookingAgentConfig, database: {} })],
+  imports: [
+    PlatformModule.forRoot({ service: 'booking-agent', config: BookingAgentConfig, database: {} }),
+  ],
 })
 export class AppModule {}

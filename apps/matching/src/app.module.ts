@@ -3,6 +3,13 @@ import { PlatformModule } from '@rendezvous/platform';
 import { MatchingConfig } from './config';
 
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'matching', config: MatchingConfig, database: {}, redisOutbox: true })],
+  imports: [
+    PlatformModule.forRoot({
+      service: 'matching',
+      config: MatchingConfig,
+      database: {},
+      redisOutbox: true,
+    }),
+  ],
 })
 export class AppModule {}

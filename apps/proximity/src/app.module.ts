@@ -3,6 +3,13 @@ import { PlatformModule } from '@rendezvous/platform';
 import { ProximityConfig } from './config';
 
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'proximity', config: ProximityConfig, database: {}, redisOutbox: true })],
+  imports: [
+    PlatformModule.forRoot({
+      service: 'proximity',
+      config: ProximityConfig,
+      database: {},
+      redisOutbox: true,
+    }),
+  ],
 })
 export class AppModule {}

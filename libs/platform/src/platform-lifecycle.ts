@@ -13,7 +13,13 @@ import type { OutboxRelay } from './kafka/outbox-relay';
 import { ensureTopics } from './kafka/topic-admin';
 import { closeRedis } from './redis/redis-client';
 import type { RedisOutboxRelay } from './redis/redis-outbox-relay';
-import { KAFKA, OUTBOX_RELAY, REDIS, REDIS_OUTBOX_RELAY, TOPICS_TO_ENSURE } from './platform.tokens';
+import {
+  KAFKA,
+  OUTBOX_RELAY,
+  REDIS,
+  REDIS_OUTBOX_RELAY,
+  TOPICS_TO_ENSURE,
+} from './platform.tokens';
 
 /**
  * Starts and stops the shared pieces in a fixed order. Shutdown runs after Nest has closed the

@@ -81,12 +81,17 @@ export class PlatformModule {
         provide: KAFKA,
         inject: [PlatformConfig],
         useFactory: (config: PlatformConfig) =>
-          createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger: new Logger('Kafka') }),
+          createKafka({
+            brokers: config.KAFKA_BROKERS,
+            clientId: service,
+            logger: new Logger('Kafka'),
+          }),
       },
       {
         provide: REDIS,
         inject: [PlatformConfig],
-        useFactory: (config: PlatformConfig) => createRedis(config.REDIS_URL, service, new Logger('Redis')),
+        useFactory: (config: PlatformConfig) =>
+          createRedis(config.REDIS_URL, service, new Logger('Redis')),
       },
       { provide: TOPICS_TO_ENSURE, useValue: options.topics ?? ALL_TOPICS },
       {
@@ -124,7 +129,11 @@ export class PlatformModule {
     const health: Provider = {
       provide: HEALTH_CHECKS,
       inject: healthInject as never[],
-      useFactory: (redis: Redis, kafka: KafkaHealthCheck, dataSource?: DataSource): HealthCheck[] => [
+      useFactory: (
+        redis: Redis,
+        kafka: KafkaHealthCheck,
+        dataSource?: DataSource,
+      ): HealthCheck[] => [
         ...(dataSource ? [new DatabaseHealthCheck(dataSource)] : []),
         new RedisHealthCheck(redis),
         kafka,
@@ -138,7 +147,12 @@ export class PlatformModule {
           {
             provide: OUTBOX_RELAY,
             inject: [PlatformConfig, DATABASE_NAME, KAFKA, PlatformMetrics],
-            useFactory: (config: PlatformConfig, name: string, kafka: Kafka, metrics: PlatformMetrics) =>
+            useFactory: (
+              config: PlatformConfig,
+              name: string,
+              kafka: Kafka,
+              metrics: PlatformMetrics,
+            ) =>
               new OutboxRelay({
                 postgres: postgresClientConfig(config, name),
                 kafka,

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Envelope } from '@rendezvous/contracts';
 import { dlqTopic } from '@rendezvous/contracts';
 import type { KafkaCollector } from '@rendezvous/testing';
+import { platformDataSource } from './platform-data-source';
 import {
   collectMessages,
   createTestDatabase,
-  platformDataSource,
   silentLogger,
   testKafka,
   uniqueName,
@@ -31,9 +31,15 @@ function envelope(topic: string, data: Record<string, unknown> = {}): Envelope {
   };
 }
 
-async function counterValue(metrics: PlatformMetrics, topic: string, outcome: string): Promise<number> {
+async function counterValue(
+  metrics: PlatformMetrics,
+  topic: string,
+  outcome: string,
+): Promise<number> {
   const metric = await metrics.kafkaConsumed.get();
-  return metric.values.find((v) => v.labels.topic === topic && v.labels.outcome === outcome)?.value ?? 0;
+  return (
+    metric.values.find((v) => v.labels.topic === topic && v.labels.outcome === outcome)?.value ?? 0
+  );
 }
 
 describe(KafkaConsumerTransport.name, () => {
@@ -47,13 +53,14 @@ describe(KafkaConsumerTransport.name, () => {
   const metrics = new PlatformMetrics('test');
   const failuresLeft = new Map<string, number>();
 
-  const send = (value: string | Buffer, key = randomUUID()) =>
+  const send = (value: string | Buffer, key: string = randomUUID()) =>
     producer.send({ topic, messages: [{ key, value }] });
 
   const appliedCount = async (id: string): Promise<number> => {
-    const [{ count }] = (await dataSource.query('SELECT count(*)::int AS count FROM applied WHERE event_id = $1', [
-      id,
-    ])) as [{ count: number }];
+    const [{ count }] = (await dataSource.query(
+      'SELECT count(*)::int AS count FROM applied WHERE event_id = $1',
+      [id],
+    )) as [{ count: number }];
     return count;
   };
 
@@ -120,10 +127,15 @@ describe(KafkaConsumerTransport.name, () => {
     await send('{"this is": not json', key);
     const next = envelope(topic);
     await send(JSON.stringify(next), key);
-    await waitFor(async () => (await appliedCount(next.id)) === 1, { message: 'the next event applied' });
-    const parked = await waitFor(() => dlq.messages.find((m) => m.message.key?.toString() === key), {
-      message: 'the poison message in the DLQ',
+    await waitFor(async () => (await appliedCount(next.id)) === 1, {
+      message: 'the next event applied',
     });
+    const parked = await waitFor(
+      () => dlq.messages.find((m) => m.message.key?.toString() === key),
+      {
+        message: 'the poison message in the DLQ',
+      },
+    );
     expect(parked.message.value?.toString()).toBe('{"this is": not json');
     expect(parked.message.headers?.['dlq-error']?.toString()).toMatch(/not valid JSON/);
     expect(parked.message.headers?.['dlq-source-topic']?.toString()).toBe(topic);
@@ -143,7 +155,9 @@ describe(KafkaConsumerTransport.name, () => {
     const event = envelope(topic);
     failuresLeft.set(event.id, 2);
     await send(JSON.stringify(event), event.aggregateId);
-    await waitFor(async () => (await appliedCount(event.id)) === 1, { message: 'the event applied after retries' });
+    await waitFor(async () => (await appliedCount(event.id)) === 1, {
+      message: 'the event applied after retries',
+    });
     expect(failuresLeft.get(event.id)).toBe(0);
     expect(dlq.messages.some((m) => m.message.key?.toString() === event.aggregateId)).toBe(false);
   });
@@ -159,7 +173,9 @@ describe(KafkaConsumerTransport.name, () => {
       { message: 'the failing event in the DLQ' },
     );
     expect(parked.message.headers?.['dlq-error']?.toString()).toMatch(/transient failure/);
-    await waitFor(async () => (await appliedCount(after.id)) === 1, { message: 'the later event applied' });
+    await waitFor(async () => (await appliedCount(after.id)) === 1, {
+      message: 'the later event applied',
+    });
     expect(await appliedCount(stuck.id)).toBe(0);
     expect(failuresLeft.get(stuck.id)).toBe(100 - 4);
   });

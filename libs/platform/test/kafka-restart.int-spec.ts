@@ -4,15 +4,21 @@ import { join } from 'node:path';
 import type { Envelope } from '@rendezvous/contracts';
 import {
   createTestDatabase,
-  platformDataSource,
   silentLogger,
   testInfra,
   testKafka,
   uniqueName,
   waitFor,
 } from '@rendezvous/testing';
+import { platformDataSource } from './platform-data-source';
 import type { DataSource } from 'typeorm';
-import { InboxService, KafkaConsumerTransport, OutboxRelay, OutboxService, ensureTopics } from '../src';
+import {
+  InboxService,
+  KafkaConsumerTransport,
+  OutboxRelay,
+  OutboxService,
+  ensureTopics,
+} from '../src';
 
 const KAFKA_SCRIPT = join(__dirname, '../../../tools/kafka/kafka.sh');
 
@@ -32,7 +38,9 @@ describe('a Kafka broker restart mid-stream', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     dataSource = await platformDataSource(database.name);
-    await dataSource.query('CREATE TABLE applied (event_id uuid PRIMARY KEY, version int NOT NULL)');
+    await dataSource.query(
+      'CREATE TABLE applied (event_id uuid PRIMARY KEY, version int NOT NULL)',
+    );
     await ensureTopics(kafka, [topic], { partitions: 3, replicationFactor: 1 });
     const inbox = new InboxService(dataSource);
     relay = new OutboxRelay({
@@ -55,7 +63,10 @@ describe('a Kafka broker restart mid-stream', () => {
       topic,
       (event: Envelope<{ version: number }>) =>
         inbox.once(event, (tx) =>
-          tx.query('INSERT INTO applied (event_id, version) VALUES ($1, $2)', [event.id, event.data.version]),
+          tx.query('INSERT INTO applied (event_id, version) VALUES ($1, $2)', [
+            event.id,
+            event.data.version,
+          ]),
         ),
       true,
     );
@@ -78,7 +89,12 @@ describe('a Kafka broker restart mid-stream', () => {
     const ids: string[] = [];
     const commit = async (version: number) => {
       const event = await dataSource.transaction((tx) =>
-        outbox.add(tx, { type: topic, aggregateId: randomUUID(), aggregateVersion: 1, data: { version } }),
+        outbox.add(tx, {
+          type: topic,
+          aggregateId: randomUUID(),
+          aggregateVersion: 1,
+          data: { version },
+        }),
       );
       ids.push(event.id);
     };
@@ -103,7 +119,9 @@ describe('a Kafka broker restart mid-stream', () => {
       intervalMs: 250,
       message: 'all thirty applied after the restart',
     });
-    const [{ count }] = (await dataSource.query('SELECT count(*)::int AS count FROM outbox')) as [{ count: number }];
+    const [{ count }] = (await dataSource.query('SELECT count(*)::int AS count FROM outbox')) as [
+      { count: number },
+    ];
     expect(count).toBe(0);
     expect(await applied()).toBe(30);
   }, 180_000);

@@ -1,9 +1,9 @@
 import type { Envelope } from '@rendezvous/contracts';
 import type { KafkaCollector } from '@rendezvous/testing';
+import { platformDataSource } from './platform-data-source';
 import {
   collectMessages,
   createTestDatabase,
-  platformDataSource,
   silentLogger,
   testInfra,
   testKafka,
@@ -48,7 +48,9 @@ describe(OutboxRelay.name, () => {
     collector.messages.filter((m) => (m.json as Envelope | undefined)?.id === id);
 
   async function outboxRows(): Promise<number> {
-    const [{ count }] = (await dataSource.query('SELECT count(*)::int AS count FROM outbox')) as [{ count: number }];
+    const [{ count }] = (await dataSource.query('SELECT count(*)::int AS count FROM outbox')) as [
+      { count: number },
+    ];
     return count;
   }
 
@@ -90,7 +92,12 @@ describe(OutboxRelay.name, () => {
     let rolledBack: Envelope | undefined;
     await expect(
       dataSource.transaction(async (tx) => {
-        rolledBack = await outbox.add(tx, { type: topic, aggregateId, aggregateVersion: 1, data: {} });
+        rolledBack = await outbox.add(tx, {
+          type: topic,
+          aggregateId,
+          aggregateVersion: 1,
+          data: {},
+        });
         throw new Error('business rule failed');
       }),
     ).rejects.toThrow('business rule failed');

@@ -30,7 +30,10 @@ describe(verifyAccessToken.name, () => {
   it('returns the caller of a valid token', async () => {
     const { keys, sign } = await keySet();
     const id = randomUUID();
-    await expect(verifyAccessToken(await sign({ sub: id, role: 'admin' }), keys)).resolves.toEqual({ id, role: 'admin' });
+    await expect(verifyAccessToken(await sign({ sub: id, role: 'admin' }), keys)).resolves.toEqual({
+      id,
+      role: 'admin',
+    });
   });
 
   it('rejects expired, tampered and foreign tokens as unauthorized', async () => {
@@ -38,17 +41,31 @@ describe(verifyAccessToken.name, () => {
     const other = await keySet();
     const valid = await sign({ sub: randomUUID(), role: 'user' });
     const [header, payload, signature] = valid.split('.');
-    const forged = Buffer.from(JSON.stringify({ sub: randomUUID(), role: 'admin' })).toString('base64url');
-    expect(await codeOf(verifyAccessToken(await sign({ sub: randomUUID(), role: 'user' }, '-1s'), keys))).toBe(COMMON_ERRORS.UNAUTHORIZED);
-    expect(await codeOf(verifyAccessToken(`${header}.${forged}.${signature}`, keys))).toBe(COMMON_ERRORS.UNAUTHORIZED);
-    expect(await codeOf(verifyAccessToken(`${header}.${payload}.${signature.slice(0, -4)}AAAA`, keys))).toBe(COMMON_ERRORS.UNAUTHORIZED);
-    expect(await codeOf(verifyAccessToken(await other.sign({ sub: randomUUID(), role: 'user' }), keys))).toBe(COMMON_ERRORS.UNAUTHORIZED);
+    const forged = Buffer.from(JSON.stringify({ sub: randomUUID(), role: 'admin' })).toString(
+      'base64url',
+    );
+    expect(
+      await codeOf(verifyAccessToken(await sign({ sub: randomUUID(), role: 'user' }, '-1s'), keys)),
+    ).toBe(COMMON_ERRORS.UNAUTHORIZED);
+    expect(await codeOf(verifyAccessToken(`${header}.${forged}.${signature}`, keys))).toBe(
+      COMMON_ERRORS.UNAUTHORIZED,
+    );
+    expect(
+      await codeOf(verifyAccessToken(`${header}.${payload}.${signature.slice(0, -4)}AAAA`, keys)),
+    ).toBe(COMMON_ERRORS.UNAUTHORIZED);
+    expect(
+      await codeOf(verifyAccessToken(await other.sign({ sub: randomUUID(), role: 'user' }), keys)),
+    ).toBe(COMMON_ERRORS.UNAUTHORIZED);
     expect(await codeOf(verifyAccessToken('not-a-jwt', keys))).toBe(COMMON_ERRORS.UNAUTHORIZED);
   });
 
   it('rejects tokens without a user id or with an unknown role', async () => {
     const { keys, sign } = await keySet();
-    expect(await codeOf(verifyAccessToken(await sign({ role: 'user' }), keys))).toBe(COMMON_ERRORS.UNAUTHORIZED);
-    expect(await codeOf(verifyAccessToken(await sign({ sub: randomUUID(), role: 'root' }), keys))).toBe(COMMON_ERRORS.UNAUTHORIZED);
+    expect(await codeOf(verifyAccessToken(await sign({ role: 'user' }), keys))).toBe(
+      COMMON_ERRORS.UNAUTHORIZED,
+    );
+    expect(
+      await codeOf(verifyAccessToken(await sign({ sub: randomUUID(), role: 'root' }), keys)),
+    ).toBe(COMMON_ERRORS.UNAUTHORIZED);
   });
 });

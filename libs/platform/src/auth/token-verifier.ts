@@ -18,8 +18,10 @@ export async function verifyAccessToken(token: string, keys: JWTVerifyGetKey): P
   try {
     const { payload } = await jwtVerify(token, keys, { algorithms: ACCESS_TOKEN_ALGORITHMS });
     const role = payload['role'];
-    if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) throw unauthorized('Invalid token');
-    if (typeof role !== 'string' || !ROLES.includes(role as Role)) throw unauthorized('Invalid token');
+    if (typeof payload.sub !== 'string' || !UUID.test(payload.sub))
+      throw unauthorized('Invalid token');
+    if (typeof role !== 'string' || !ROLES.includes(role as Role))
+      throw unauthorized('Invalid token');
     return { id: payload.sub, role: role as Role };
   } catch (error) {
     if (error instanceof DomainError) throw error;

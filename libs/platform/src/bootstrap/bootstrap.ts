@@ -16,7 +16,14 @@ import { newTraceId, traceIdFromTraceparent, traceparentFor } from '../trace/tra
 export const API_PREFIX = 'api/v1';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 // Served at the root of each port, outside the API prefix (API.md, Conventions).
-const ROOT_ROUTES = ['health/live', 'health/ready', 'metrics', 'docs', 'docs-json', 'docs/events.yaml'];
+const ROOT_ROUTES = [
+  'health/live',
+  'health/ready',
+  'metrics',
+  'docs',
+  'docs-json',
+  'docs/events.yaml',
+];
 
 function requestTraceId(raw: IncomingMessage): string {
   const traceId = traceIdFromTraceparent(raw.headers['traceparent']) ?? newTraceId();
@@ -56,7 +63,10 @@ export async function createApp(module: unknown): Promise<NestFastifyApplication
     done();
   });
 
-  app.connectMicroservice({ strategy: app.get(KafkaConsumerTransport) }, { inheritAppConfig: true });
+  app.connectMicroservice(
+    { strategy: app.get(KafkaConsumerTransport) },
+    { inheritAppConfig: true },
+  );
   return app;
 }
 
@@ -104,7 +114,9 @@ export async function bootstrap(module: unknown): Promise<NestFastifyApplication
       process.stderr.write(`${error.message}\n`);
       process.exit(78);
     }
-    process.stderr.write(`failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   }
 }

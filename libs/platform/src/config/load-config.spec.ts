@@ -36,7 +36,9 @@ describe(loadConfig.name, () => {
     expect(config.WIDGETS).toBe(12);
     expect(config.PORT).toBe(4000);
     expect(config.TRUST_PROXY).toBe(false);
-    expect(loadConfig(ExampleConfig, { env: { TRUST_PROXY: 'true' }, envFile: null }).TRUST_PROXY).toBe(true);
+    expect(
+      loadConfig(ExampleConfig, { env: { TRUST_PROXY: 'true' }, envFile: null }).TRUST_PROXY,
+    ).toBe(true);
   });
 
   it('lets the environment win over the .env file', () => {

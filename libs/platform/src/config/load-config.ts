@@ -36,7 +36,10 @@ function describe(errors: ValidationError[]): string[] {
  * Reads the variables the class declares from the environment (and an optional `.env`),
  * converts and validates them. Throws ConfigError naming every bad variable.
  */
-export function loadConfig<T extends object>(cls: ConfigClass<T>, options: LoadConfigOptions = {}): T {
+export function loadConfig<T extends object>(
+  cls: ConfigClass<T>,
+  options: LoadConfigOptions = {},
+): T {
   const env = options.env ?? process.env;
   const fileVars = options.envFile === null ? {} : readEnvFile(resolve(options.envFile ?? '.env'));
   const declared = Object.keys(new cls());

@@ -23,8 +23,14 @@ describe(toProblem.name, () => {
 
   it('keeps one entry per bad field and the Retry-After of rate limits', () => {
     const errors = [{ path: 'email', message: 'email must be an email' }];
-    expect(toProblem(new DomainError(COMMON_ERRORS.VALIDATION_FAILED, 'bad', errors), TRACE).problem.errors).toEqual(errors);
-    expect(toProblem(new DomainError(COMMON_ERRORS.RATE_LIMITED, 'slow down', undefined, 30), TRACE).retryAfterSeconds).toBe(30);
+    expect(
+      toProblem(new DomainError(COMMON_ERRORS.VALIDATION_FAILED, 'bad', errors), TRACE).problem
+        .errors,
+    ).toEqual(errors);
+    expect(
+      toProblem(new DomainError(COMMON_ERRORS.RATE_LIMITED, 'slow down', undefined, 30), TRACE)
+        .retryAfterSeconds,
+    ).toBe(30);
   });
 
   it('answers an unknown route with 404 ROUTE_NOT_FOUND', () => {
@@ -38,18 +44,27 @@ describe(toProblem.name, () => {
       code: 'FST_ERR_CTP_INVALID_JSON_BODY',
       statusCode: 400,
     });
-    const tooLarge = Object.assign(new Error('too large'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 });
-    expect(toProblem(new BadRequestException(invalidJson.message, { cause: invalidJson }), TRACE).problem.code).toBe(
-      COMMON_ERRORS.MALFORMED_JSON,
-    );
-    expect(toProblem(new HttpException('too large', 413, { cause: tooLarge }), TRACE).problem).toMatchObject({
+    const tooLarge = Object.assign(new Error('too large'), {
+      code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+      statusCode: 413,
+    });
+    expect(
+      toProblem(new BadRequestException(invalidJson.message, { cause: invalidJson }), TRACE).problem
+        .code,
+    ).toBe(COMMON_ERRORS.MALFORMED_JSON);
+    expect(
+      toProblem(new HttpException('too large', 413, { cause: tooLarge }), TRACE).problem,
+    ).toMatchObject({
       status: 413,
       code: COMMON_ERRORS.PAYLOAD_TOO_LARGE,
     });
   });
 
   it('hides the details of an unexpected error behind a 500 and flags it for logging', () => {
-    const { problem, unexpected } = toProblem(new Error('connection string postgres://secret'), TRACE);
+    const { problem, unexpected } = toProblem(
+      new Error('connection string postgres://secret'),
+      TRACE,
+    );
     expect(problem.status).toBe(500);
     expect(problem.code).toBe(COMMON_ERRORS.INTERNAL);
     expect(JSON.stringify(problem)).not.toContain('secret');

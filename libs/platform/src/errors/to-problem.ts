@@ -33,6 +33,14 @@ const GENERIC_DETAIL: Partial<Record<ErrorCode, string>> = {
   [COMMON_ERRORS.INTERNAL]: 'Something went wrong on our side',
 };
 
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: COMMON_ERRORS.MALFORMED_JSON,
+  FST_ERR_CTP_EMPTY_JSON_BODY: COMMON_ERRORS.MALFORMED_JSON,
+  FST_ERR_CTP_BODY_TOO_LARGE: COMMON_ERRORS.PAYLOAD_TOO_LARGE,
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: COMMON_ERRORS.UNSUPPORTED_MEDIA_TYPE,
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: COMMON_ERRORS.UNSUPPORTED_MEDIA_TYPE,
+};
+
 interface FastifyLikeError {
   statusCode?: number;
   code?: string;
@@ -61,18 +69,8 @@ function fromFastify(
   error: FastifyLikeError | (SyntaxError & FastifyLikeError) | undefined,
 ): ErrorCode | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return COMMON_ERRORS.MALFORMED_JSON;
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return COMMON_ERRORS.PAYLOAD_TOO_LARGE;
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return COMMON_ERRORS.UNSUPPORTED_MEDIA_TYPE;
-    default:
-      break;
-  }
+  const code = error.code ? FASTIFY_CODES[error.code] : undefined;
+  if (code) return code;
   // JSON.parse failures inside Fastify's parser carry status 400 and no FST code.
   if (error instanceof SyntaxError && error.statusCode === 400) return COMMON_ERRORS.MALFORMED_JSON;
   return undefined;
@@ -106,7 +104,10 @@ export function toProblem(error: unknown, traceId: string): ProblemResponse {
   if (typeof error === 'object' && error !== null) {
     const code = fromFastify(error as FastifyLikeError);
     if (code) {
-      return { problem: build(code, GENERIC_DETAIL[code] ?? 'Bad request', traceId), unexpected: false };
+      return {
+        problem: build(code, GENERIC_DETAIL[code] ?? 'Bad request', traceId),
+        unexpected: false,
+      };
     }
   }
   return {

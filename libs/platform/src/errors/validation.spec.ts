@@ -4,10 +4,20 @@ import { flattenValidationErrors } from './validation';
 describe(flattenValidationErrors.name, () => {
   it('gives one entry per failed constraint with dotted paths into nested fields', () => {
     const errors: ValidationError[] = [
-      { property: 'extra', constraints: { whitelistValidation: 'property extra should not exist' }, children: [] },
+      {
+        property: 'extra',
+        constraints: { whitelistValidation: 'property extra should not exist' },
+        children: [],
+      },
       {
         property: 'location',
-        children: [{ property: 'lat', constraints: { max: 'lat must not be greater than 90' }, children: [] }],
+        children: [
+          {
+            property: 'lat',
+            constraints: { max: 'lat must not be greater than 90' },
+            children: [],
+          },
+        ],
       },
     ];
     expect(flattenValidationErrors(errors)).toEqual([

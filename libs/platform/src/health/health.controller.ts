@@ -23,7 +23,12 @@ export class HealthController {
 
   @Get('ready')
   async ready(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const report = await assessReadiness(this.checks, this.details, request.id, this.lifecycle.draining);
+    const report = await assessReadiness(
+      this.checks,
+      this.details,
+      request.id,
+      this.lifecycle.draining,
+    );
     if (report.status !== 200) void reply.header('content-type', PROBLEM_CONTENT_TYPE);
     await reply.status(report.status).send(report.body);
   }

@@ -41,7 +41,8 @@ export async function assessReadiness(
     .filter((r) => r.error !== undefined)
     .map((r) => ({ path: r.name, message: r.error as string }));
   if (draining) errors.push({ path: 'process', message: 'shutting down' });
-  if (errors.length === 0) return { status: 200, body: { status: 'ok', checks: checksBody, ...extra } };
+  if (errors.length === 0)
+    return { status: 200, body: { status: 'ok', checks: checksBody, ...extra } };
   const problem: ProblemDetails = {
     type: problemType(COMMON_ERRORS.DEPENDENCY_UNAVAILABLE),
     title: STATUS_CODES[503] ?? 'Service Unavailable',

@@ -16,7 +16,10 @@ export class EnvelopeValidator {
     this.envelope = this.ajv.compile(ENVELOPE_SCHEMA);
     for (const [topic, schema] of Object.entries(schemas)) {
       if (schema) {
-        this.data.set(topic, { schemaVersion: schema.schemaVersion, validate: this.ajv.compile(schema.data) });
+        this.data.set(topic, {
+          schemaVersion: schema.schemaVersion,
+          validate: this.ajv.compile(schema.data),
+        });
       }
     }
   }
@@ -30,7 +33,9 @@ export class EnvelopeValidator {
       throw new PoisonMessageError('message is not valid JSON');
     }
     if (!this.envelope(parsed)) {
-      throw new PoisonMessageError(`invalid envelope: ${this.ajv.errorsText(this.envelope.errors)}`);
+      throw new PoisonMessageError(
+        `invalid envelope: ${this.ajv.errorsText(this.envelope.errors)}`,
+      );
     }
     const envelope = parsed as Envelope;
     if (envelope.type !== topic) {

@@ -51,7 +51,9 @@ describe(InboxService.name, () => {
     const { dataSource, committed } = fakeDataSource();
     const inbox = new InboxService(dataSource);
     const e = event();
-    await expect(inbox.once(e, () => Promise.reject(new Error('db hiccup')))).rejects.toThrow('db hiccup');
+    await expect(inbox.once(e, () => Promise.reject(new Error('db hiccup')))).rejects.toThrow(
+      'db hiccup',
+    );
     expect(committed.has(e.id)).toBe(false);
     const effect = jest.fn(async () => 1);
     await expect(inbox.once(e, effect)).resolves.toEqual({ duplicate: false, result: 1 });

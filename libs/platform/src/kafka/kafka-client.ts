@@ -12,7 +12,10 @@ export interface KafkaClientOptions {
 export function createKafka({ brokers, clientId, logger }: KafkaClientOptions): Kafka {
   return new Kafka({
     clientId,
-    brokers: brokers.split(',').map((b) => b.trim()).filter(Boolean),
+    brokers: brokers
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
     connectionTimeout: 3_000,
     requestTimeout: 30_000,
     retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 8 },

@@ -115,7 +115,8 @@ export class KafkaConsumerTransport extends Server implements CustomTransportStr
     const handler = this.getHandlerByPattern(topic);
     if (!handler) throw new Error(`no handler for ${topic}`);
     const traceId =
-      traceIdFromTraceparent(message.headers?.[EVENT_HEADERS.TRACEPARENT]?.toString()) ?? newTraceId();
+      traceIdFromTraceparent(message.headers?.[EVENT_HEADERS.TRACEPARENT]?.toString()) ??
+      newTraceId();
     const context = new KafkaContext([
       message,
       partition,
@@ -148,7 +149,10 @@ export class KafkaConsumerTransport extends Server implements CustomTransportStr
           'event handler failed; retrying',
         );
         await new Promise((resolve) =>
-          setTimeout(resolve, backoffDelay(attempt, this.options.retryBaseMs, this.options.retryMaxMs)),
+          setTimeout(
+            resolve,
+            backoffDelay(attempt, this.options.retryBaseMs, this.options.retryMaxMs),
+          ),
         );
         await heartbeat();
       }

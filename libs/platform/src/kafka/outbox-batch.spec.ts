@@ -22,7 +22,10 @@ describe(toTopicMessages.name, () => {
     expect(batches.map((b) => b.topic)).toEqual(['user.updated', 'match.created']);
     expect(batches[0].messages.map((m) => m.value)).toEqual(['v1', 'v3', 'v4']);
     expect(batches[1].messages.map((m) => m.value)).toEqual(['v2', 'v5']);
-    expect(batches[0].messages.filter((m) => m.key === 'u1').map((m) => m.value)).toEqual(['v1', 'v4']);
+    expect(batches[0].messages.filter((m) => m.key === 'u1').map((m) => m.value)).toEqual([
+      'v1',
+      'v4',
+    ]);
   });
 
   it('produces nothing for an empty outbox', () => {

@@ -19,7 +19,10 @@ function pretty(config: PlatformConfig): boolean {
 /** Structured JSON logs (pretty in a terminal) with the trace id on every line. */
 export function loggerOptions(config: PlatformConfig, service: string): Params {
   return {
-    exclude: [{ method: RequestMethod.GET, path: 'health/(.*)' }, { method: RequestMethod.GET, path: 'metrics' }],
+    exclude: [
+      { method: RequestMethod.GET, path: 'health/(.*)' },
+      { method: RequestMethod.GET, path: 'metrics' },
+    ],
     pinoHttp: {
       level: config.LOG_LEVEL,
       base: { service },
@@ -35,7 +38,11 @@ export function loggerOptions(config: PlatformConfig, service: string): Params {
         ignore: (req) => QUIET_PATHS.some((p) => (req.url ?? '').startsWith(p)),
       },
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
       },
       redact: {
         paths: [

@@ -11,7 +11,9 @@ export function createRedis(url: string, name: string, logger: Pick<Logger, 'war
     connectTimeout: 5_000,
     retryStrategy: (times) => Math.min(times * 200, 2_000),
   });
-  redis.on('error', (error: Error) => logger.warn({ err: error }, `redis connection ${name}: ${error.message}`));
+  redis.on('error', (error: Error) =>
+    logger.warn({ err: error }, `redis connection ${name}: ${error.message}`),
+  );
   return redis;
 }
 

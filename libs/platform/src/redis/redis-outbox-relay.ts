@@ -84,7 +84,8 @@ export class RedisOutboxRelay {
       try {
         await this.leadWhilePossible();
       } catch (error) {
-        if (this.running) this.options.logger.warn({ err: error }, 'redis outbox relay interrupted');
+        if (this.running)
+          this.options.logger.warn({ err: error }, 'redis outbox relay interrupted');
       }
       if (this.running) await new Promise((resolve) => setTimeout(resolve, 1_000));
     }

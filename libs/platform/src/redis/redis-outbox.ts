@@ -24,7 +24,10 @@ export interface RedisOutboxArgs {
   args: [topic: string, key: string, envelope: string, headers: string];
 }
 
-export function redisOutboxArgs<TData>(service: ServiceName, event: NewEvent<TData>): RedisOutboxArgs {
+export function redisOutboxArgs<TData>(
+  service: ServiceName,
+  event: NewEvent<TData>,
+): RedisOutboxArgs {
   const envelope = buildEnvelope(service, event);
   const headers = {
     [EVENT_HEADERS.EVENT_TYPE]: envelope.type,

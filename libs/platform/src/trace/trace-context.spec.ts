@@ -1,4 +1,9 @@
-import { currentTrace, runWithTrace, traceIdFromTraceparent, traceparentFor } from './trace-context';
+import {
+  currentTrace,
+  runWithTrace,
+  traceIdFromTraceparent,
+  traceparentFor,
+} from './trace-context';
 
 describe('trace context', () => {
   it('reads the trace id of a valid W3C traceparent and rejects malformed or zero ones', () => {

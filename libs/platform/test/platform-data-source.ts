@@ -1,6 +1,6 @@
-import { PlatformTables1764100000000 } from '@rendezvous/platform';
+import { testInfra } from '@rendezvous/testing';
+import { PlatformTables1764100000000 } from '../src';
 import { DataSource } from 'typeorm';
-import { testInfra } from './infrastructure';
 
 /** A TypeORM DataSource on a test database with the platform's tables migrated in. */
 export async function platformDataSource(database: string): Promise<DataSource> {
