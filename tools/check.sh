@@ -23,11 +23,6 @@ npx prettier --check . --log-level warn
 step "lint, typecheck, build"
 npx nx run-many -t lint typecheck build --outputStyle=static --parallel=2
 
-step "unit tests"
-npm run -s test:unit
-
-step "integration tests"
-npm run -s test:int
-
-step "end-to-end tests"
-npm run -s test:e2e
+# One Jest run over the unit, integration and end-to-end projects, so the closing line counts all.
+step "tests: unit, integration, end-to-end"
+npm run -s test:all
