@@ -25,4 +25,9 @@ npx nx run-many -t lint typecheck build --outputStyle=static --parallel=2
 
 # One Jest run over the unit, integration and end-to-end projects, so the closing line counts all.
 step "tests: unit, integration, end-to-end"
-npm run -s test:all
+rm -f .local/test-summary.txt
+status=0
+npm run -s test:all || status=$?
+echo
+cat .local/test-summary.txt 2>/dev/null || echo "tests: 0 passed, 1 failed"
+exit "$status"
