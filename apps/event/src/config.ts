@@ -1,11 +1,6 @@
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
-import { PlatformConfig } from '@rendezvous/platform';
+import { PlatformConfig, PortSetting } from '@rendezvous/platform';
 
 export class EventConfig extends PlatformConfig {
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @PortSetting()
   override PORT = 3002;
 }

@@ -1,13 +1,9 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
-import { PlatformConfig } from '@rendezvous/platform';
+import { IsString, MinLength } from 'class-validator';
+import { IntSetting, PlatformConfig, PortSetting } from '@rendezvous/platform';
 
 /** Upstream settings are comma-separated replica lists, used round-robin. */
 export class GatewayConfig extends PlatformConfig {
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @PortSetting()
   override PORT = 3000;
 
   @IsString()
@@ -35,8 +31,6 @@ export class GatewayConfig extends PlatformConfig {
   BOOKING_AGENT_SERVICE_URL = 'http://127.0.0.1:3006';
 
   /** How long the gateway waits for an upstream's readiness answer. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
+  @IntSetting(100)
   UPSTREAM_HEALTH_TIMEOUT_MS = 1500;
 }

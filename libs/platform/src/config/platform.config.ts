@@ -1,8 +1,22 @@
 import 'reflect-metadata';
+import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** An integer setting within bounds, converted from its env string. */
+export function IntSetting(min: number, max?: number): PropertyDecorator {
+  return applyDecorators(
+    Type(() => Number),
+    IsInt(),
+    Min(min),
+    ...(max === undefined ? [] : [Max(max)]),
+  );
+}
+
+/** A TCP port setting. */
+export const PortSetting = () => IntSetting(0, 65535);
 
 /** Env strings to booleans; `Boolean('false')` would be true. */
 export function EnvBoolean(): PropertyDecorator {
@@ -27,27 +41,19 @@ export class PlatformConfig {
   @IsIn(['auto', 'json', 'pretty'])
   LOG_FORMAT: 'auto' | 'json' | 'pretty' = 'auto';
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @PortSetting()
   PORT = 3000;
 
   @IsString()
   HOST = '0.0.0.0';
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1000)
+  @IntSetting(1000)
   SHUTDOWN_TIMEOUT_MS = 15000;
 
   @IsString()
   POSTGRES_HOST = '127.0.0.1';
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(65535)
+  @IntSetting(1, 65535)
   POSTGRES_PORT = 5432;
 
   @IsString()
@@ -62,10 +68,7 @@ export class PlatformConfig {
   @IsString()
   POSTGRES_DB = '';
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IntSetting(1, 100)
   POSTGRES_POOL_SIZE = 10;
 
   @IsString()
@@ -77,46 +80,28 @@ export class PlatformConfig {
   @MinLength(1)
   KAFKA_BROKERS = '127.0.0.1:9092';
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @IntSetting(1, 1000)
   KAFKA_PARTITIONS = 6;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10)
+  @IntSetting(1, 10)
   KAFKA_REPLICATION_FACTOR = 1;
 
   /** How often a failing handler is retried (with backoff) before its message goes to the DLQ. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(50)
+  @IntSetting(0, 50)
   KAFKA_HANDLER_RETRIES = 5;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   KAFKA_RETRY_BASE_MS = 200;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   KAFKA_RETRY_MAX_MS = 5000;
 
   /** Partitions of one consumer handled at once; order per key holds within a partition. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(64)
+  @IntSetting(1, 64)
   KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY = 3;
 
   /** The outbox relay also sweeps on this interval, besides being woken on commit. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(50)
+  @IntSetting(50)
   OUTBOX_SWEEP_INTERVAL_MS = 2000;
 
   /** Where verifiers fetch the user service's public keys. */
