@@ -20,6 +20,7 @@ export * from './kafka/inbox.service';
 export * from './kafka/kafka-client';
 export * from './kafka/kafka-consumer.transport';
 export * from './kafka/kafka-errors';
+export * from './kafka/leader-loop';
 export * from './kafka/outbox-batch';
 export * from './kafka/outbox-relay';
 export * from './kafka/outbox.service';

@@ -6,6 +6,7 @@ import type { PlatformMetrics } from '../metrics/platform-metrics';
 import type { OutboxRow } from './outbox-batch';
 import { toTopicMessages } from './outbox-batch';
 import { createIdempotentProducer } from './kafka-client';
+import { LeaderLoop } from './leader-loop';
 
 export interface OutboxRelayOptions {
   postgres: ClientConfig;
@@ -33,45 +34,20 @@ interface RowRecord {
  * holds a Postgres advisory lock and relays; the others stand by. Woken by NOTIFY on commit,
  * and sweeps on an interval. A crash between publish and delete republishes (consumers dedupe).
  */
-export class OutboxRelay {
-  private running = false;
-  private loop?: Promise<void>;
-  private woken = false;
-  private sleeper?: () => void;
+export class OutboxRelay extends LeaderLoop {
   private isLeader = false;
 
-  constructor(private readonly options: OutboxRelayOptions) {}
+  constructor(private readonly options: OutboxRelayOptions) {
+    super('outbox relay', options.standbyRetryMs ?? 2_000, (...args) =>
+      options.logger.warn(...args),
+    );
+  }
 
   get leader(): boolean {
     return this.isLeader;
   }
 
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
-  }
-
-  /** Stops relaying after one last drain of what is already committed. */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wakeUp();
-    await this.loop;
-    this.loop = undefined;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        await this.leadWhilePossible();
-      } catch (error) {
-        this.options.logger.warn({ err: error }, 'outbox relay interrupted; retrying');
-      }
-      if (this.running) await this.sleep(this.options.standbyRetryMs ?? 2_000);
-    }
-  }
-
-  private async leadWhilePossible(): Promise<void> {
+  protected async lead(): Promise<void> {
     const client = new Client(this.options.postgres);
     let lost: unknown;
     client.on('error', (error) => {
@@ -91,7 +67,7 @@ export class OutboxRelay {
       await client.query('LISTEN outbox');
       producer = createIdempotentProducer(this.options.kafka);
       await producer.connect();
-      while (this.running && !lost) {
+      while (this.isRunning && !lost) {
         const published = await this.drainOnce(client, producer);
         if (published === 0) await this.sleep(this.options.sweepIntervalMs);
       }
@@ -128,28 +104,5 @@ export class OutboxRelay {
       batch.map((row) => row.seq),
     ]);
     return rows.length;
-  }
-
-  private wakeUp(): void {
-    this.woken = true;
-    this.sleeper?.();
-  }
-
-  /** Waits for a wake-up or the timeout; a wake-up that came while busy is not lost. */
-  private sleep(ms: number): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.sleeper = undefined;
-        this.woken = false;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.sleeper = done;
-    });
   }
 }

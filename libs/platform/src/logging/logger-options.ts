@@ -29,7 +29,14 @@ export function loggerOptions(config: PlatformConfig, service: string): Params {
       messageKey: 'msg',
       mixin: () => {
         const trace = currentTrace();
-        return trace ? { traceId: trace.traceId } : {};
+        if (!trace) return {};
+        return trace.correlationId === trace.traceId
+          ? { traceId: trace.traceId }
+          : {
+              traceId: trace.traceId,
+              correlationId: trace.correlationId,
+              causationId: trace.causationId,
+            };
       },
       genReqId: (req: TracedIncomingMessage) => req.traceId ?? '',
       customProps: (req: TracedIncomingMessage) => ({ traceId: req.traceId }),

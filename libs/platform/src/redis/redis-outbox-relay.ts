@@ -7,6 +7,7 @@ import type { OutboxRow } from '../kafka/outbox-batch';
 import { toTopicMessages } from '../kafka/outbox-batch';
 import type { PlatformMetrics } from '../metrics/platform-metrics';
 import { closeRedis } from './redis-client';
+import { LeaderLoop } from '../kafka/leader-loop';
 
 export interface RedisOutboxRelayOptions {
   redis: Redis;
@@ -50,48 +51,26 @@ function toRow(id: string, fields: string[]): OutboxRow {
  * Moves events from a Redis Stream outbox to Kafka in stream order, deleting each entry only
  * after the broker has it. One relay per stream holds a lock key; others stand by.
  */
-export class RedisOutboxRelay {
-  private running = false;
-  private loop?: Promise<void>;
+export class RedisOutboxRelay extends LeaderLoop {
   private readonly token = randomUUID();
   private readonly lockKey: string;
   private reader?: Redis;
 
   constructor(private readonly options: RedisOutboxRelayOptions) {
+    super('redis outbox relay', 1_000, (...args) => options.logger.warn(...args));
     this.lockKey = `${options.stream}:relay-lock`;
   }
 
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    // Unblocks a pending XREAD at once.
+  /** Unblocks a pending XREAD at once. */
+  protected override interrupt(): void {
     this.reader?.disconnect();
-    await this.loop;
-    this.loop = undefined;
   }
 
   private get ttl(): number {
     return this.options.lockTtlMs ?? 10_000;
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        await this.leadWhilePossible();
-      } catch (error) {
-        if (this.running)
-          this.options.logger.warn({ err: error }, 'redis outbox relay interrupted');
-      }
-      if (this.running) await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-  }
-
-  private async leadWhilePossible(): Promise<void> {
+  protected async lead(): Promise<void> {
     const { redis, stream } = this.options;
     const locked = await redis.set(this.lockKey, this.token, 'PX', this.ttl, 'NX');
     if (locked !== 'OK') return;
@@ -101,7 +80,7 @@ export class RedisOutboxRelay {
     try {
       await reader.connect();
       await producer.connect();
-      while (this.running) {
+      while (this.isRunning) {
         const renewed = await redis.eval(RENEW_LUA, 1, this.lockKey, this.token, String(this.ttl));
         if (renewed !== 1) return;
         let reply: XReadReply;
@@ -117,7 +96,7 @@ export class RedisOutboxRelay {
           )) as XReadReply;
         } catch (error) {
           // stop() cut the blocking read short; fall through to the final drain.
-          if (this.running) throw error;
+          if (this.isRunning) throw error;
           break;
         }
         await this.publish(producer, reply);
