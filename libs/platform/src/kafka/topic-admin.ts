@@ -8,36 +8,42 @@ export interface TopicSettings {
 
 const DLQ_RETENTION_MS = String(14 * 24 * 60 * 60 * 1000);
 
+const ATTEMPTS = 5;
+
 /**
  * Creates the topics and their DLQs up front (auto-creation is off) and waits for leaders,
- * so the first produce or group join does not race topic creation. Idempotent.
+ * so the first produce or group join does not race topic creation. Idempotent, and safe when
+ * several services or replicas create overlapping sets at the same moment: whatever another
+ * one created in between is simply no longer missing on the next attempt.
  */
 export async function ensureTopics(
   kafka: Kafka,
   topics: readonly string[],
   settings: TopicSettings,
 ): Promise<void> {
+  const wanted = [
+    ...topics.map((topic) => ({ topic, numPartitions: settings.partitions })),
+    ...topics.map((topic) => ({
+      topic: dlqTopic(topic),
+      numPartitions: 1,
+      configEntries: [{ name: 'retention.ms', value: DLQ_RETENTION_MS }],
+    })),
+  ].map((t) => ({ ...t, replicationFactor: settings.replicationFactor }));
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const existing = new Set(await admin.listTopics());
-    const wanted = [
-      ...topics.map((topic) => ({ topic, numPartitions: settings.partitions })),
-      ...topics.map((topic) => ({
-        topic: dlqTopic(topic),
-        numPartitions: 1,
-        configEntries: [{ name: 'retention.ms', value: DLQ_RETENTION_MS }],
-      })),
-    ].filter(({ topic }) => !existing.has(topic));
-    if (wanted.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      timeout: 30_000,
-      topics: wanted.map((t) => ({ ...t, replicationFactor: settings.replicationFactor })),
-    });
-  } catch (error) {
-    // Another replica creating the same topics at the same moment is fine.
-    if ((error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw error;
+    for (let attempt = 1; ; attempt++) {
+      const existing = new Set(await admin.listTopics());
+      const missing = wanted.filter(({ topic }) => !existing.has(topic));
+      if (missing.length === 0) return;
+      try {
+        await admin.createTopics({ waitForLeaders: true, timeout: 30_000, topics: missing });
+        return;
+      } catch (error) {
+        if (attempt >= ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
   } finally {
     await admin.disconnect();
   }
