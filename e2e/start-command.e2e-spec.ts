@@ -97,9 +97,9 @@ describe("the README's start command", () => {
     expect(problem.traceId).toMatch(/^[\da-f]{32}$/);
   });
 
-  it('stops cleanly on Ctrl-C: no app left running, every port freed', async () => {
-    suite.signal('SIGINT');
-    await suite.exited;
+  it('stops cleanly on SIGINT: exit code 0, no app left running, every port freed', async () => {
+    suite.signalCommand('SIGINT');
+    expect(await suite.exited).toBe(0);
     await waitFor(() => /rendezvous: stopped/.test(suite.output()), {
       timeoutMs: 30_000,
       message: 'the stopped line',

@@ -10,6 +10,8 @@ export interface SuiteProcess {
   running: () => boolean;
   /** Sends the signal to the whole process group, as Ctrl-C in a terminal does. */
   signal: (signal: NodeJS.Signals) => void;
+  /** Sends the signal to the started command alone, as a supervisor does. */
+  signalCommand: (signal: NodeJS.Signals) => void;
 }
 
 /** Runs a shell command in its own process group, keeping everything it prints. */
@@ -35,6 +37,9 @@ export function runCommand(command: string, env: NodeJS.ProcessEnv = {}): SuiteP
     output: () => output,
     exited,
     running: () => running,
+    signalCommand: (signal) => {
+      if (running && child.pid) process.kill(child.pid, signal);
+    },
     signal: (signal) => {
       try {
         if (child.pid) process.kill(-child.pid, signal);
