@@ -52,6 +52,7 @@ describe(KafkaConsumerTransport.name, () => {
   let dlq: KafkaCollector;
   const metrics = new PlatformMetrics('test');
   const failuresLeft = new Map<string, number>();
+  const outagesLeft = new Map<string, number>();
 
   const send = (value: string | Buffer, key: string = randomUUID()) =>
     producer.send({ topic, messages: [{ key, value }] });
@@ -87,6 +88,13 @@ describe(KafkaConsumerTransport.name, () => {
     transport.addHandler(
       topic,
       async (event: Envelope) => {
+        const outages = outagesLeft.get(event.id) ?? 0;
+        if (outages > 0) {
+          outagesLeft.set(event.id, outages - 1);
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+            code: 'ECONNREFUSED',
+          });
+        }
         const left = failuresLeft.get(event.id) ?? 0;
         if (left > 0) {
           failuresLeft.set(event.id, left - 1);
@@ -178,5 +186,16 @@ describe(KafkaConsumerTransport.name, () => {
     });
     expect(await appliedCount(stuck.id)).toBe(0);
     expect(failuresLeft.get(stuck.id)).toBe(100 - 4);
+  });
+
+  it('waits out an infrastructure outage longer than its retry budget instead of dead-lettering', async () => {
+    const event = envelope(topic);
+    outagesLeft.set(event.id, 8);
+    await send(JSON.stringify(event), event.aggregateId);
+    await waitFor(async () => (await appliedCount(event.id)) === 1, {
+      message: 'the event applied once the outage is over',
+    });
+    expect(outagesLeft.get(event.id)).toBe(0);
+    expect(dlq.messages.some((m) => m.message.key?.toString() === event.aggregateId)).toBe(false);
   });
 });

@@ -31,7 +31,13 @@ describe(ensureTopics.name, () => {
       const [dlqConfig] = (
         await admin.describeConfigs({
           includeSynonyms: false,
-          resources: [{ type: ConfigResourceTypes.TOPIC, name: dlqTopic(topics[0]), configNames: ['retention.ms'] }],
+          resources: [
+            {
+              type: ConfigResourceTypes.TOPIC,
+              name: dlqTopic(topics[0]),
+              configNames: ['retention.ms'],
+            },
+          ],
         })
       ).resources;
       expect(dlqConfig.configEntries[0].configValue).toBe(String(14 * 24 * 60 * 60 * 1000));

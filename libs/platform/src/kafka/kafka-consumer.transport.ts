@@ -9,7 +9,7 @@ import type { PlatformMetrics } from '../metrics/platform-metrics';
 import { newTraceId, runWithTrace, traceIdFromTraceparent } from '../trace/trace-context';
 import { EnvelopeValidator } from './envelope-validator';
 import { createIdempotentProducer } from './kafka-client';
-import { PoisonMessageError, backoffDelay } from './kafka-errors';
+import { PoisonMessageError, backoffDelay, isTransientInfrastructureError } from './kafka-errors';
 
 export interface KafkaConsumerOptions {
   kafka: Kafka;
@@ -137,7 +137,9 @@ export class KafkaConsumerTransport extends Server implements CustomTransportStr
         this.options.metrics?.countConsumed(topic, 'processed');
         return;
       } catch (error) {
-        if (!isRetriable(error) || attempt > this.options.retries) {
+        // An outage (database, network) is waited out; the event itself is fine.
+        const outage = isTransientInfrastructureError(error);
+        if (!outage && (!isRetriable(error) || attempt > this.options.retries)) {
           await this.deadLetter(payload, error);
           return;
         }
