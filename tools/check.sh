@@ -21,7 +21,10 @@ step "format"
 npx prettier --check . --log-level warn
 
 step "lint, typecheck, build"
-npx nx run-many -t lint typecheck build --outputStyle=static --parallel=2
+# CI checks everything afresh; locally Nx's cache skips what did not change.
+cache=()
+[ -n "${CI:-}" ] && cache=(--skip-nx-cache)
+npx nx run-many -t lint typecheck build --outputStyle=static --parallel=2 "${cache[@]}"
 
 # One Jest run over the unit, integration and end-to-end projects, so the closing line counts all.
 step "tests: unit, integration, end-to-end"
