@@ -158,4 +158,16 @@ describe(OutboxRelay.name, () => {
     await waitFor(() => received(next.id).length > 0, { message: 'the event after takeover' });
     expect(received(event.id)).toHaveLength(1);
   });
+
+  it('refuses to record an event outside a transaction, where it could outlive a failed change', async () => {
+    await expect(
+      outbox.add(dataSource.manager, {
+        type: topic,
+        aggregateId: randomUUID(),
+        aggregateVersion: 1,
+        data: {},
+      }),
+    ).rejects.toThrow(/inside a transaction/);
+    expect(await outboxRows()).toBe(0);
+  });
 });

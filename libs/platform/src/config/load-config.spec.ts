@@ -4,13 +4,16 @@ import { join } from 'node:path';
 import { IsInt, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ConfigError, loadConfig } from './load-config';
-import { PlatformConfig } from './platform.config';
+import { EnvBoolean, PlatformConfig } from './platform.config';
 
 class ExampleConfig extends PlatformConfig {
   @Type(() => Number)
   @IsInt()
   @Min(1)
   WIDGETS = 3;
+
+  @EnvBoolean()
+  FEATURE_ON = false;
 }
 
 function envFile(contents: string): string {
@@ -25,19 +28,19 @@ describe(loadConfig.name, () => {
     const config = loadConfig(ExampleConfig, { env: {}, envFile: null });
     expect(config.WIDGETS).toBe(3);
     expect(config.KAFKA_BROKERS).toBe('127.0.0.1:9092');
-    expect(config.TRUST_PROXY).toBe(false);
+    expect(config.FEATURE_ON).toBe(false);
   });
 
   it('converts numbers and booleans from their string form', () => {
     const config = loadConfig(ExampleConfig, {
-      env: { WIDGETS: '12', TRUST_PROXY: 'false', PORT: '4000' },
+      env: { WIDGETS: '12', FEATURE_ON: 'false', PORT: '4000' },
       envFile: null,
     });
     expect(config.WIDGETS).toBe(12);
     expect(config.PORT).toBe(4000);
-    expect(config.TRUST_PROXY).toBe(false);
+    expect(config.FEATURE_ON).toBe(false);
     expect(
-      loadConfig(ExampleConfig, { env: { TRUST_PROXY: 'true' }, envFile: null }).TRUST_PROXY,
+      loadConfig(ExampleConfig, { env: { FEATURE_ON: 'true' }, envFile: null }).FEATURE_ON,
     ).toBe(true);
   });
 

@@ -108,8 +108,4 @@ export class PlatformConfig {
   @IsString()
   @MinLength(1)
   JWKS_URL = 'http://127.0.0.1:3001/api/v1/.well-known/jwks.json';
-
-  @IsOptional()
-  @EnvBoolean()
-  TRUST_PROXY = false;
 }
