@@ -30,6 +30,7 @@ export * from './platform-lifecycle';
 export * from './platform.module';
 export * from './platform.tokens';
 export * from './redis/redis-client';
+export * from './redis/redis-inbox';
 export * from './redis/redis-outbox';
 export * from './redis/redis-outbox-relay';
 export * from './trace/trace-context';
