@@ -6,7 +6,7 @@ import { throwError } from 'rxjs';
 import { newTraceId } from '../trace/trace-context';
 import { toProblem } from './to-problem';
 
-export function sendProblem(
+function sendProblem(
   error: unknown,
   request: Pick<FastifyRequest, 'id'>,
   reply: FastifyReply,

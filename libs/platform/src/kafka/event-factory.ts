@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Envelope, ServiceName } from '@rendezvous/contracts';
-import { EVENT_SCHEMAS } from '@rendezvous/contracts';
+import { EVENT_HEADERS, EVENT_SCHEMAS } from '@rendezvous/contracts';
 import type { Topic } from '@rendezvous/contracts';
-import { currentTrace, newTraceId } from '../trace/trace-context';
+import { currentTrace, newTraceId, traceparentFor } from '../trace/trace-context';
 
 /** What a service states about a change; the platform fills in ids, time and trace. */
 export interface NewEvent<TData = unknown> {
@@ -33,5 +33,13 @@ export function buildEnvelope<TData>(
     ...(trace?.causationId ? { causationId: trace.causationId } : {}),
     ...(event.recipientIds ? { recipientIds: event.recipientIds } : {}),
     data: event.data,
+  };
+}
+
+/** Headers every event travels with, whichever outbox it leaves from; the trace continues. */
+export function eventHeaders(envelope: Envelope): Record<string, string> {
+  return {
+    [EVENT_HEADERS.EVENT_TYPE]: envelope.type,
+    [EVENT_HEADERS.TRACEPARENT]: traceparentFor(currentTrace()?.traceId ?? newTraceId()),
   };
 }

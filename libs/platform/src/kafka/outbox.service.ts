@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Envelope, ServiceName } from '@rendezvous/contracts';
-import { EVENT_HEADERS } from '@rendezvous/contracts';
 import type { EntityManager } from 'typeorm';
-import { traceparentFor } from '../trace/trace-context';
 import type { NewEvent } from './event-factory';
-import { buildEnvelope } from './event-factory';
+import { buildEnvelope, eventHeaders } from './event-factory';
 import { SERVICE_NAME } from '../platform.tokens';
 
 /**
@@ -20,14 +18,16 @@ export class OutboxService {
       throw new Error('OutboxService.add must run inside a transaction');
     }
     const envelope = buildEnvelope(this.service, event);
-    const headers = {
-      [EVENT_HEADERS.EVENT_TYPE]: envelope.type,
-      [EVENT_HEADERS.TRACEPARENT]: traceparentFor(envelope.correlationId),
-    };
     await tx.query(
       `INSERT INTO outbox (event_id, topic, message_key, envelope, headers)
        VALUES ($1, $2, $3, $4, $5)`,
-      [envelope.id, envelope.type, envelope.aggregateId, JSON.stringify(envelope), headers],
+      [
+        envelope.id,
+        envelope.type,
+        envelope.aggregateId,
+        JSON.stringify(envelope),
+        eventHeaders(envelope),
+      ],
     );
     return envelope;
   }

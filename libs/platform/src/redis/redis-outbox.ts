@@ -1,8 +1,6 @@
 import type { Envelope, ServiceName } from '@rendezvous/contracts';
-import { EVENT_HEADERS } from '@rendezvous/contracts';
 import type { NewEvent } from '../kafka/event-factory';
-import { buildEnvelope } from '../kafka/event-factory';
-import { currentTrace, newTraceId, traceparentFor } from '../trace/trace-context';
+import { buildEnvelope, eventHeaders } from '../kafka/event-factory';
 
 export function redisOutboxStream(service: ServiceName): string {
   return `outbox:${service}`;
@@ -29,12 +27,13 @@ export function redisOutboxArgs<TData>(
   event: NewEvent<TData>,
 ): RedisOutboxArgs {
   const envelope = buildEnvelope(service, event);
-  const headers = {
-    [EVENT_HEADERS.EVENT_TYPE]: envelope.type,
-    [EVENT_HEADERS.TRACEPARENT]: traceparentFor(currentTrace()?.traceId ?? newTraceId()),
-  };
   return {
     envelope,
-    args: [envelope.type, envelope.aggregateId, JSON.stringify(envelope), JSON.stringify(headers)],
+    args: [
+      envelope.type,
+      envelope.aggregateId,
+      JSON.stringify(envelope),
+      JSON.stringify(eventHeaders(envelope)),
+    ],
   };
 }
