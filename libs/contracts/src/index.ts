@@ -4,3 +4,4 @@ export * from './events/event-schema';
 export * from './events/topics';
 export * from './errors/error-codes';
 export * from './errors/problem';
+export * from './users/connection-events';

@@ -22,8 +22,40 @@ export const COMMON_ERRORS = {
 
 export type CommonErrorCode = (typeof COMMON_ERRORS)[keyof typeof COMMON_ERRORS];
 
+export const AUTH_ERRORS = {
+  EMAIL_TAKEN: 'AUTH.EMAIL_TAKEN',
+  INVALID_CREDENTIALS: 'AUTH.INVALID_CREDENTIALS',
+  INVALID_REFRESH_TOKEN: 'AUTH.INVALID_REFRESH_TOKEN',
+  REFRESH_TOKEN_REUSED: 'AUTH.REFRESH_TOKEN_REUSED',
+  TOO_MANY_FAILED_LOGINS: 'AUTH.TOO_MANY_FAILED_LOGINS',
+} as const;
+
+export type AuthErrorCode = (typeof AUTH_ERRORS)[keyof typeof AUTH_ERRORS];
+
+export const USER_ERRORS = {
+  USER_NOT_FOUND: 'USERS.USER_NOT_FOUND',
+  TIMESLOT_NOT_FOUND: 'USERS.TIMESLOT_NOT_FOUND',
+  TIMESLOT_OVERLAP: 'USERS.TIMESLOT_OVERLAP',
+  CONNECTION_NOT_FOUND: 'USERS.CONNECTION_NOT_FOUND',
+  CONNECTION_EXISTS: 'USERS.CONNECTION_EXISTS',
+  CONNECTION_NOT_PENDING: 'USERS.CONNECTION_NOT_PENDING',
+  ALREADY_BLOCKED: 'USERS.ALREADY_BLOCKED',
+  BLOCK_NOT_FOUND: 'USERS.BLOCK_NOT_FOUND',
+  BLOCKED: 'USERS.BLOCKED',
+} as const;
+
+export type UserErrorCode = (typeof USER_ERRORS)[keyof typeof USER_ERRORS];
+
+export const GATEWAY_ERRORS = {
+  UPSTREAM_UNAVAILABLE: 'GATEWAY.UPSTREAM_UNAVAILABLE',
+  UPSTREAM_TIMEOUT: 'GATEWAY.UPSTREAM_TIMEOUT',
+  TOKEN_REVOKED: 'GATEWAY.TOKEN_REVOKED',
+} as const;
+
+export type GatewayErrorCode = (typeof GATEWAY_ERRORS)[keyof typeof GATEWAY_ERRORS];
+
 /** Every error code in the system; features add their namespaces to this union. */
-export type ErrorCode = CommonErrorCode;
+export type ErrorCode = CommonErrorCode | AuthErrorCode | UserErrorCode | GatewayErrorCode;
 
 export const PROBLEM_TYPE_PREFIX = 'urn:rendezvous:problem:';
 

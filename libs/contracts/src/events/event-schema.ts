@@ -1,3 +1,4 @@
+import { CONNECTION_EVENT_SCHEMAS } from '../users/connection-events';
 import type { Topic } from './topics';
 
 /** A JSON Schema (draft 2020-12 subset understood by ajv) for one event's `data`. */
@@ -13,4 +14,6 @@ export interface EventSchema {
  * envelopes against it; the AsyncAPI document is generated from it. Each feature registers
  * its events here as it is built.
  */
-export const EVENT_SCHEMAS: Partial<Record<Topic, EventSchema>> = {};
+export const EVENT_SCHEMAS: Partial<Record<Topic, EventSchema>> = {
+  ...CONNECTION_EVENT_SCHEMAS,
+};
