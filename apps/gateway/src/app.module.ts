@@ -1,6 +1,15 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@rendezvous/platform';
+import { RevokedUsers } from './auth/revoked-users';
 import { GatewayConfig } from './config';
+import { ApiDocs } from './docs/api-docs';
+import { EventsDocsController } from './docs/events-docs.controller';
+import { NotificationHistory } from './notifications/notification-history';
+import { NotificationsConsumer } from './notifications/notifications.consumer';
+import { NotificationsController } from './notifications/notifications.controller';
+import { Admission } from './proxy/admission';
+import { RateLimits } from './rate-limit/rate-limits';
+import { NotificationsSocket } from './realtime/notifications.socket';
 import { ServicesReadiness } from './upstreams/services-readiness';
 
 @Module({
@@ -9,7 +18,18 @@ import { ServicesReadiness } from './upstreams/services-readiness';
       service: 'gateway',
       config: GatewayConfig,
       readinessDetails: [ServicesReadiness],
+      revocationCheck: RevokedUsers,
     }),
+  ],
+  controllers: [NotificationsController, EventsDocsController],
+  providers: [
+    RevokedUsers,
+    RateLimits,
+    Admission,
+    ApiDocs,
+    NotificationHistory,
+    NotificationsSocket,
+    NotificationsConsumer,
   ],
 })
 export class AppModule {}

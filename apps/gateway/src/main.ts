@@ -1,4 +1,5 @@
 import { bootstrap } from '@rendezvous/platform';
 import { AppModule } from './app.module';
+import { configureGateway } from './gateway-http';
 
-void bootstrap(AppModule);
+void bootstrap(AppModule, { ownOpenApi: false, configure: configureGateway });

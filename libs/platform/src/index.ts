@@ -26,6 +26,7 @@ export * from './kafka/outbox-relay';
 export * from './kafka/outbox.service';
 export * from './kafka/topic-admin';
 export * from './metrics/platform-metrics';
+export * from './openapi/service-openapi';
 export * from './platform-lifecycle';
 export * from './platform.module';
 export * from './platform.tokens';

@@ -9,7 +9,8 @@ import type { Kafka } from 'kafkajs';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
-import { TokenVerifier } from './auth/token-verifier';
+import type { RevocationCheck } from './auth/token-verifier';
+import { REVOCATION_CHECK, TokenVerifier } from './auth/token-verifier';
 import type { ConfigClass } from './config/load-config';
 import { loadConfig } from './config/load-config';
 import { PlatformConfig } from './config/platform.config';
@@ -58,6 +59,8 @@ export interface PlatformOptions {
   /** Topics created up front (with their DLQs); defaults to every topic in contracts. */
   topics?: readonly string[];
   readinessDetails?: Type<ReadinessDetail>[];
+  /** Refuses tokens before they expire (the gateway's revoked users). */
+  revocationCheck?: Type<RevocationCheck>;
 }
 
 /**
@@ -111,6 +114,9 @@ export class PlatformModule {
       },
       KafkaHealthCheck,
       TokenVerifier,
+      ...(options.revocationCheck
+        ? [{ provide: REVOCATION_CHECK, useClass: options.revocationCheck }]
+        : []),
       PlatformLifecycle,
       ...readinessDetails,
       {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { JWTVerifyGetKey } from 'jose';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import { COMMON_ERRORS, DomainError } from '@rendezvous/contracts';
@@ -32,6 +32,13 @@ export async function verifyAccessToken(token: string, keys: JWTVerifyGetKey): P
   }
 }
 
+/** Refuses tokens of people who must lose access before their tokens expire (deleted users). */
+export interface RevocationCheck {
+  isRevoked(user: AuthUser): Promise<boolean>;
+}
+
+export const REVOCATION_CHECK = Symbol('REVOCATION_CHECK');
+
 /**
  * Verifies access tokens with the user service's JWKS. jose caches the key set and refetches
  * only on an unknown key id (with a cooldown), so key rotation needs no redeploy.
@@ -40,7 +47,10 @@ export async function verifyAccessToken(token: string, keys: JWTVerifyGetKey): P
 export class TokenVerifier {
   private readonly keys: JWTVerifyGetKey;
 
-  constructor(config: PlatformConfig) {
+  constructor(
+    config: PlatformConfig,
+    @Optional() @Inject(REVOCATION_CHECK) private readonly revocation?: RevocationCheck,
+  ) {
     this.keys = createRemoteJWKSet(new URL(config.JWKS_URL), {
       cooldownDuration: 30_000,
       cacheMaxAge: 10 * 60_000,
@@ -48,7 +58,11 @@ export class TokenVerifier {
     });
   }
 
-  verify(token: string): Promise<AuthUser> {
-    return verifyAccessToken(token, this.keys);
+  async verify(token: string): Promise<AuthUser> {
+    const user = await verifyAccessToken(token, this.keys);
+    if (this.revocation && (await this.revocation.isRevoked(user))) {
+      throw unauthorized('The access token has been revoked');
+    }
+    return user;
   }
 }

@@ -10,6 +10,7 @@ import { PlatformConfig } from '../config/platform.config';
 import { KafkaConsumerTransport } from '../kafka/kafka-consumer.transport';
 import type { TracedIncomingMessage } from '../logging/logger-options';
 import { PlatformMetrics } from '../metrics/platform-metrics';
+import { serveServiceDocument } from '../openapi/service-openapi';
 import { SERVICE_NAME } from '../platform.tokens';
 import { newTraceId, traceIdFromTraceparent, traceparentFor } from '../trace/trace-context';
 
@@ -31,8 +32,18 @@ function requestTraceId(raw: IncomingMessage): string {
   return traceId;
 }
 
+export interface AppOptions {
+  /** App-specific wiring before init (the gateway's proxy, WebSocket adapter and docs). */
+  configure?: (app: NestFastifyApplication) => void | Promise<void>;
+  /** Serve this service's own OpenAPI document at `/docs-json`; the gateway serves a merged one. */
+  ownOpenApi?: boolean;
+}
+
 /** Builds the app with every shared piece wired in, without listening (tests use this). */
-export async function createApp(module: unknown): Promise<NestFastifyApplication> {
+export async function createApp(
+  module: unknown,
+  options: AppOptions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestTraceId,
@@ -67,6 +78,8 @@ export async function createApp(module: unknown): Promise<NestFastifyApplication
     { strategy: app.get(KafkaConsumerTransport) },
     { inheritAppConfig: true },
   );
+  if (options.ownOpenApi ?? true) serveServiceDocument(app, String(app.get(SERVICE_NAME)));
+  await options.configure?.(app);
   return app;
 }
 
@@ -99,9 +112,12 @@ function handleSignals(app: INestApplication, timeoutMs: number, logger: NestLog
  * configured port and shuts down cleanly on SIGTERM. A bad config stops it with a message
  * naming each bad variable.
  */
-export async function bootstrap(module: unknown): Promise<NestFastifyApplication> {
+export async function bootstrap(
+  module: unknown,
+  options: AppOptions = {},
+): Promise<NestFastifyApplication> {
   try {
-    const app = await createApp(module);
+    const app = await createApp(module, options);
     const config = app.get(PlatformConfig);
     const logger = new NestLogger('Bootstrap');
     handleSignals(app, config.SHUTDOWN_TIMEOUT_MS, logger);

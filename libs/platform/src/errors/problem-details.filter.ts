@@ -6,7 +6,8 @@ import { throwError } from 'rxjs';
 import { newTraceId } from '../trace/trace-context';
 import { toProblem } from './to-problem';
 
-function sendProblem(
+/** Writes any error as problem details; for raw Fastify routes and hooks outside Nest's filters. */
+export function sendProblem(
   error: unknown,
   request: Pick<FastifyRequest, 'id'>,
   reply: FastifyReply,

@@ -1,0 +1,85 @@
+import { Logger } from '@nestjs/common';
+import helmet from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { REDIS, sendProblem, serviceDocument } from '@rendezvous/platform';
+import type Redis from 'ioredis';
+import { GatewayConfig } from './config';
+import { ApiDocs } from './docs/api-docs';
+import { Admission } from './proxy/admission';
+import { forwarding } from './proxy/forwarding';
+import { RedisStreamsIoAdapter } from './realtime/redis-streams-io.adapter';
+import { API_ROOT } from './routing/routes';
+import { upstreamsFrom } from './upstreams/upstreams';
+
+const listOf = (value: string) =>
+  value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
+const isApiPath = (url: string) =>
+  url === API_ROOT || url.startsWith(`${API_ROOT}/`) || url.startsWith(`${API_ROOT}?`);
+
+/**
+ * The gateway's HTTP edge, wired before Nest initialises: security headers and CORS, the
+ * admission hook (token and rate limits) on every `/api/v1` request, forwarding to the
+ * services, Socket.IO on the same port and the merged API docs.
+ */
+export async function configureGateway(app: NestFastifyApplication): Promise<void> {
+  const config = app.get(GatewayConfig);
+  const logger = new Logger('Gateway');
+  const origins = listOf(config.CORS_ORIGINS);
+
+  app.enableCors({
+    origin: origins.length > 0 ? origins : false,
+    credentials: true,
+    exposedHeaders: ['retry-after', 'traceparent'],
+  });
+  if (config.SECURITY_HEADERS) {
+    await app.register(helmet, {
+      // Swagger UI at /docs needs its inline bootstrap script and styles.
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      hsts: config.HSTS_MAX_AGE_SECONDS > 0 ? { maxAge: config.HSTS_MAX_AGE_SECONDS } : false,
+    });
+  }
+
+  const admission = app.get(Admission);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      if (request.method === 'OPTIONS' || !isApiPath(request.url)) return;
+      try {
+        await admission.admit(request);
+      } catch (error) {
+        sendProblem(error, request, reply, logger);
+        return reply;
+      }
+    });
+
+  await app.register(forwarding, {
+    upstreams: upstreamsFrom(config),
+    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    logger,
+  });
+
+  app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, app.get<Redis>(REDIS), origins));
+
+  const docs = app.get(ApiDocs);
+  SwaggerModule.setup('docs', app, serviceDocument(app, 'gateway'), {
+    jsonDocumentUrl: 'docs-json',
+    customSiteTitle: 'Rendezvous API',
+    patchDocumentOnRequest: (_request, _reply, own) => docs.merged(own),
+  });
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { COMMON_ERRORS, DomainError } from '@rendezvous/contracts';
+import type { AuthUser } from '@rendezvous/platform';
+import { TokenVerifier } from '@rendezvous/platform';
+import type { FastifyRequest } from 'fastify';
+import { GatewayConfig } from '../config';
+import { RateLimits } from '../rate-limit/rate-limits';
+import type { ClientIpResolver } from '../routing/client-ip';
+import { clientIpResolver } from '../routing/client-ip';
+import { classifyRoute } from '../routing/routes';
+
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/**
+ * What every `/api/v1` request passes before it is served or forwarded: the credential
+ * limit per IP on signup/login/refresh, the access token (unless the route is public), and
+ * the general limit per user (per IP before login).
+ */
+@Injectable()
+export class Admission {
+  private readonly clientIp: ClientIpResolver;
+
+  constructor(
+    private readonly verifier: TokenVerifier,
+    private readonly limits: RateLimits,
+    config: GatewayConfig,
+  ) {
+    this.clientIp = clientIpResolver(config.TRUST_PROXY);
+  }
+
+  ipOf(request: FastifyRequest): string {
+    return this.clientIp(request.raw);
+  }
+
+  async admit(request: FastifyRequest): Promise<AuthUser | undefined> {
+    const ip = this.ipOf(request);
+    const route = classifyRoute(request.method, request.url);
+    if (route.isCredentialRoute) await this.limits.consumeCredentialAttempt(ip);
+    if (route.isPublic) {
+      await this.limits.consume(`ip:${ip}`);
+      return undefined;
+    }
+    const match = BEARER.exec(request.headers.authorization ?? '');
+    if (!match) {
+      await this.limits.consume(`ip:${ip}`);
+      throw new DomainError(COMMON_ERRORS.UNAUTHORIZED, 'An access token is required');
+    }
+    let user: AuthUser;
+    try {
+      user = await this.verifier.verify(match[1]);
+    } catch (error) {
+      await this.limits.consume(`ip:${ip}`);
+      throw error;
+    }
+    await this.limits.consume(`user:${user.id}`);
+    return user;
+  }
+}

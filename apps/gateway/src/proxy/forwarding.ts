@@ -1,0 +1,66 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Logger } from '@nestjs/common';
+import replyFrom from '@fastify/reply-from';
+import { sendProblem, traceparentFor } from '@rendezvous/platform';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { prefixesOf } from '../routing/routes';
+import type { UpstreamService } from '../upstreams/upstreams';
+import { upstreamFailure } from './upstream-errors';
+
+export interface ForwardingOptions {
+  upstreams: Record<UpstreamService, string[]>;
+  timeoutMs: number;
+  logger: Logger;
+}
+
+function forwardedHeaders(request: FastifyRequest, headers: IncomingHttpHeaders) {
+  const peer = request.raw.socket.remoteAddress ?? '';
+  const chain = headers['x-forwarded-for'];
+  return {
+    ...headers,
+    // The service logs and answers with the gateway's trace id.
+    traceparent: traceparentFor(request.id),
+    'x-forwarded-for': chain ? `${String(chain)}, ${peer}` : peer,
+    'x-forwarded-proto': request.protocol,
+    'x-forwarded-host': request.host,
+  };
+}
+
+/**
+ * One forwarding scope per upstream service: request bodies pass through as streams (the
+ * service parses and limits them), replicas are balanced round-robin, and a service that is
+ * down or slow answers with a problem instead of a hang.
+ */
+export async function forwarding(fastify: FastifyInstance, options: ForwardingOptions) {
+  for (const [service, bases] of Object.entries(options.upstreams)) {
+    await fastify.register(async (scope) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+      await scope.register(replyFrom, {
+        base: bases.length === 1 ? bases[0] : bases,
+        undici: { connections: 64 },
+        balancedPoolOptions: { connections: 64 },
+        disableRequestLogging: true,
+      });
+      const forward = (request: FastifyRequest, reply: FastifyReply) =>
+        reply.from(request.url, {
+          timeout: options.timeoutMs,
+          // Never replay a request on its own; the client decides.
+          retryDelay: () => null,
+          rewriteRequestHeaders: (req, headers) =>
+            forwardedHeaders(req as FastifyRequest, headers as IncomingHttpHeaders),
+          onError: (failed, { error }) =>
+            sendProblem(
+              upstreamFailure(service, error),
+              failed.request,
+              failed as FastifyReply,
+              options.logger,
+            ),
+        });
+      for (const prefix of prefixesOf(service as UpstreamService)) {
+        scope.all(prefix, forward);
+        scope.all(`${prefix}/*`, forward);
+      }
+    });
+  }
+}

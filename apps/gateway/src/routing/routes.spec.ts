@@ -1,0 +1,33 @@
+import { classifyRoute, pathOf, prefixesOf } from './routes';
+
+describe(classifyRoute.name, () => {
+  it('makes only signup, login, refresh and the JWKS public', () => {
+    expect(classifyRoute('POST', '/api/v1/auth/signup').isPublic).toBe(true);
+    expect(classifyRoute('post', '/api/v1/auth/login?x=1').isPublic).toBe(true);
+    expect(classifyRoute('POST', '/api/v1/auth/refresh').isPublic).toBe(true);
+    expect(classifyRoute('GET', '/api/v1/.well-known/jwks.json').isPublic).toBe(true);
+    expect(classifyRoute('POST', '/api/v1/auth/logout').isPublic).toBe(false);
+    expect(classifyRoute('GET', '/api/v1/auth/signup').isPublic).toBe(false);
+    expect(classifyRoute('POST', '/api/v1/auth/signup/').isPublic).toBe(false);
+    expect(classifyRoute('POST', '/api/v1/auth/signup/../../users/me').isPublic).toBe(false);
+    expect(classifyRoute('GET', '/api/v1/users/me').isPublic).toBe(false);
+  });
+
+  it('applies the credential limit to signup, login and refresh only', () => {
+    expect(classifyRoute('POST', '/api/v1/auth/login').isCredentialRoute).toBe(true);
+    expect(classifyRoute('POST', '/api/v1/auth/logout').isCredentialRoute).toBe(false);
+    expect(classifyRoute('GET', '/api/v1/.well-known/jwks.json').isCredentialRoute).toBe(false);
+  });
+});
+
+describe(prefixesOf.name, () => {
+  it('lists the path prefixes each service owns', () => {
+    expect(prefixesOf('user')).toEqual(['/api/v1/auth', '/api/v1/.well-known', '/api/v1/users']);
+    expect(prefixesOf('reco')).toEqual(['/api/v1/venues', '/api/v1/reco']);
+    expect(prefixesOf('booking-agent')).toEqual(['/api/v1/plans', '/api/v1/bookings']);
+  });
+
+  it('strips the query from a url', () => {
+    expect(pathOf('/api/v1/users/me?x=1')).toBe('/api/v1/users/me');
+  });
+});
