@@ -1,8 +1,29 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@rendezvous/platform';
+import { AccountModule } from './account/account.module';
+import { AuthModule } from './auth/auth.module';
+import { BlocksModule } from './blocks/blocks.module';
 import { UserConfig } from './config';
+import { ConnectionsModule } from './connections/connections.module';
+import { KeysModule } from './keys/keys.module';
+import { UserTables1764200000000 } from './migrations/user-tables.migration';
+import { TimeslotsModule } from './timeslots/timeslots.module';
+import { UsersModule } from './users/users.module';
 
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'user', config: UserConfig, database: {} })],
+  imports: [
+    PlatformModule.forRoot({
+      service: 'user',
+      config: UserConfig,
+      database: { migrations: [UserTables1764200000000] },
+    }),
+    KeysModule,
+    AuthModule,
+    UsersModule,
+    TimeslotsModule,
+    ConnectionsModule,
+    BlocksModule,
+    AccountModule,
+  ],
 })
 export class AppModule {}

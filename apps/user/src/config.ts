@@ -1,6 +1,35 @@
-import { PlatformConfig, PortSetting } from '@rendezvous/platform';
+import { IsString } from 'class-validator';
+import { IntSetting, PlatformConfig, PortSetting } from '@rendezvous/platform';
 
 export class UserConfig extends PlatformConfig {
   @PortSetting()
   override PORT = 3001;
+
+  /** PKCS8 PEM (ES256) signing access tokens; required in production, generated locally. */
+  @IsString()
+  JWT_PRIVATE_KEY = '';
+
+  /** Where a local key is generated when JWT_PRIVATE_KEY is empty outside production. */
+  @IsString()
+  JWT_KEY_DIR = '.local/keys';
+
+  /** Concatenated SPKI PEMs of retired keys still published in the JWKS during rotation. */
+  @IsString()
+  JWT_PREVIOUS_PUBLIC_KEYS = '';
+
+  @IntSetting(30, 86_400)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @IntSetting(1, 365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /** Comma-separated emails that get the `admin` role. */
+  @IsString()
+  ADMIN_EMAILS = '';
+
+  @IntSetting(1, 1000)
+  AUTH_MAX_FAILED_LOGINS = 10;
+
+  @IntSetting(1, 86_400)
+  AUTH_FAILED_LOGIN_WINDOW_SECONDS = 900;
 }

@@ -5,3 +5,7 @@ export * from './events/topics';
 export * from './errors/error-codes';
 export * from './errors/problem';
 export * from './users/connection-events';
+export * from './users/user-values';
+export * from './users/languages';
+export * from './users/user-events';
+export * from './matching/match-events';

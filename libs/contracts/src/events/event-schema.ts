@@ -1,4 +1,6 @@
+import { MATCH_EVENT_SCHEMAS } from '../matching/match-events';
 import { CONNECTION_EVENT_SCHEMAS } from '../users/connection-events';
+import { USER_EVENT_SCHEMAS } from '../users/user-events';
 import type { Topic } from './topics';
 
 /** A JSON Schema (draft 2020-12 subset understood by ajv) for one event's `data`. */
@@ -15,5 +17,7 @@ export interface EventSchema {
  * its events here as it is built.
  */
 export const EVENT_SCHEMAS: Partial<Record<Topic, EventSchema>> = {
+  ...USER_EVENT_SCHEMAS,
   ...CONNECTION_EVENT_SCHEMAS,
+  ...MATCH_EVENT_SCHEMAS,
 };

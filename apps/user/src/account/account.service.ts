@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { UserDeletedData } from '@rendezvous/contracts';
+import { TOPICS } from '@rendezvous/contracts';
+import { OutboxService } from '@rendezvous/platform';
+import { DataSource } from 'typeorm';
+import { revokeAllOfUser } from '../auth/refresh-tokens';
+import { BlocksService } from '../blocks/blocks.service';
+import { ConnectionsRepository } from '../connections/connections.repository';
+import { TimeslotsService } from '../timeslots/timeslots.service';
+import { UsersRepository } from '../users/users.repository';
+
+/** Deletes an account in one transaction: everything of the person goes, with its events. */
+@Injectable()
+export class AccountService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly timeslots: TimeslotsService,
+    private readonly connections: ConnectionsRepository,
+    private readonly blocks: BlocksService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async delete(userId: string): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await this.users.lockActive(tx, userId);
+      await revokeAllOfUser(tx, userId);
+      await this.timeslots.removeAllFor(tx, userId);
+      await this.connections.removeAllOf(tx, userId);
+      await this.blocks.removeAllOf(tx, userId);
+      // A tombstone: the row stays (a late event cannot resurrect it); the email is freed.
+      const [rows] = (await tx.query(
+        `UPDATE users SET deleted_at = now(), email = NULL, password_hash = NULL,
+           version = version + 1
+         WHERE id = $1 RETURNING version, deleted_at`,
+        [userId],
+      )) as [{ version: number; deleted_at: Date }[], number];
+      await this.outbox.add<UserDeletedData>(tx, {
+        type: TOPICS.USER_DELETED,
+        aggregateId: userId,
+        aggregateVersion: rows[0].version,
+        data: { userId, deletedAt: rows[0].deleted_at.toISOString() },
+      });
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '@rendezvous/platform';
+import { CurrentUser } from '@rendezvous/platform';
+import { ActiveUserGuard } from '../common/active-user.guard';
+import type { Page } from '../common/cursor';
+import { DEFAULT_PAGE_SIZE, ListQueryDto } from '../common/list-query.dto';
+import { UserIdBody, UserIdParams } from '../common/user-id.params';
+import type { BlockView } from './blocks.service';
+import { BlocksService } from './blocks.service';
+
+@ApiTags('blocks')
+@ApiBearerAuth()
+@ApiResponse({ status: 401, description: 'missing or invalid token, or a deleted account' })
+@UseGuards(ActiveUserGuard)
+@Controller('users/me/blocks')
+export class BlocksController {
+  constructor(private readonly blocks: BlocksService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Block someone (also removes any connection between you)' })
+  @ApiResponse({ status: 201, description: '{ userId, createdAt }' })
+  @ApiResponse({ status: 400, description: 'yourself' })
+  @ApiResponse({ status: 404, description: 'unknown or deleted user' })
+  @ApiResponse({ status: 409, description: 'already blocked' })
+  block(@CurrentUser() caller: AuthUser, @Body() body: UserIdBody): Promise<BlockView> {
+    return this.blocks.block(caller.id, body.userId);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The people the caller blocked' })
+  @ApiResponse({ status: 200, description: '{ items: [{ userId, createdAt }], nextCursor }' })
+  list(@CurrentUser() caller: AuthUser, @Query() query: ListQueryDto): Promise<Page<BlockView>> {
+    return this.blocks.list(caller.id, query.limit ?? DEFAULT_PAGE_SIZE, query.cursor);
+  }
+
+  @Delete(':userId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Unblock someone' })
+  @ApiResponse({ status: 204, description: 'unblocked' })
+  @ApiResponse({ status: 404, description: 'not blocked' })
+  async unblock(@CurrentUser() caller: AuthUser, @Param() params: UserIdParams): Promise<void> {
+    await this.blocks.unblock(caller.id, params.userId);
+  }
+}

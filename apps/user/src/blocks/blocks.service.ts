@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import type { UserBlockData } from '@rendezvous/contracts';
+import { COMMON_ERRORS, DomainError, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
+import { OutboxService } from '@rendezvous/platform';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { Page } from '../common/cursor';
+import { decodeCursor, toPage } from '../common/cursor';
+import { ConnectionsRepository } from '../connections/connections.repository';
+import { UsersRepository } from '../users/users.repository';
+
+interface BlockRow {
+  blocker_id: string;
+  blocked_id: string;
+  created_at: Date;
+}
+
+export interface BlockView {
+  userId: string;
+  createdAt: string;
+}
+
+const toView = (row: BlockRow): BlockView => ({
+  userId: row.blocked_id,
+  createdAt: row.created_at.toISOString(),
+});
+
+@Injectable()
+export class BlocksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly connections: ConnectionsRepository,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Blocking also ends any connection or pending request between the two. */
+  async block(callerId: string, userId: string): Promise<BlockView> {
+    if (userId === callerId) {
+      throw new DomainError(COMMON_ERRORS.VALIDATION_FAILED, 'The request has invalid fields', [
+        { path: 'userId', message: 'userId must not be yourself' },
+      ]);
+    }
+    return this.dataSource.transaction(async (tx) => {
+      await this.users.lockActive(tx, callerId);
+      const target = await this.users.shareLockActive(tx, [userId]);
+      if (!target.has(userId)) throw new DomainError(USER_ERRORS.USER_NOT_FOUND, 'No such user');
+      const [row] = (await tx.query(
+        `INSERT INTO blocks (blocker_id, blocked_id) VALUES ($1, $2)
+         ON CONFLICT DO NOTHING RETURNING *`,
+        [callerId, userId],
+      )) as BlockRow[];
+      if (!row) throw new DomainError(USER_ERRORS.ALREADY_BLOCKED, 'You already blocked this user');
+      await this.connections.removePair(tx, callerId, userId);
+      await this.publish(tx, TOPICS.USER_BLOCKED, callerId, userId);
+      return toView(row);
+    });
+  }
+
+  async list(callerId: string, limit: number, cursor?: string): Promise<Page<BlockView>> {
+    const after = decodeCursor(cursor);
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM blocks
+       WHERE blocker_id = $1
+         AND ($2::timestamptz IS NULL OR (created_at, blocked_id) > ($2::timestamptz, $3::uuid))
+       ORDER BY created_at, blocked_id LIMIT $4`,
+      [callerId, after?.key ?? null, after?.id ?? null, limit + 1],
+    )) as BlockRow[];
+    return toPage(
+      rows,
+      limit,
+      (r) => ({ key: r.created_at.toISOString(), id: r.blocked_id }),
+      toView,
+    );
+  }
+
+  async unblock(callerId: string, userId: string): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await this.users.lockActive(tx, callerId);
+      const [rows] = (await tx.query(
+        'DELETE FROM blocks WHERE blocker_id = $1 AND blocked_id = $2 RETURNING *',
+        [callerId, userId],
+      )) as [BlockRow[], number];
+      if (!rows[0])
+        throw new DomainError(USER_ERRORS.BLOCK_NOT_FOUND, 'You have not blocked this user');
+      await this.publish(tx, TOPICS.USER_UNBLOCKED, callerId, userId);
+    });
+  }
+
+  /** Account deletion: blocks in both directions go, each with `user.unblocked`. */
+  async removeAllOf(tx: EntityManager, userId: string): Promise<void> {
+    const [rows] = (await tx.query(
+      'DELETE FROM blocks WHERE blocker_id = $1 OR blocked_id = $1 RETURNING *',
+      [userId],
+    )) as [BlockRow[], number];
+    for (const row of rows)
+      await this.publish(tx, TOPICS.USER_UNBLOCKED, row.blocker_id, row.blocked_id);
+  }
+
+  private async publish(tx: EntityManager, type: string, blockerId: string, blockedId: string) {
+    await this.outbox.add<UserBlockData>(tx, {
+      type,
+      aggregateId: blockerId,
+      aggregateVersion: await this.users.nextVersion(tx, blockerId),
+      data: { blockerId, blockedId },
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import { ValidateBy, isEmail } from 'class-validator';
+import type { ValidationArguments } from 'class-validator';
+import { isLanguageCode } from '@rendezvous/contracts';
+
+// Each decorator checks type and limits in one constraint, so a bad field yields one error.
+
+function rule(
+  name: string,
+  check: (value: unknown, args: ValidationArguments) => boolean,
+  message: string,
+): PropertyDecorator {
+  return ValidateBy({
+    name,
+    validator: { validate: check, defaultMessage: (args) => `${args?.property ?? ''} ${message}` },
+  });
+}
+
+export function isText(value: unknown, min: number, max: number): value is string {
+  return typeof value === 'string' && value.length >= min && value.length <= max;
+}
+
+export const IsText = (max: number, min = 0) =>
+  rule('isText', (v) => isText(v, min, max), `must be a string of ${min} to ${max} characters`);
+
+export const IsEmailAddress = (max: number) =>
+  rule(
+    'isEmailAddress',
+    (v) => typeof v === 'string' && v.length <= max && isEmail(v),
+    'must be an email address',
+  );
+
+export const IsTextList = (maxItems: number, maxLength: number) =>
+  rule(
+    'isTextList',
+    (v) =>
+      Array.isArray(v) && v.length <= maxItems && v.every((item) => isText(item, 1, maxLength)),
+    `must be a list of at most ${maxItems} strings of 1 to ${maxLength} characters`,
+  );
+
+export const IsOneOf = (values: readonly string[]) =>
+  rule('isOneOf', (v) => values.includes(v as string), `must be one of ${values.join(', ')}`);
+
+export const IsListOf = (values: readonly string[]) =>
+  rule(
+    'isListOf',
+    (v) => Array.isArray(v) && v.every((item) => values.includes(item as string)),
+    `must be a list of ${values.join(', ')}`,
+  );
+
+export const IsLanguageList = (maxItems: number) =>
+  rule(
+    'isLanguageList',
+    (v) => Array.isArray(v) && v.length <= maxItems && v.every(isLanguageCode),
+    `must be a list of at most ${maxItems} ISO 639-1 codes`,
+  );
+
+export const IsNumberIn = (min: number, max: number, integer = false) =>
+  rule(
+    'isNumberIn',
+    (v) =>
+      typeof v === 'number' &&
+      Number.isFinite(v) &&
+      v >= min &&
+      v <= max &&
+      (!integer || Number.isInteger(v)),
+    `must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`,
+  );
+
+export const IsBool = () => rule('isBool', (v) => typeof v === 'boolean', 'must be a boolean');
+
+/** A custom check whose function returns the problem (or null when the value is fine). */
+export function Check(
+  name: string,
+  problem: (value: unknown, object: object) => string | null,
+): PropertyDecorator {
+  return ValidateBy({
+    name,
+    validator: {
+      validate: (value: unknown, args) => problem(value, args?.object ?? {}) === null,
+      defaultMessage: (args) =>
+        `${args?.property ?? ''} ${problem(args?.value, args?.object ?? {}) ?? 'is invalid'}`,
+    },
+  });
+}

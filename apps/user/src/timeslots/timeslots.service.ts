@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { TimeslotEventData, TimeslotStatus } from '@rendezvous/contracts';
+import { COMMON_ERRORS, DomainError, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
+import { OutboxService } from '@rendezvous/platform';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { Page } from '../common/cursor';
+import { decodeCursor, toPage } from '../common/cursor';
+import { UsersRepository } from '../users/users.repository';
+import type { CreateTimeslotDto } from './dto/create-timeslot.dto';
+import { timeslotProblems } from './timeslot-rules';
+
+interface TimeslotRow {
+  id: string;
+  user_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  status: TimeslotStatus;
+  version: number;
+}
+
+export interface Timeslot {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  status: TimeslotStatus;
+}
+
+function toTimeslot(row: TimeslotRow): Timeslot {
+  return {
+    id: row.id,
+    startsAt: row.starts_at.toISOString(),
+    endsAt: row.ends_at.toISOString(),
+    status: row.status,
+  };
+}
+
+@Injectable()
+export class TimeslotsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async create(userId: string, dto: CreateTimeslotDto): Promise<Timeslot> {
+    const startsAt = new Date(dto.startsAt);
+    const endsAt = new Date(dto.endsAt);
+    const problems = timeslotProblems(startsAt, endsAt);
+    if (problems.length > 0) {
+      throw new DomainError(
+        COMMON_ERRORS.VALIDATION_FAILED,
+        'The request has invalid fields',
+        problems,
+      );
+    }
+    return this.dataSource.transaction(async (tx) => {
+      // The person's row lock serialises their slot changes, so the overlap check holds.
+      await this.users.lockActive(tx, userId);
+      const clash = (await tx.query(
+        'SELECT 1 FROM timeslots WHERE user_id = $1 AND starts_at < $3 AND ends_at > $2 LIMIT 1',
+        [userId, startsAt, endsAt],
+      )) as unknown[];
+      if (clash.length > 0) {
+        throw new DomainError(USER_ERRORS.TIMESLOT_OVERLAP, 'The slot overlaps one of your slots');
+      }
+      const [row] = (await tx.query(
+        `INSERT INTO timeslots (id, user_id, starts_at, ends_at) VALUES ($1, $2, $3, $4)
+         RETURNING *`,
+        [randomUUID(), userId, startsAt, endsAt],
+      )) as TimeslotRow[];
+      await this.publish(tx, TOPICS.TIMESLOT_CREATED, row);
+      return toTimeslot(row);
+    });
+  }
+
+  async list(userId: string, limit: number, cursor?: string): Promise<Page<Timeslot>> {
+    const after = decodeCursor(cursor);
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM timeslots
+       WHERE user_id = $1 AND ends_at > now()
+         AND ($2::timestamptz IS NULL OR (starts_at, id) > ($2::timestamptz, $3::uuid))
+       ORDER BY starts_at, id LIMIT $4`,
+      [userId, after?.key ?? null, after?.id ?? null, limit + 1],
+    )) as TimeslotRow[];
+    return toPage(rows, limit, (r) => ({ key: r.starts_at.toISOString(), id: r.id }), toTimeslot);
+  }
+
+  async remove(userId: string, id: string): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      const [rows] = (await tx.query(
+        'DELETE FROM timeslots WHERE id = $1 AND user_id = $2 RETURNING *',
+        [id, userId],
+      )) as [TimeslotRow[], number];
+      if (!rows[0]) throw new DomainError(USER_ERRORS.TIMESLOT_NOT_FOUND, 'No such timeslot');
+      await this.publish(tx, TOPICS.TIMESLOT_DELETED, { ...rows[0], version: rows[0].version + 1 });
+    });
+  }
+
+  /** Account deletion: every slot of the person goes, each with its event. */
+  async removeAllFor(tx: EntityManager, userId: string): Promise<void> {
+    const [rows] = (await tx.query('DELETE FROM timeslots WHERE user_id = $1 RETURNING *', [
+      userId,
+    ])) as [TimeslotRow[], number];
+    for (const row of rows) {
+      await this.publish(tx, TOPICS.TIMESLOT_DELETED, { ...row, version: row.version + 1 });
+    }
+  }
+
+  private async publish(tx: EntityManager, type: string, row: TimeslotRow): Promise<void> {
+    await this.outbox.add<TimeslotEventData>(tx, {
+      type,
+      aggregateId: row.id,
+      aggregateVersion: row.version,
+      data: {
+        timeslotId: row.id,
+        userId: row.user_id,
+        startsAt: row.starts_at.toISOString(),
+        endsAt: row.ends_at.toISOString(),
+        status: row.status,
+      },
+    });
+  }
+}
