@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '@rendezvous/platform';
+import { createTestDatabase, uniqueName } from '@rendezvous/testing';
+import { AppModule } from '../src/app.module';
+
+export interface TestResponse<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | number | undefined>;
+}
+
+export interface AuthResponse {
+  user: { id: string; email: string; name: string; role: string } & Record<string, unknown>;
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+export interface UserTestApp {
+  app: NestFastifyApplication;
+  request<T = Record<string, unknown>>(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    path: string,
+    options?: { body?: unknown; token?: string },
+  ): Promise<TestResponse<T>>;
+  /** Signs up a fresh person with a unique email. */
+  signup(overrides?: { email?: string; password?: string; name?: string }): Promise<AuthResponse>;
+  close(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * The real user service on a fresh database and a real port: the platform's guard verifies
+ * tokens through this very app's JWKS endpoint, as in production.
+ */
+export async function startUserApp(
+  env: Record<string, string> = {},
+  { consume = false }: { consume?: boolean } = {},
+): Promise<UserTestApp> {
+  const database = await createTestDatabase();
+  const port = await freePort();
+  const keyDir = mkdtempSync(join(tmpdir(), 'user-keys-'));
+  const settings: Record<string, string> = {
+    POSTGRES_DB: database.name,
+    LOG_LEVEL: 'silent',
+    PORT: String(port),
+    JWKS_URL: `http://127.0.0.1:${port}/api/v1/.well-known/jwks.json`,
+    JWT_KEY_DIR: keyDir,
+    ...env,
+  };
+  for (const [key, value] of Object.entries(settings)) process.env[key] = value;
+  const app = await createApp(AppModule);
+  if (consume) await app.startAllMicroservices();
+  await app.listen({ port, host: '127.0.0.1' });
+
+  const request: UserTestApp['request'] = async (method, path, options = {}) => {
+    const response = await app.inject({
+      method,
+      url: `/api/v1${path}`,
+      headers: {
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      },
+      ...(options.body === undefined ? {} : { payload: JSON.stringify(options.body) }),
+    });
+    const text = response.body;
+    return {
+      status: response.statusCode,
+      body: (text ? JSON.parse(text) : {}) as never,
+      headers: response.headers,
+    };
+  };
+
+  return {
+    app,
+    request,
+    async signup(overrides = {}) {
+      const response = await request<AuthResponse>('POST', '/auth/signup', {
+        body: {
+          email: overrides.email ?? `${uniqueName('person')}@example.com`,
+          password: overrides.password ?? 'correct horse battery',
+          name: overrides.name ?? 'Test Person',
+        },
+      });
+      if (response.status !== 201) {
+        throw new Error(`signup failed: ${response.status} ${JSON.stringify(response.body)}`);
+      }
+      return response.body;
+    },
+    async close() {
+      await app.close();
+      for (const key of Object.keys(settings)) delete process.env[key];
+      rmSync(keyDir, { recursive: true, force: true });
+      await database.drop();
+    },
+  };
+}
