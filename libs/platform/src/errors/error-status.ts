@@ -14,7 +14,6 @@ export function statusOf(code: ErrorCode): number {
     case GATEWAY_ERRORS.TOKEN_REVOKED:
       return 401;
     case COMMON_ERRORS.FORBIDDEN:
-    case USER_ERRORS.BLOCKED:
       return 403;
     case COMMON_ERRORS.NOT_FOUND:
     case COMMON_ERRORS.ROUTE_NOT_FOUND:
@@ -29,7 +28,6 @@ export function statusOf(code: ErrorCode): number {
     case AUTH_ERRORS.EMAIL_TAKEN:
     case USER_ERRORS.TIMESLOT_OVERLAP:
     case USER_ERRORS.CONNECTION_EXISTS:
-    case USER_ERRORS.CONNECTION_NOT_PENDING:
     case USER_ERRORS.ALREADY_BLOCKED:
       return 409;
     case COMMON_ERRORS.PAYLOAD_TOO_LARGE:
