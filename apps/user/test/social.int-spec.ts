@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { ConnectionEventData, Envelope, MatchCreatedData } from '@rendezvous/contracts';
 import { TOPICS, USER_ERRORS } from '@rendezvous/contracts';
 import type { KafkaCollector } from '@rendezvous/testing';
-import { collectMessages, testKafka, waitFor } from '@rendezvous/testing';
+import { PATTERN_METADATA } from '@nestjs/microservices/constants';
+import { KafkaConsumerTransport } from '@rendezvous/platform';
+import { collectMessages, silentLogger, testKafka, uniqueName, waitFor } from '@rendezvous/testing';
 import type { Producer } from 'kafkajs';
+import { MatchEventsConsumer } from '../src/connections/match-events.consumer';
 import type { UserTestApp } from './user-test-app';
 import { startUserApp } from './user-test-app';
 
@@ -32,9 +35,30 @@ describe('user service: timeslots, connections, blocks', () => {
   let t: UserTestApp;
   let events: KafkaCollector;
   let producer: Producer;
+  let transport: KafkaConsumerTransport;
 
   beforeAll(async () => {
-    t = await startUserApp({}, { consume: true });
+    t = await startUserApp();
+    // The platform's transport with the app's handler, but in a group of its own: a user service
+    // running elsewhere on this broker (group `user`) must not take this test's events.
+    transport = new KafkaConsumerTransport({
+      kafka,
+      groupId: uniqueName('user-it'),
+      logger: silentLogger,
+      retries: 3,
+      retryBaseMs: 50,
+      retryMaxMs: 500,
+      partitionsConsumedConcurrently: 3,
+    });
+    const consumer = t.app.get(MatchEventsConsumer);
+    transport.addHandler(
+      TOPICS.MATCH_CREATED,
+      (event: Envelope<MatchCreatedData>) => consumer.onMatchCreated(event),
+      true,
+    );
+    await new Promise<void>((resolve, reject) =>
+      transport.listen((error?: unknown) => (error ? reject(error as Error) : resolve())),
+    );
     events = await collectMessages(kafka, [
       TOPICS.CONNECTION_REQUESTED,
       TOPICS.CONNECTION_ACCEPTED,
@@ -47,6 +71,7 @@ describe('user service: timeslots, connections, blocks', () => {
   });
 
   afterAll(async () => {
+    await transport.close();
     await producer.disconnect();
     await events.stop();
     await t.close();
@@ -348,6 +373,12 @@ describe('user service: timeslots, connections, blocks', () => {
   });
 
   describe('match.created', () => {
+    it('is consumed by the app through @EventPattern', () => {
+      expect(
+        Reflect.getMetadata(PATTERN_METADATA, MatchEventsConsumer.prototype.onMatchCreated),
+      ).toEqual([TOPICS.MATCH_CREATED]);
+    });
+
     it('adds one match connection however often the event arrives', async () => {
       const alice = await t.signup();
       const bob = await t.signup();

@@ -47,10 +47,7 @@ function freePort(): Promise<number> {
  * The real user service on a fresh database and a real port: the platform's guard verifies
  * tokens through this very app's JWKS endpoint, as in production.
  */
-export async function startUserApp(
-  env: Record<string, string> = {},
-  { consume = false }: { consume?: boolean } = {},
-): Promise<UserTestApp> {
+export async function startUserApp(env: Record<string, string> = {}): Promise<UserTestApp> {
   const database = await createTestDatabase();
   const port = await freePort();
   const keyDir = mkdtempSync(join(tmpdir(), 'user-keys-'));
@@ -64,7 +61,6 @@ export async function startUserApp(
   };
   for (const [key, value] of Object.entries(settings)) process.env[key] = value;
   const app = await createApp(AppModule);
-  if (consume) await app.startAllMicroservices();
   await app.listen({ port, host: '127.0.0.1' });
 
   const request: UserTestApp['request'] = async (method, path, options = {}) => {
