@@ -5,15 +5,22 @@ import { quickStartCommands } from './readme-commands';
 import type { SuiteProcess } from './suite-process';
 import { runCommand } from './suite-process';
 
+// A second suite beside the one the other e2e tests share, on its own ports and log folder.
 const PORTS = {
-  gateway: 3000,
-  user: 3001,
-  event: 3002,
-  matching: 3003,
-  proximity: 3004,
-  reco: 3005,
-  'booking-agent': 3006,
+  gateway: 3100,
+  user: 3101,
+  event: 3102,
+  matching: 3103,
+  proximity: 3104,
+  reco: 3105,
+  'booking-agent': 3106,
 };
+const PORT_ENV = Object.fromEntries(
+  Object.entries(PORTS).map(([app, port]) => [
+    `${app.toUpperCase().replace('-', '_')}_PORT`,
+    String(port),
+  ]),
+);
 const SERVICES = Object.keys(PORTS).filter((s) => s !== 'gateway');
 
 function portOpen(port: number): Promise<boolean> {
@@ -27,9 +34,10 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
-function appProcesses(): string[] {
+/** Processes left in the started command's process group. */
+function groupProcesses(groupId: number | undefined): string[] {
   try {
-    return execFileSync('pgrep', ['-af', 'dist/apps/.*/src/main.js'], { encoding: 'utf8' })
+    return execFileSync('pgrep', ['-a', '-g', String(groupId)], { encoding: 'utf8' })
       .trim()
       .split('\n')
       .filter(Boolean);
@@ -42,8 +50,12 @@ describe("the README's start command", () => {
   let suite: SuiteProcess;
 
   beforeAll(async () => {
-    expect(appProcesses()).toEqual([]);
-    suite = runCommand(quickStartCommands().start, { ADMIN_EMAILS: 'admin@example.com' });
+    for (const port of Object.values(PORTS)) expect(await portOpen(port)).toBe(false);
+    suite = runCommand(quickStartCommands().start, {
+      ...PORT_ENV,
+      ADMIN_EMAILS: 'admin@example.com',
+      RENDEZVOUS_LOCAL_DIR: '.local/e2e-start-command',
+    });
     await waitFor(() => /ready: all seven services up/.test(suite.output()), {
       timeoutMs: 240_000,
       intervalMs: 250,
@@ -59,11 +71,11 @@ describe("the README's start command", () => {
   }, 60_000);
 
   it('prints where the gateway listens once all seven report ready', () => {
-    expect(suite.output()).toMatch(/gateway on http:\/\/127\.0\.0\.1:3000/);
+    expect(suite.output()).toMatch(/gateway on http:\/\/127\.0\.0\.1:3100/);
   });
 
   it('serves the gateway readiness with every service listed as up', async () => {
-    const response = await fetch('http://127.0.0.1:3000/health/ready');
+    const response = await fetch('http://127.0.0.1:3100/health/ready');
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
       checks: Record<string, string>;
@@ -89,7 +101,7 @@ describe("the README's start command", () => {
   );
 
   it('answers an unknown API route with problem details and a trace id', async () => {
-    const response = await fetch('http://127.0.0.1:3000/api/v1/no-such-thing');
+    const response = await fetch('http://127.0.0.1:3100/api/v1/no-such-thing');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const problem = (await response.json()) as { code: string; traceId: string };
@@ -105,7 +117,7 @@ describe("the README's start command", () => {
       message: 'the stopped line',
     });
     expect(suite.output()).not.toMatch(/stopped unexpectedly|shutdown took longer/);
-    await waitFor(() => appProcesses().length === 0, {
+    await waitFor(() => groupProcesses(suite.child.pid).length === 0, {
       timeoutMs: 10_000,
       message: 'no app process left',
     });

@@ -59,6 +59,7 @@ for app in user event matching proximity reco booking-agent; do
   var="$(echo "$app" | tr 'a-z-' 'A-Z_')_SERVICE_URL"
   upstream_env+=("$var=${!var:-http://127.0.0.1:$(port_of "$app")}")
 done
+upstream_env+=("JWKS_URL=${JWKS_URL:-http://127.0.0.1:$(port_of user)/api/v1/.well-known/jwks.json}")
 
 for app in "${APPS[@]}"; do
   env "${upstream_env[@]}" PORT="$(port_of "$app")" LOG_FORMAT="${LOG_FORMAT:-json}" \

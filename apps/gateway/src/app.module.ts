@@ -21,7 +21,7 @@ import { ServicesReadiness } from './upstreams/services-readiness';
       revocationCheck: RevokedUsers,
     }),
   ],
-  controllers: [NotificationsController, EventsDocsController],
+  controllers: [NotificationsController, NotificationsConsumer, EventsDocsController],
   providers: [
     RevokedUsers,
     RateLimits,
@@ -29,7 +29,6 @@ import { ServicesReadiness } from './upstreams/services-readiness';
     ApiDocs,
     NotificationHistory,
     NotificationsSocket,
-    NotificationsConsumer,
   ],
 })
 export class AppModule {}

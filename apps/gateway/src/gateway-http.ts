@@ -9,7 +9,7 @@ import { ApiDocs } from './docs/api-docs';
 import { Admission } from './proxy/admission';
 import { forwarding } from './proxy/forwarding';
 import { RedisStreamsIoAdapter } from './realtime/redis-streams-io.adapter';
-import { API_ROOT } from './routing/routes';
+import { API_ROOT, isKnownApiPath } from './routing/routes';
 import { upstreamsFrom } from './upstreams/upstreams';
 
 const listOf = (value: string) =>
@@ -60,6 +60,7 @@ export async function configureGateway(app: NestFastifyApplication): Promise<voi
     .getInstance()
     .addHook('onRequest', async (request, reply) => {
       if (request.method === 'OPTIONS' || !isApiPath(request.url)) return;
+      if (!isKnownApiPath(request.url)) return;
       try {
         await admission.admit(request);
       } catch (error) {

@@ -1,8 +1,7 @@
-import type { OnModuleInit } from '@nestjs/common';
-import { Injectable } from '@nestjs/common';
-import type { Envelope } from '@rendezvous/contracts';
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import type { Envelope, UserDeletedData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { KafkaConsumerTransport } from '@rendezvous/platform';
 import { RevokedUsers } from '../auth/revoked-users';
 import { NotificationsSocket } from '../realtime/notifications.socket';
 import { NOTIFYING_TOPICS, notificationsFor } from './notification-map';
@@ -13,34 +12,24 @@ import { NotificationHistory } from './notification-history';
  * then the emit. A redelivery emits again — delivery is at least once and clients drop a
  * repeated `notificationId` — so a crash between the two cannot lose the push.
  */
-@Injectable()
-export class NotificationsConsumer implements OnModuleInit {
+@Controller()
+export class NotificationsConsumer {
   constructor(
-    private readonly transport: KafkaConsumerTransport,
     private readonly history: NotificationHistory,
     private readonly socket: NotificationsSocket,
     private readonly revoked: RevokedUsers,
   ) {}
 
-  onModuleInit(): void {
-    for (const topic of NOTIFYING_TOPICS) {
-      this.transport.addHandler(topic, (envelope: Envelope) => this.deliver(envelope), true);
-    }
-    this.transport.addHandler(
-      TOPICS.USER_DELETED,
-      (envelope: Envelope<{ userId: string }>) => this.onUserDeleted(envelope),
-      true,
-    );
-  }
-
-  async deliver(envelope: Envelope): Promise<void> {
+  @EventPattern(NOTIFYING_TOPICS)
+  async deliver(@Payload() envelope: Envelope): Promise<void> {
     const notifications = notificationsFor(envelope);
     if (notifications.length === 0) return;
     await this.history.append(envelope.id, notifications);
     for (const notification of notifications) this.socket.emit(notification);
   }
 
-  async onUserDeleted(envelope: Envelope<{ userId: string }>): Promise<void> {
+  @EventPattern(TOPICS.USER_DELETED)
+  async onUserDeleted(@Payload() envelope: Envelope<UserDeletedData>): Promise<void> {
     const { userId } = envelope.data;
     await this.revoked.revoke(userId);
     await this.history.forget(userId);

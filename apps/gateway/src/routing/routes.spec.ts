@@ -1,4 +1,4 @@
-import { classifyRoute, pathOf, prefixesOf } from './routes';
+import { classifyRoute, isKnownApiPath, pathOf, prefixesOf } from './routes';
 
 describe(classifyRoute.name, () => {
   it('makes only signup, login, refresh and the JWKS public', () => {
@@ -29,5 +29,16 @@ describe(prefixesOf.name, () => {
 
   it('strips the query from a url', () => {
     expect(pathOf('/api/v1/users/me?x=1')).toBe('/api/v1/users/me');
+  });
+});
+
+describe(isKnownApiPath.name, () => {
+  it('knows the prefixes of the services and of the gateway itself', () => {
+    expect(isKnownApiPath('/api/v1/users/me')).toBe(true);
+    expect(isKnownApiPath('/api/v1/users')).toBe(true);
+    expect(isKnownApiPath('/api/v1/notifications?after=x')).toBe(true);
+    expect(isKnownApiPath('/api/v1/no-such-thing')).toBe(false);
+    expect(isKnownApiPath('/api/v1/')).toBe(false);
+    expect(isKnownApiPath('/api/v1/constructor')).toBe(false);
   });
 });

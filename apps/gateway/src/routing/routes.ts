@@ -32,6 +32,20 @@ const CREDENTIAL_ROUTES = new Set([
   'POST /api/v1/auth/refresh',
 ]);
 
+/** First path segments the gateway serves itself. */
+const GATEWAY_SEGMENTS = new Set(['notifications', 'admin']);
+
+/**
+ * Whether a path could be an API route at all; others get `404` without asking for a token.
+ * Unknown paths under a known prefix are the owning service's to answer (after admission).
+ */
+export function isKnownApiPath(url: string): boolean {
+  const segment = pathOf(url)
+    .slice(API_ROOT.length + 1)
+    .split('/')[0];
+  return Object.hasOwn(ROUTE_OWNERS, segment) || GATEWAY_SEGMENTS.has(segment);
+}
+
 export interface RouteClass {
   isPublic: boolean;
   isCredentialRoute: boolean;

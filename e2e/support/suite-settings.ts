@@ -1,0 +1,12 @@
+/** Where the suite under test listens and the settings it is started with. */
+export const GATEWAY_URL = 'http://127.0.0.1:3000';
+export const ADMIN_EMAIL = 'admin@e2e.rendezvous.test';
+export const SUITE_ENV: NodeJS.ProcessEnv = {
+  ADMIN_EMAILS: ADMIN_EMAIL,
+  // Each test client sends its own X-Forwarded-For, as clients behind an ingress would arrive.
+  TRUST_PROXY: 'loopback',
+  RATE_LIMIT_AUTH_PER_MINUTE: '30',
+  RATE_LIMIT_PER_MINUTE: '600',
+  AUTH_MAX_FAILED_LOGINS: '10',
+  LOG_LEVEL: 'info',
+};
