@@ -50,6 +50,7 @@ export function loggerOptions(config: PlatformConfig, service: string): Params {
           method: req.method,
           url: req.url,
         }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       redact: {
         paths: [
