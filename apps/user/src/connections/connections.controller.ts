@@ -1,18 +1,8 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@rendezvous/platform';
 import { CurrentUser } from '@rendezvous/platform';
-import { ActiveUserGuard } from '../common/active-user.guard';
+import { ActiveUserApi } from '../common/active-user-api.decorator';
 import type { Page } from '../common/cursor';
 import { DEFAULT_PAGE_SIZE, ListQueryDto } from '../common/list-query.dto';
 import { UserIdBody, UserIdParams } from '../common/user-id.params';
@@ -20,9 +10,7 @@ import type { ConnectionView } from './connections.service';
 import { ConnectionsService } from './connections.service';
 
 @ApiTags('connections')
-@ApiBearerAuth()
-@ApiResponse({ status: 401, description: 'missing or invalid token, or a deleted account' })
-@UseGuards(ActiveUserGuard)
+@ActiveUserApi()
 @Controller('users/me/connections')
 export class ConnectionsController {
   constructor(private readonly connections: ConnectionsService) {}

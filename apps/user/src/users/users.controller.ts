@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Put } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@rendezvous/platform';
 import { CurrentUser } from '@rendezvous/platform';
-import { ActiveUserGuard } from '../common/active-user.guard';
+import { ActiveUserApi } from '../common/active-user-api.decorator';
 import { IdParams } from '../common/user-id.params';
 import { UpdatePreferencesDto } from './dto/update-preferences.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
@@ -10,9 +10,7 @@ import type { PublicProfile, UserObject } from './user-record';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
-@ApiBearerAuth()
-@ApiResponse({ status: 401, description: 'missing or invalid token, or a deleted account' })
-@UseGuards(ActiveUserGuard)
+@ActiveUserApi()
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
