@@ -1,10 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from '@nestjs/common';
 import replyFrom from '@fastify/reply-from';
-import { sendProblem, traceparentFor } from '@rendezvous/platform';
+import { BODY_LIMIT_BYTES, sendProblem, traceparentFor } from '@rendezvous/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { prefixesOf } from '../routing/routes';
 import type { UpstreamService } from '../upstreams/upstreams';
+import { bodyTooLarge, limitedBody } from './body-limit';
 import { upstreamFailure } from './upstream-errors';
 
 export interface ForwardingOptions {
@@ -35,7 +36,17 @@ export async function forwarding(fastify: FastifyInstance, options: ForwardingOp
   for (const [service, bases] of Object.entries(options.upstreams)) {
     await fastify.register(async (scope) => {
       scope.removeAllContentTypeParsers();
-      scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+      // Bodies stream through; the limit holds for declared and chunked lengths alike.
+      scope.addContentTypeParser('*', (request, payload, done) => {
+        if (Number(request.headers['content-length'] ?? 0) > BODY_LIMIT_BYTES) {
+          done(bodyTooLarge(), undefined);
+          return;
+        }
+        done(null, payload.pipe(limitedBody(BODY_LIMIT_BYTES)));
+      });
+      scope.setErrorHandler((error, request, reply) =>
+        sendProblem(error, request, reply, options.logger),
+      );
       await scope.register(replyFrom, {
         base: bases.length === 1 ? bases[0] : bases,
         undici: { connections: 64 },

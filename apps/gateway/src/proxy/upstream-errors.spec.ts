@@ -9,6 +9,12 @@ describe(upstreamFailure.name, () => {
     );
   });
 
+  it('reports a streamed body over the limit as too large', () => {
+    expect(upstreamFailure('user', { cause: { code: 'GATEWAY_BODY_TOO_LARGE' } }).code).toBe(
+      'COMMON.PAYLOAD_TOO_LARGE',
+    );
+  });
+
   it('reports refused connections and anything else as unavailable, naming the service', () => {
     const error = upstreamFailure('matching', { statusCode: 500, code: 'ECONNREFUSED' });
     expect(error.code).toBe(GATEWAY_ERRORS.UPSTREAM_UNAVAILABLE);
