@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { COMMON_ERRORS, DomainError } from '@rendezvous/contracts';
 import type { AuthUser } from '@rendezvous/platform';
-import { TokenVerifier } from '@rendezvous/platform';
+import { TokenVerifier, bearerToken } from '@rendezvous/platform';
 import type { FastifyRequest } from 'fastify';
 import { GatewayConfig } from '../config';
 import { RateLimits } from '../rate-limit/rate-limits';
 import type { ClientIpResolver } from '../routing/client-ip';
 import { clientIpResolver } from '../routing/client-ip';
 import { classifyRoute } from '../routing/routes';
-
-const BEARER = /^Bearer\s+(\S+)$/i;
 
 /**
  * What every `/api/v1` request passes before it is served or forwarded: the credential
@@ -40,14 +38,14 @@ export class Admission {
       await this.limits.consume(`ip:${ip}`);
       return undefined;
     }
-    const match = BEARER.exec(request.headers.authorization ?? '');
-    if (!match) {
+    const token = bearerToken(request.headers.authorization);
+    if (!token) {
       await this.limits.consume(`ip:${ip}`);
       throw new DomainError(COMMON_ERRORS.UNAUTHORIZED, 'An access token is required');
     }
     let user: AuthUser;
     try {
-      user = await this.verifier.verify(match[1]);
+      user = await this.verifier.verify(token);
     } catch (error) {
       await this.limits.consume(`ip:${ip}`);
       throw error;

@@ -1,18 +1,18 @@
 import { Logger } from '@nestjs/common';
 import type { OnGatewayConnection, OnGatewayInit } from '@nestjs/websockets';
 import { WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import { TokenVerifier } from '@rendezvous/platform';
+import { TokenVerifier, bearerToken } from '@rendezvous/platform';
 import type { Server, Socket } from 'socket.io';
 import type { Notification } from '../notifications/notification-map';
 
 export const userRoom = (userId: string) => `user:${userId}`;
 
-const BEARER = /^Bearer\s+(\S+)$/i;
-
 function tokenOf(socket: Socket): string | undefined {
   const auth = socket.handshake.auth as { token?: unknown } | undefined;
-  if (typeof auth?.token === 'string' && auth.token) return auth.token.replace(BEARER, '$1');
-  return BEARER.exec(socket.handshake.headers.authorization ?? '')?.[1];
+  if (typeof auth?.token === 'string' && auth.token) {
+    return bearerToken(auth.token) ?? auth.token;
+  }
+  return bearerToken(socket.handshake.headers.authorization);
 }
 
 /**

@@ -8,6 +8,11 @@ import { TokenVerifier } from './token-verifier';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
+/** The token of an `Authorization: Bearer <token>` header, if that is what it holds. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return BEARER.exec(header ?? '')?.[1];
+}
+
 /** Global guard: every HTTP route needs a valid access token unless marked @Public(). */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
@@ -26,9 +31,9 @@ export class JwtAuthGuard implements CanActivate {
     const request = context
       .switchToHttp()
       .getRequest<{ headers: Record<string, string | undefined>; user?: AuthUser }>();
-    const match = BEARER.exec(request.headers['authorization'] ?? '');
-    if (!match) throw new DomainError(COMMON_ERRORS.UNAUTHORIZED, 'An access token is required');
-    request.user = await this.verifier.verify(match[1]);
+    const token = bearerToken(request.headers['authorization']);
+    if (!token) throw new DomainError(COMMON_ERRORS.UNAUTHORIZED, 'An access token is required');
+    request.user = await this.verifier.verify(token);
     return true;
   }
 }
