@@ -1,3 +1,4 @@
 export * from './infrastructure';
 export * from './kafka-collector';
 export * from './wait-for';
+export * from './domain-error-code';

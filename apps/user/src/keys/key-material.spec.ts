@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { calculateJwkThumbprint, createLocalJWKSet, decodeProtectedHeader } from 'jose';
 import type { JWTVerifyGetKey } from 'jose';
-import { COMMON_ERRORS, DomainError } from '@rendezvous/contracts';
+import { COMMON_ERRORS } from '@rendezvous/contracts';
 import { verifyAccessToken } from '@rendezvous/platform';
 import { signAccessToken } from './access-tokens';
 import {
@@ -15,18 +15,10 @@ import {
   splitPems,
 } from './key-material';
 import { DEV_KEY_FILE, readOrCreateDevKey } from './signing-keys';
+import { domainErrorCode } from '@rendezvous/testing';
 
 const spkiOf = (pkcs8: string) =>
   createPublicKey(createPrivateKey(pkcs8)).export({ type: 'spki', format: 'pem' }).toString();
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return error instanceof DomainError ? error.code : 'not a DomainError';
-  }
-}
 
 describe('signing keys and JWKS', () => {
   it('uses the RFC 7638 thumbprint as kid and publishes only public members', async () => {
@@ -72,7 +64,9 @@ describe('signing keys and JWKS', () => {
     await expect(verifyAccessToken(newToken, keys)).resolves.toEqual({ id: userId, role: 'admin' });
 
     const retired = createLocalJWKSet(jwksOf(current.publicJwk, [])) as JWTVerifyGetKey;
-    expect(await codeOf(verifyAccessToken(oldToken, retired))).toBe(COMMON_ERRORS.UNAUTHORIZED);
+    expect(await domainErrorCode(verifyAccessToken(oldToken, retired))).toBe(
+      COMMON_ERRORS.UNAUTHORIZED,
+    );
   });
 
   it('generates the local key once; later reads get the same key', () => {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { JWTVerifyGetKey } from 'jose';
 import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair } from 'jose';
-import { COMMON_ERRORS, DomainError } from '@rendezvous/contracts';
+import { COMMON_ERRORS } from '@rendezvous/contracts';
 import { verifyAccessToken } from './token-verifier';
+import { domainErrorCode } from '@rendezvous/testing';
 
 async function keySet() {
   const { publicKey, privateKey } = await generateKeyPair('ES256');
@@ -15,15 +16,6 @@ async function keySet() {
       .setExpirationTime(expiresIn)
       .sign(privateKey);
   return { keys, sign };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return error instanceof DomainError ? error.code : 'not a DomainError';
-  }
 }
 
 describe(verifyAccessToken.name, () => {
@@ -45,27 +37,37 @@ describe(verifyAccessToken.name, () => {
       'base64url',
     );
     expect(
-      await codeOf(verifyAccessToken(await sign({ sub: randomUUID(), role: 'user' }, '-1s'), keys)),
+      await domainErrorCode(
+        verifyAccessToken(await sign({ sub: randomUUID(), role: 'user' }, '-1s'), keys),
+      ),
     ).toBe(COMMON_ERRORS.UNAUTHORIZED);
-    expect(await codeOf(verifyAccessToken(`${header}.${forged}.${signature}`, keys))).toBe(
+    expect(await domainErrorCode(verifyAccessToken(`${header}.${forged}.${signature}`, keys))).toBe(
       COMMON_ERRORS.UNAUTHORIZED,
     );
     expect(
-      await codeOf(verifyAccessToken(`${header}.${payload}.${signature.slice(0, -4)}AAAA`, keys)),
+      await domainErrorCode(
+        verifyAccessToken(`${header}.${payload}.${signature.slice(0, -4)}AAAA`, keys),
+      ),
     ).toBe(COMMON_ERRORS.UNAUTHORIZED);
     expect(
-      await codeOf(verifyAccessToken(await other.sign({ sub: randomUUID(), role: 'user' }), keys)),
+      await domainErrorCode(
+        verifyAccessToken(await other.sign({ sub: randomUUID(), role: 'user' }), keys),
+      ),
     ).toBe(COMMON_ERRORS.UNAUTHORIZED);
-    expect(await codeOf(verifyAccessToken('not-a-jwt', keys))).toBe(COMMON_ERRORS.UNAUTHORIZED);
+    expect(await domainErrorCode(verifyAccessToken('not-a-jwt', keys))).toBe(
+      COMMON_ERRORS.UNAUTHORIZED,
+    );
   });
 
   it('rejects tokens without a user id or with an unknown role', async () => {
     const { keys, sign } = await keySet();
-    expect(await codeOf(verifyAccessToken(await sign({ role: 'user' }), keys))).toBe(
+    expect(await domainErrorCode(verifyAccessToken(await sign({ role: 'user' }), keys))).toBe(
       COMMON_ERRORS.UNAUTHORIZED,
     );
     expect(
-      await codeOf(verifyAccessToken(await sign({ sub: randomUUID(), role: 'root' }), keys)),
+      await domainErrorCode(
+        verifyAccessToken(await sign({ sub: randomUUID(), role: 'root' }), keys),
+      ),
     ).toBe(COMMON_ERRORS.UNAUTHORIZED);
   });
 });
