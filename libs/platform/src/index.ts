@@ -35,3 +35,7 @@ export * from './redis/redis-inbox';
 export * from './redis/redis-outbox';
 export * from './redis/redis-outbox-relay';
 export * from './trace/trace-context';
+export * from './http/cursor';
+export * from './http/id-params';
+export * from './http/list-query.dto';
+export * from './http/validators';

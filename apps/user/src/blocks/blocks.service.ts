@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { UserBlockData } from '@rendezvous/contracts';
 import { COMMON_ERRORS, DomainError, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
-import { OutboxService } from '@rendezvous/platform';
+import { OutboxService, decodeCursor, toPage } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { Page } from '../common/cursor';
-import { decodeCursor, toPage } from '../common/cursor';
+import type { Page } from '@rendezvous/platform';
 import { ConnectionsRepository } from '../connections/connections.repository';
 import { UsersRepository } from '../users/users.repository';
 

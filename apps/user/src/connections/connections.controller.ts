@@ -1,11 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '@rendezvous/platform';
-import { CurrentUser } from '@rendezvous/platform';
+import type { AuthUser, Page } from '@rendezvous/platform';
+import {
+  CurrentUser,
+  DEFAULT_PAGE_SIZE,
+  ListQueryDto,
+  UserIdBody,
+  UserIdParams,
+} from '@rendezvous/platform';
 import { ActiveUserApi } from '../common/active-user-api.decorator';
-import type { Page } from '../common/cursor';
-import { DEFAULT_PAGE_SIZE, ListQueryDto } from '../common/list-query.dto';
-import { UserIdBody, UserIdParams } from '../common/user-id.params';
 import type { ConnectionView } from './connections.service';
 import { ConnectionsService } from './connections.service';
 

@@ -4,8 +4,8 @@ import { COMMON_ERRORS, DomainError, TOPICS, USER_ERRORS } from '@rendezvous/con
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { isBlockedEitherWay } from '../blocks/block-queries';
-import type { Page } from '../common/cursor';
-import { decodeCursor, toPage } from '../common/cursor';
+import type { Page } from '@rendezvous/platform';
+import { decodeCursor, toPage } from '@rendezvous/platform';
 import { UsersRepository } from '../users/users.repository';
 import { connectionStatus, connectionStrength, displayType } from './connection-rules';
 import type { ConnectionRow } from './connections.repository';

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Put } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@rendezvous/platform';
-import { CurrentUser } from '@rendezvous/platform';
+import { CurrentUser, IdParams } from '@rendezvous/platform';
 import { ActiveUserApi } from '../common/active-user-api.decorator';
-import { IdParams } from '../common/user-id.params';
 import { UpdatePreferencesDto } from './dto/update-preferences.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import type { PublicProfile, UserObject } from './user-record';

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { USER_LIMITS } from '@rendezvous/contracts';
-import { IsEmailAddress, IsText } from '../../common/validators';
+import { IsEmailAddress, IsText } from '@rendezvous/platform';
 import { normaliseEmail } from '../email';
 
 const trimmed = ({ value }: { value: unknown }) =>

@@ -22,7 +22,7 @@ import {
   IsListOf,
   IsNumberIn,
   IsTextList,
-} from '../../common/validators';
+} from '@rendezvous/platform';
 import { ageRangeProblem, weightsProblem } from '../preferences';
 
 class WeightsDoc {

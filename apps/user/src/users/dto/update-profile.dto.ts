@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsOptional, ValidateIf } from 'class-validator';
 import type { CompanySize, JobLevel, UserLocation } from '@rendezvous/contracts';
 import { COMPANY_SIZES, ISO_639_1_CODES, JOB_LEVELS, USER_LIMITS } from '@rendezvous/contracts';
-import { Check, IsLanguageList, IsOneOf, IsText, IsTextList } from '../../common/validators';
+import { Check, IsLanguageList, IsOneOf, IsText, IsTextList } from '@rendezvous/platform';
 import { birthDateProblem, locationProblem } from '../profile';
 
 const trimmed = ({ value }: { value: unknown }) =>
