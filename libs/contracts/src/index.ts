@@ -7,5 +7,7 @@ export * from './errors/problem';
 export * from './users/connection-events';
 export * from './users/user-values';
 export * from './users/languages';
+export * from './users/terms';
 export * from './users/user-events';
+export * from './matching/compatibility-factors';
 export * from './matching/match-events';

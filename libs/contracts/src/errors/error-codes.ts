@@ -52,8 +52,24 @@ export const GATEWAY_ERRORS = {
 
 export type GatewayErrorCode = (typeof GATEWAY_ERRORS)[keyof typeof GATEWAY_ERRORS];
 
+export const MATCHING_ERRORS = {
+  USER_NOT_FOUND: 'MATCHING.USER_NOT_FOUND',
+  ALREADY_SWIPED: 'MATCHING.ALREADY_SWIPED',
+  SUPER_LIKE_LIMIT: 'MATCHING.SUPER_LIKE_LIMIT',
+  MATCH_NOT_FOUND: 'MATCHING.MATCH_NOT_FOUND',
+  EVENT_NOT_FOUND: 'MATCHING.EVENT_NOT_FOUND',
+  NOT_AN_ATTENDEE: 'MATCHING.NOT_AN_ATTENDEE',
+} as const;
+
+export type MatchingErrorCode = (typeof MATCHING_ERRORS)[keyof typeof MATCHING_ERRORS];
+
 /** Every error code in the system; features add their namespaces to this union. */
-export type ErrorCode = CommonErrorCode | AuthErrorCode | UserErrorCode | GatewayErrorCode;
+export type ErrorCode =
+  | CommonErrorCode
+  | AuthErrorCode
+  | UserErrorCode
+  | GatewayErrorCode
+  | MatchingErrorCode;
 
 export const PROBLEM_TYPE_PREFIX = 'urn:rendezvous:problem:';
 

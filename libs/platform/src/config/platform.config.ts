@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -12,6 +12,16 @@ export function IntSetting(min: number, max?: number): PropertyDecorator {
     IsInt(),
     Min(min),
     ...(max === undefined ? [] : [Max(max)]),
+  );
+}
+
+/** A decimal setting within bounds, converted from its env string. */
+export function NumberSetting(min: number, max: number): PropertyDecorator {
+  return applyDecorators(
+    Type(() => Number),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    Min(min),
+    Max(max),
   );
 }
 

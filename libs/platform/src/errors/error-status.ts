@@ -1,5 +1,11 @@
 import type { ErrorCode } from '@rendezvous/contracts';
-import { AUTH_ERRORS, COMMON_ERRORS, GATEWAY_ERRORS, USER_ERRORS } from '@rendezvous/contracts';
+import {
+  AUTH_ERRORS,
+  COMMON_ERRORS,
+  GATEWAY_ERRORS,
+  MATCHING_ERRORS,
+  USER_ERRORS,
+} from '@rendezvous/contracts';
 
 /** The one place an error code becomes an HTTP status; exhaustive so a new code can't be missed. */
 export function statusOf(code: ErrorCode): number {
@@ -14,6 +20,7 @@ export function statusOf(code: ErrorCode): number {
     case GATEWAY_ERRORS.TOKEN_REVOKED:
       return 401;
     case COMMON_ERRORS.FORBIDDEN:
+    case MATCHING_ERRORS.NOT_AN_ATTENDEE:
       return 403;
     case COMMON_ERRORS.NOT_FOUND:
     case COMMON_ERRORS.ROUTE_NOT_FOUND:
@@ -21,6 +28,9 @@ export function statusOf(code: ErrorCode): number {
     case USER_ERRORS.TIMESLOT_NOT_FOUND:
     case USER_ERRORS.CONNECTION_NOT_FOUND:
     case USER_ERRORS.BLOCK_NOT_FOUND:
+    case MATCHING_ERRORS.USER_NOT_FOUND:
+    case MATCHING_ERRORS.MATCH_NOT_FOUND:
+    case MATCHING_ERRORS.EVENT_NOT_FOUND:
       return 404;
     case COMMON_ERRORS.METHOD_NOT_ALLOWED:
       return 405;
@@ -29,6 +39,7 @@ export function statusOf(code: ErrorCode): number {
     case USER_ERRORS.TIMESLOT_OVERLAP:
     case USER_ERRORS.CONNECTION_EXISTS:
     case USER_ERRORS.ALREADY_BLOCKED:
+    case MATCHING_ERRORS.ALREADY_SWIPED:
       return 409;
     case COMMON_ERRORS.PAYLOAD_TOO_LARGE:
       return 413;
@@ -36,6 +47,7 @@ export function statusOf(code: ErrorCode): number {
       return 415;
     case COMMON_ERRORS.RATE_LIMITED:
     case AUTH_ERRORS.TOO_MANY_FAILED_LOGINS:
+    case MATCHING_ERRORS.SUPER_LIKE_LIMIT:
       return 429;
     case COMMON_ERRORS.INTERNAL:
       return 500;

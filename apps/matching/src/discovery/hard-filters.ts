@@ -1,0 +1,44 @@
+import { normaliseTerm } from '@rendezvous/contracts';
+import type { MatchProfile } from './match-profile';
+
+/** Whole years between a `YYYY-MM-DD` birth date and `now` (UTC); `null` when unknown. */
+export function ageOn(birthDate: string | null, now: Date): number | null {
+  if (!birthDate) return null;
+  const [year, month, day] = birthDate.split('-').map(Number);
+  let age = now.getUTCFullYear() - year;
+  const beforeBirthday =
+    now.getUTCMonth() + 1 < month || (now.getUTCMonth() + 1 === month && now.getUTCDate() < day);
+  if (beforeBirthday) age -= 1;
+  return age;
+}
+
+/** Whether `person` fits `chooser`'s age range; an unknown age is not held against anyone. */
+function fitsAgeRange(chooser: MatchProfile, person: MatchProfile, now: Date): boolean {
+  const age = ageOn(person.birthDate, now);
+  return age === null || (age >= chooser.ageMin && age <= chooser.ageMax);
+}
+
+function colleagues(a: MatchProfile, b: MatchProfile): boolean {
+  if (!a.company || !b.company) return false;
+  return normaliseTerm(a.company) === normaliseTerm(b.company);
+}
+
+/**
+ * The hard filters that depend only on the two profiles, applied both ways: age ranges,
+ * distance limits (when both locations are known and `checkDistance`), and colleagues when
+ * either excludes them. Swipes, blocks and deletions are the store's to filter.
+ */
+export function fitEachOther(
+  a: MatchProfile,
+  b: MatchProfile,
+  distanceKm: number | null,
+  now: Date,
+  checkDistance = true,
+): boolean {
+  if (!fitsAgeRange(a, b, now) || !fitsAgeRange(b, a, now)) return false;
+  if (checkDistance && distanceKm !== null) {
+    if (distanceKm > a.distanceKm || distanceKm > b.distanceKm) return false;
+  }
+  if ((a.excludeColleagues || b.excludeColleagues) && colleagues(a, b)) return false;
+  return true;
+}

@@ -1,0 +1,52 @@
+import type { MatchingWeights } from '@rendezvous/contracts';
+import type { LatLng } from './geo';
+
+/** What matching knows about a person, from their `user.*` events; terms are normalised. */
+export interface MatchProfile {
+  userId: string;
+  name: string;
+  headline: string | null;
+  interests: string[];
+  skills: string[];
+  industry: string | null;
+  jobLevel: string | null;
+  company: string | null;
+  companySize: string | null;
+  languages: string[];
+  networkingGoals: string[];
+  location: LatLng | null;
+  /** `YYYY-MM-DD`. */
+  birthDate: string | null;
+  lastActiveAt: Date | null;
+  ageMin: number;
+  ageMax: number;
+  distanceKm: number;
+  excludeColleagues: boolean;
+  /** The person's own weights (normalised), or `null` for the configured ones. */
+  weights: MatchingWeights | null;
+}
+
+/** Someone matching has not heard of yet: no profile, default preferences. */
+export function emptyProfile(userId: string): MatchProfile {
+  return {
+    userId,
+    name: '',
+    headline: null,
+    interests: [],
+    skills: [],
+    industry: null,
+    jobLevel: null,
+    company: null,
+    companySize: null,
+    languages: [],
+    networkingGoals: [],
+    location: null,
+    birthDate: null,
+    lastActiveAt: null,
+    ageMin: 18,
+    ageMax: 100,
+    distanceKm: 50,
+    excludeColleagues: false,
+    weights: null,
+  };
+}
