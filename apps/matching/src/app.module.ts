@@ -1,15 +1,30 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@rendezvous/platform';
+import { AttendanceModule } from './attendance/attendance.module';
 import { MatchingConfig } from './config';
+import { DiscoveryModule } from './discovery/discovery.module';
+import { MatchesModule } from './matches/matches.module';
+import { MatchingTables1764300000000 } from './migrations/matching-tables.migration';
+import { PeopleModule } from './people/people.module';
+import { DeletedPeople } from './profiles/deleted-people';
+import { ProfilesModule } from './profiles/profiles.module';
+import { SwipesModule } from './swipes/swipes.module';
 
 @Module({
   imports: [
     PlatformModule.forRoot({
       service: 'matching',
       config: MatchingConfig,
-      database: {},
+      database: { migrations: [MatchingTables1764300000000] },
       redisOutbox: true,
+      revocationCheck: DeletedPeople,
     }),
+    ProfilesModule,
+    PeopleModule,
+    AttendanceModule,
+    DiscoveryModule,
+    SwipesModule,
+    MatchesModule,
   ],
 })
 export class AppModule {}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectionEventData, Envelope } from '@rendezvous/contracts';
+import type { ConnectionEventData, Envelope, MatchCreatedData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { notificationsFor } from './notification-map';
 
@@ -44,6 +44,20 @@ describe(notificationsFor.name, () => {
           occurredAt: '2026-11-26T10:00:00.000Z',
         },
       },
+    ]);
+  });
+
+  it('tells each person of a match who their partner is', () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const matchId = randomUUID();
+    const event: Envelope<MatchCreatedData> = {
+      ...connectionEvent(TOPICS.MATCH_CREATED, [a, b]),
+      data: { matchId, userIds: [a, b], score: 0.8, sharedInterests: ['ai'] },
+    };
+    const payloads = notificationsFor(event).map((n) => [n.recipientId, n.payload]);
+    expect(payloads).toEqual([
+      [a, expect.objectContaining({ matchId, partnerId: b, score: 0.8, sharedInterests: ['ai'] })],
+      [b, expect.objectContaining({ matchId, partnerId: a, notificationId: event.id })],
     ]);
   });
 

@@ -1,4 +1,10 @@
-import type { ConnectionEventData, Envelope, Topic } from '@rendezvous/contracts';
+import type {
+  ConnectionEventData,
+  Envelope,
+  MatchCreatedData,
+  MatchStatusUpdatedData,
+  Topic,
+} from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 
 /** What a client receives: the event's own fields plus the id and time of the event behind it. */
@@ -31,6 +37,16 @@ export const NOTIFICATION_PAYLOADS: Partial<Record<Topic, PayloadFor<unknown>>> 
   })),
   [TOPICS.CONNECTION_ACCEPTED]: mapping<ConnectionEventData>((data) => ({
     userId: data.fromUserId,
+  })),
+  [TOPICS.MATCH_CREATED]: mapping<MatchCreatedData>((data, recipientId) => ({
+    matchId: data.matchId,
+    partnerId: data.userIds[0] === recipientId ? data.userIds[1] : data.userIds[0],
+    score: data.score,
+    sharedInterests: data.sharedInterests,
+  })),
+  [TOPICS.MATCH_STATUS_UPDATED]: mapping<MatchStatusUpdatedData>((data) => ({
+    matchId: data.matchId,
+    status: data.status,
   })),
 };
 

@@ -65,11 +65,7 @@ export type MatchingErrorCode = (typeof MATCHING_ERRORS)[keyof typeof MATCHING_E
 
 /** Every error code in the system; features add their namespaces to this union. */
 export type ErrorCode =
-  | CommonErrorCode
-  | AuthErrorCode
-  | UserErrorCode
-  | GatewayErrorCode
-  | MatchingErrorCode;
+  CommonErrorCode | AuthErrorCode | UserErrorCode | GatewayErrorCode | MatchingErrorCode;
 
 export const PROBLEM_TYPE_PREFIX = 'urn:rendezvous:problem:';
 

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AttendanceModule } from '../attendance/attendance.module';
+import { ProfilesModule } from '../profiles/profiles.module';
+import { CandidatesRepository } from './candidates.repository';
+import { DiscoveryController } from './discovery.controller';
+import { DiscoveryService } from './discovery.service';
+import { ScoringSettingsProvider } from './scoring-settings.provider';
+
+@Module({
+  imports: [ProfilesModule, AttendanceModule],
+  controllers: [DiscoveryController],
+  providers: [CandidatesRepository, DiscoveryService, ScoringSettingsProvider],
+  exports: [ScoringSettingsProvider],
+})
+export class DiscoveryModule {}

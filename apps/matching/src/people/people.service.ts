@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import type { UserBlockData, UserDeletedData, UserStateData } from '@rendezvous/contracts';
+import type { EntityManager } from 'typeorm';
+import { AttendanceRepository } from '../attendance/attendance.repository';
+import { MatchesService } from '../matches/matches.service';
+import { SwipesRepository } from '../swipes/swipes.repository';
+import { BlocksRepository } from '../profiles/blocks.repository';
+import { ProfilesRepository } from '../profiles/profiles.repository';
+
+/** Keeps matching's picture of people in step with the user service's events. */
+@Injectable()
+export class PeopleService {
+  constructor(
+    private readonly profiles: ProfilesRepository,
+    private readonly blocks: BlocksRepository,
+    private readonly swipes: SwipesRepository,
+    private readonly matches: MatchesService,
+    private readonly attendance: AttendanceRepository,
+  ) {}
+
+  applyState(tx: EntityManager, state: UserStateData, version: number): Promise<void> {
+    return this.profiles.upsertIfNewer(tx, state, version);
+  }
+
+  applyBlock(
+    tx: EntityManager,
+    block: UserBlockData,
+    active: boolean,
+    version: number,
+  ): Promise<void> {
+    return this.blocks.applyIfNewer(tx, block.blockerId, block.blockedId, active, version);
+  }
+
+  /**
+   * A deleted person leaves a tombstone and nothing else: their matches end (partners are
+   * told), their swipes, blocks and event registrations go.
+   */
+  async forget(tx: EntityManager, deleted: UserDeletedData, version: number): Promise<void> {
+    await this.profiles.tombstone(tx, deleted.userId, version, deleted.deletedAt);
+    await this.matches.endAllOf(tx, deleted.userId);
+    await this.swipes.removeAllOf(tx, deleted.userId);
+    await this.blocks.removeAllOf(tx, deleted.userId);
+    await this.attendance.removeAllOf(tx, deleted.userId);
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import type { UserStateData } from '@rendezvous/contracts';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { MatchProfile } from '../discovery/match-profile';
+import type { ProfileRow } from './profile-row';
+import { profileColumns, profileValues, toMatchProfile } from './profile-row';
+
+const STATE_COLUMNS = `name, headline, birth_date, industry, job_level, company, company_size,
+  interests, skills, languages, networking_goals, position, city, age_min, age_max, distance_km,
+  exclude_colleagues, weights, last_active_at`;
+
+@Injectable()
+export class ProfilesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Applies a person's state if it is newer than what is held. Redelivered and out-of-order
+   * events are normal; a tombstone is never overwritten.
+   */
+  async upsertIfNewer(tx: EntityManager, state: UserStateData, version: number): Promise<void> {
+    const assignments = STATE_COLUMNS.split(',')
+      .map((column) => column.trim())
+      .map((column) => `${column} = EXCLUDED.${column}`)
+      .join(', ');
+    await tx.query(
+      `INSERT INTO profiles (user_id, version, ${STATE_COLUMNS})
+       VALUES ($1, $2, ${profileValues(state)
+         .map((_, i) => `$${i + 3}`)
+         .join(', ')})
+       ON CONFLICT (user_id) DO UPDATE SET version = EXCLUDED.version, ${assignments}
+       WHERE profiles.version < EXCLUDED.version AND profiles.deleted_at IS NULL`,
+      [state.userId, version, ...profileValues(state)],
+    );
+  }
+
+  /** Leaves only a tombstone: the id, when, and the highest version seen. */
+  async tombstone(tx: EntityManager, userId: string, version: number, deletedAt: string) {
+    await tx.query(
+      `INSERT INTO profiles (user_id, version, deleted_at) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id) DO UPDATE SET
+         version = GREATEST(profiles.version, EXCLUDED.version),
+         deleted_at = COALESCE(profiles.deleted_at, EXCLUDED.deleted_at),
+         name = '', headline = NULL, birth_date = NULL, industry = NULL, job_level = NULL,
+         company = NULL, company_size = NULL, interests = '{}', skills = '{}', languages = '{}',
+         networking_goals = '{}', position = NULL, city = NULL, weights = NULL,
+         last_active_at = NULL`,
+      [userId, version, deletedAt],
+    );
+  }
+
+  /** A living person's profile; `null` when unknown or deleted. */
+  async findActive(userId: string, tx?: EntityManager): Promise<MatchProfile | null> {
+    const rows = (await (tx ?? this.dataSource).query(
+      `SELECT ${profileColumns('profiles')} FROM profiles WHERE user_id = $1 AND deleted_at IS NULL`,
+      [userId],
+    )) as ProfileRow[];
+    return rows[0] ? toMatchProfile(rows[0]) : null;
+  }
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { SwipeAction } from '@rendezvous/contracts';
+import type { EntityManager } from 'typeorm';
+
+@Injectable()
+export class SwipesRepository {
+  /**
+   * Serialises everything two people do to each other until the transaction ends, so two
+   * likes at the same instant (on any replica) see each other and make one match.
+   */
+  async lockPair(tx: EntityManager, a: string, b: string): Promise<void> {
+    const key = a < b ? `${a}:${b}` : `${b}:${a}`;
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+  }
+
+  async exists(tx: EntityManager, swiperId: string, targetId: string): Promise<boolean> {
+    const rows = (await tx.query('SELECT 1 FROM swipes WHERE swiper_id = $1 AND target_id = $2', [
+      swiperId,
+      targetId,
+    ])) as unknown[];
+    return rows.length > 0;
+  }
+
+  /** The new swipe's id; `null` when this person already swiped that one. */
+  async insert(
+    tx: EntityManager,
+    swiperId: string,
+    targetId: string,
+    action: SwipeAction,
+  ): Promise<string | null> {
+    const rows = (await tx.query(
+      `INSERT INTO swipes (id, swiper_id, target_id, action) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (swiper_id, target_id) DO NOTHING RETURNING id`,
+      [randomUUID(), swiperId, targetId, action],
+    )) as { id: string }[];
+    return rows[0]?.id ?? null;
+  }
+
+  /** Whether `swiperId` liked (or super liked) `targetId`. */
+  async liked(tx: EntityManager, swiperId: string, targetId: string): Promise<boolean> {
+    const rows = (await tx.query(
+      `SELECT 1 FROM swipes WHERE swiper_id = $1 AND target_id = $2
+         AND action IN ('like', 'super_like')`,
+      [swiperId, targetId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  /** Takes one of today's super likes; `false` when the day's allowance is used up. */
+  async takeSuperLike(
+    tx: EntityManager,
+    userId: string,
+    day: string,
+    perDay: number,
+  ): Promise<boolean> {
+    if (perDay <= 0) return false;
+    const rows = (await tx.query(
+      `INSERT INTO super_like_usage (user_id, day, used) VALUES ($1, $2, 1)
+       ON CONFLICT (user_id, day) DO UPDATE SET used = super_like_usage.used + 1
+       WHERE super_like_usage.used < $3
+       RETURNING used`,
+      [userId, day, perDay],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  async removeAllOf(tx: EntityManager, userId: string): Promise<void> {
+    await tx.query('DELETE FROM swipes WHERE swiper_id = $1 OR target_id = $1', [userId]);
+    await tx.query('DELETE FROM super_like_usage WHERE user_id = $1', [userId]);
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import type { SwipeAction, SwipePerformedData } from '@rendezvous/contracts';
+import { COMMON_ERRORS, DomainError, MATCHING_ERRORS, TOPICS } from '@rendezvous/contracts';
+import { OutboxService } from '@rendezvous/platform';
+import { DataSource } from 'typeorm';
+import { MatchingConfig } from '../config';
+import { mutualCompatibility } from '../discovery/compatibility';
+import { emptyProfile } from '../discovery/match-profile';
+import { ScoringSettingsProvider } from '../discovery/scoring-settings.provider';
+import type { MatchRow, MatchView } from '../matches/match-row';
+import { matchViewFor } from '../matches/match-row';
+import { MatchesService } from '../matches/matches.service';
+import { BlocksRepository } from '../profiles/blocks.repository';
+import { ProfilesRepository } from '../profiles/profiles.repository';
+import { secondsUntilNextUtcDay, utcDay } from './super-like-day';
+import { SwipesRepository } from './swipes.repository';
+
+export interface SwipeResult {
+  matched: boolean;
+  match?: MatchView;
+}
+
+@Injectable()
+export class SwipesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly swipes: SwipesRepository,
+    private readonly profiles: ProfilesRepository,
+    private readonly blocks: BlocksRepository,
+    private readonly matches: MatchesService,
+    private readonly outbox: OutboxService,
+    private readonly scoring: ScoringSettingsProvider,
+    private readonly config: MatchingConfig,
+  ) {}
+
+  /** A like (or super like) on someone who already liked you makes exactly one match. */
+  async swipe(callerId: string, targetId: string, action: SwipeAction): Promise<SwipeResult> {
+    if (targetId === callerId) {
+      throw new DomainError(COMMON_ERRORS.VALIDATION_FAILED, 'The request has invalid fields', [
+        { path: 'targetUserId', message: 'targetUserId must not be yourself' },
+      ]);
+    }
+    return this.dataSource.transaction(async (tx) => {
+      await this.swipes.lockPair(tx, callerId, targetId);
+      const target = await this.profiles.findActive(targetId, tx);
+      if (!target || (await this.blocks.eitherBlocked(tx, callerId, targetId))) {
+        throw new DomainError(MATCHING_ERRORS.USER_NOT_FOUND, 'No such user');
+      }
+      if (await this.swipes.exists(tx, callerId, targetId)) {
+        throw new DomainError(MATCHING_ERRORS.ALREADY_SWIPED, 'You already swiped on this person');
+      }
+      const now = new Date();
+      if (action === 'super_like') {
+        const perDay = this.config.MATCHING_SUPER_LIKES_PER_DAY;
+        if (!(await this.swipes.takeSuperLike(tx, callerId, utcDay(now), perDay))) {
+          throw new DomainError(
+            MATCHING_ERRORS.SUPER_LIKE_LIMIT,
+            `You have used today's ${perDay} super likes`,
+            undefined,
+            secondsUntilNextUtcDay(now),
+          );
+        }
+      }
+      const swipeId = await this.swipes.insert(tx, callerId, targetId, action);
+      if (!swipeId) {
+        throw new DomainError(MATCHING_ERRORS.ALREADY_SWIPED, 'You already swiped on this person');
+      }
+      let match: MatchRow | null = null;
+      if (action !== 'pass' && (await this.swipes.liked(tx, targetId, callerId))) {
+        const caller = (await this.profiles.findActive(callerId, tx)) ?? emptyProfile(callerId);
+        const score = mutualCompatibility(caller, target, this.scoring.settings, now);
+        match = await this.matches.create(tx, callerId, targetId, score);
+      }
+      await this.outbox.add<SwipePerformedData>(tx, {
+        type: TOPICS.SWIPE_PERFORMED,
+        aggregateId: swipeId,
+        aggregateVersion: 1,
+        data: { swipeId, swiperId: callerId, targetUserId: targetId, action, matched: !!match },
+      });
+      return match ? { matched: true, match: matchViewFor(match, callerId) } : { matched: false };
+    });
+  }
+}
