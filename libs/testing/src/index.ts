@@ -2,3 +2,4 @@ export * from './infrastructure';
 export * from './kafka-collector';
 export * from './wait-for';
 export * from './domain-error-code';
+export * from './event-builders';

@@ -1,0 +1,87 @@
+import { createServer } from 'node:net';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Envelope, UserStateData } from '@rendezvous/contracts';
+import { TOPICS } from '@rendezvous/contracts';
+import { createApp } from '@rendezvous/platform';
+import { aUserState, anEnvelope, createTestDatabase } from '@rendezvous/testing';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module';
+import { EventEventsConsumer } from '../src/attendance/event-events.consumer';
+import { UserEventsConsumer } from '../src/people/user-events.consumer';
+
+export interface MatchingTestApp {
+  app: NestFastifyApplication;
+  db: DataSource;
+  /** Delivers an event to the consumer that handles its topic, as the Kafka transport would. */
+  deliver(event: Envelope): Promise<void>;
+  /** A person known to matching (their `user.created` delivered); returns their state. */
+  person(overrides?: Parameters<typeof aUserState>[0]): Promise<UserStateData>;
+  close(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * The real matching service on a fresh database, its outbox relaying to the real Kafka. Its
+ * Kafka consumers are not started (the running suite's group owns the topics); tests hand
+ * events to the consumer controllers instead, through the real inbox.
+ */
+export async function startMatchingApp(env: Record<string, string> = {}): Promise<MatchingTestApp> {
+  const database = await createTestDatabase();
+  const settings: Record<string, string> = {
+    POSTGRES_DB: database.name,
+    LOG_LEVEL: 'silent',
+    PORT: String(await freePort()),
+    ...env,
+  };
+  for (const [key, value] of Object.entries(settings)) process.env[key] = value;
+  const app = await createApp(AppModule);
+  await app.init();
+  const users = app.get(UserEventsConsumer);
+  const events = app.get(EventEventsConsumer);
+
+  const deliver = async (event: Envelope): Promise<void> => {
+    const as = <T>(e: Envelope) => e as Envelope<T>;
+    switch (event.type) {
+      case TOPICS.USER_CREATED:
+      case TOPICS.USER_UPDATED:
+        return users.onUserState(as(event));
+      case TOPICS.USER_DELETED:
+        return users.onUserDeleted(as(event));
+      case TOPICS.USER_BLOCKED:
+      case TOPICS.USER_UNBLOCKED:
+        return users.onBlock(as(event));
+      case TOPICS.EVENT_CREATED:
+      case TOPICS.EVENT_UPDATED:
+      case TOPICS.EVENT_CANCELLED:
+        return events.onEvent(as(event));
+      default:
+        return events.onRegistration(as(event));
+    }
+  };
+
+  return {
+    app,
+    db: app.get(DataSource),
+    deliver,
+    async person(overrides) {
+      const state = aUserState(overrides);
+      await deliver(anEnvelope(TOPICS.USER_CREATED, state, { aggregateId: state.userId }));
+      return state;
+    },
+    async close() {
+      await app.close();
+      for (const key of Object.keys(settings)) delete process.env[key];
+      await database.drop();
+    },
+  };
+}
