@@ -70,4 +70,15 @@ describe(toProblem.name, () => {
     expect(JSON.stringify(problem)).not.toContain('secret');
     expect(unexpected).toBe(true);
   });
+
+  it('answers an exhausted connection pool with a 503 to retry shortly, not a 500', () => {
+    const { problem, retryAfterSeconds, unexpected } = toProblem(
+      new Error('timeout exceeded when trying to connect'),
+      TRACE,
+    );
+    expect(problem.status).toBe(503);
+    expect(problem.code).toBe(COMMON_ERRORS.SERVICE_UNAVAILABLE);
+    expect(retryAfterSeconds).toBe(1);
+    expect(unexpected).toBe(true);
+  });
 });

@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
 import type { ErrorCode, FieldError, ProblemDetails } from '@rendezvous/contracts';
 import { COMMON_ERRORS, DomainError, problemType } from '@rendezvous/contracts';
+import { isTransientInfrastructureError } from '../kafka/kafka-errors';
 import { statusOf } from './error-status';
 
 export interface ProblemResponse {
@@ -31,7 +32,12 @@ const GENERIC_DETAIL: Partial<Record<ErrorCode, string>> = {
   [COMMON_ERRORS.PAYLOAD_TOO_LARGE]: 'The request body is larger than allowed',
   [COMMON_ERRORS.UNSUPPORTED_MEDIA_TYPE]: 'Send the request body as application/json',
   [COMMON_ERRORS.INTERNAL]: 'Something went wrong on our side',
+  [COMMON_ERRORS.SERVICE_UNAVAILABLE]:
+    'The service is busy or briefly unavailable; try again shortly',
 };
+
+/** How long a client should wait after a database or network hiccup. */
+const OUTAGE_RETRY_AFTER_SECONDS = 1;
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: COMMON_ERRORS.MALFORMED_JSON,
@@ -109,6 +115,15 @@ export function toProblem(error: unknown, traceId: string): ProblemResponse {
         unexpected: false,
       };
     }
+  }
+  // An exhausted connection pool or a database that is restarting is a 503 to retry, not a bug.
+  if (isTransientInfrastructureError(error)) {
+    const code = COMMON_ERRORS.SERVICE_UNAVAILABLE;
+    return {
+      problem: build(code, GENERIC_DETAIL[code] ?? '', traceId),
+      retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS,
+      unexpected: true,
+    };
   }
   return {
     problem: build(COMMON_ERRORS.INTERNAL, GENERIC_DETAIL[COMMON_ERRORS.INTERNAL] ?? '', traceId),

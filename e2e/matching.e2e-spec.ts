@@ -1,0 +1,358 @@
+import { randomUUID } from 'node:crypto';
+import { waitFor } from '@rendezvous/testing';
+import type { Person } from './support/api-client';
+import { signUp } from './support/api-client';
+import type { RealtimeClient } from './support/realtime-client';
+import { connectRealtime } from './support/realtime-client';
+
+interface DiscoveryItem {
+  userId: string;
+  name: string;
+  headline: string | null;
+  score: number;
+  factors: Record<string, number>;
+  sharedInterests: string[];
+  distanceKm: number | null;
+}
+
+interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+interface MatchObject {
+  id: string;
+  userId: string;
+  score: number;
+  status: string;
+  sharedInterests: string[];
+  createdAt: string;
+}
+
+// Every test meets in its own spot on the map, so other tests' people stay out of its way.
+function somewhere() {
+  return { lat: -50 + Math.random() * 100, lng: -160 + Math.random() * 320 };
+}
+function kmNorthOf(place: { lat: number; lng: number }, km: number) {
+  return { lat: place.lat + km / 111.195, lng: place.lng };
+}
+
+async function withProfile(person: Person, profile: Record<string, unknown>): Promise<Person> {
+  const response = await person.client.request('PATCH', '/users/me', { body: profile });
+  expect(response.status).toBe(200);
+  return person;
+}
+
+const discover = async (person: Person, query = '') =>
+  person.client.get<Page<DiscoveryItem>>(`/matching/discover?limit=100${query}`);
+
+/** Waits until matching has learned of everyone (events take up to ~2 s to arrive). */
+async function discoverable(viewer: Person, people: Person[]): Promise<DiscoveryItem[]> {
+  return waitFor(
+    async () => {
+      const { body } = await discover(viewer);
+      const ids = body.items.map((item) => item.userId);
+      return people.every((p) => ids.includes(p.id)) && body.items;
+    },
+    { timeoutMs: 10_000, message: 'matching to learn of the new people' },
+  );
+}
+
+const swipe = (person: Person, target: string, action: string) =>
+  person.client.post<{ matched: boolean; match?: MatchObject; code?: string }>('/matching/swipes', {
+    targetUserId: target,
+    action,
+  });
+
+/**
+ * Signs people up (a few at a time, as real sign-ups arrive) and waits until matching knows
+ * each of them: a throwaway probe's pass on them stops being a 404.
+ */
+async function signUpKnown(count: number, name: string): Promise<Person[]> {
+  const people: Person[] = [];
+  while (people.length < count) {
+    const batch = Math.min(10, count - people.length);
+    people.push(...(await Promise.all(Array.from({ length: batch }, () => signUp(name)))));
+  }
+  const probe = await signUp('Probe');
+  await Promise.all(
+    people.map((p) =>
+      waitFor(async () => (await swipe(probe, p.id, 'pass')).status === 201, {
+        timeoutMs: 10_000,
+        message: 'matching to learn of the new people',
+      }),
+    ),
+  );
+  return people;
+}
+
+describe('matching through the gateway', () => {
+  const sockets: RealtimeClient[] = [];
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.close();
+  });
+
+  it('ranks discovery by compatibility, explains it and applies filters both ways', async () => {
+    const here = somewhere();
+    const viewer = await withProfile(await signUp('Viewer'), {
+      location: { ...here, city: 'Here' },
+      interests: ['AI', 'Jazz'],
+      industry: 'Software',
+      birthDate: '1990-04-01',
+    });
+    const best = await withProfile(await signUp('Best'), {
+      location: { ...kmNorthOf(here, 1), city: 'Here' },
+      interests: ['ai', 'jazz'],
+      industry: 'software',
+      headline: 'Builds things',
+    });
+    const good = await withProfile(await signUp('Good'), {
+      location: { ...kmNorthOf(here, 3), city: 'Here' },
+      interests: ['ai', 'chess'],
+    });
+    const plain = await withProfile(await signUp('Plain'), {
+      location: { ...kmNorthOf(here, 20), city: 'Here' },
+    });
+    const far = await withProfile(await signUp('Far'), {
+      location: { ...kmNorthOf(here, 80), city: 'Far' },
+      interests: ['ai', 'jazz'],
+    });
+    const picky = await withProfile(await signUp('Picky'), {
+      location: { ...kmNorthOf(here, 2), city: 'Here' },
+    });
+    expect(
+      (
+        await picky.client.request('PUT', '/users/me/preferences', {
+          body: { ageMin: 50, ageMax: 60 },
+        })
+      ).status,
+    ).toBe(200);
+
+    // Wait for the picky person's preferences too: until they arrive, picky ranks third.
+    await discoverable(viewer, [best, good, plain]);
+    const items = await waitFor(
+      async () => {
+        const { body } = await discover(viewer);
+        return !body.items.some((i) => i.userId === picky.id) && body.items;
+      },
+      {
+        message:
+          "the picky person's age range to hide the viewer from them, and them from the viewer",
+      },
+    );
+    const ids = items.map((item) => item.userId);
+    expect(ids.slice(0, 3)).toEqual([best.id, good.id, plain.id]);
+    expect(ids).not.toContain(viewer.id);
+    expect(ids).not.toContain(far.id);
+    expect((await discover(picky)).body.items.map((i) => i.userId)).not.toContain(viewer.id);
+    const top = items[0];
+    expect(top).toEqual({
+      userId: best.id,
+      name: 'Best',
+      headline: 'Builds things',
+      score: expect.any(Number),
+      factors: {
+        profile: expect.any(Number),
+        interests: 1,
+        location: expect.any(Number),
+        industry: 1,
+        activity: expect.any(Number),
+      },
+      sharedInterests: ['ai', 'jazz'],
+      distanceKm: 1,
+    });
+    expect(top.score).toBeGreaterThan(items[1].score);
+  });
+
+  it('pages discovery with a cursor, without repeats', async () => {
+    const here = somewhere();
+    const viewer = await withProfile(await signUp('Pager'), { location: { ...here, city: null } });
+    const others = await Promise.all(
+      [1, 2, 3].map(async (km) =>
+        withProfile(await signUp('Paged'), { location: { ...kmNorthOf(here, km), city: null } }),
+      ),
+    );
+    await discoverable(viewer, others);
+    const first = await viewer.client.get<Page<DiscoveryItem>>('/matching/discover?limit=2');
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((i) => i.userId)).toEqual([others[0].id, others[1].id]);
+    const second = await viewer.client.get<Page<DiscoveryItem>>(
+      `/matching/discover?limit=2&cursor=${first.body.nextCursor}`,
+    );
+    expect(second.body.items[0].userId).toBe(others[2].id);
+    expect((await viewer.client.get('/matching/discover?limit=101')).body).toMatchObject({
+      status: 400,
+      errors: [expect.objectContaining({ path: 'limit' })],
+    });
+    expect((await viewer.client.get('/matching/discover?cursor=bogus')).status).toBe(400);
+    expect((await viewer.client.get('/matching/discover?eventId=nope')).body).toMatchObject({
+      status: 400,
+      errors: [expect.objectContaining({ path: 'eventId' })],
+    });
+  });
+
+  it('matches a mutual like once and tells both people in real time', async () => {
+    const [ada, bob] = await signUpKnown(2, 'Mutual');
+    const adaSocket = await connectRealtime(ada.token);
+    const bobSocket = await connectRealtime(bob.token);
+    sockets.push(adaSocket, bobSocket);
+
+    const first = await swipe(ada, bob.id, 'like');
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual({ matched: false });
+    const second = await swipe(bob, ada.id, 'super_like');
+    expect(second.status).toBe(201);
+    expect(second.body).toEqual({
+      matched: true,
+      match: {
+        id: expect.any(String),
+        userId: ada.id,
+        score: expect.any(Number),
+        status: 'active',
+        sharedInterests: [],
+        createdAt: expect.any(String),
+      },
+    });
+    const matchId = second.body.match?.id;
+
+    const toAda = await adaSocket.next('match.created', (p) => p.matchId === matchId);
+    const toBob = await bobSocket.next('match.created', (p) => p.matchId === matchId);
+    expect(toAda.payload).toEqual({
+      matchId,
+      partnerId: bob.id,
+      score: second.body.match?.score,
+      sharedInterests: [],
+      notificationId: expect.any(String),
+      occurredAt: expect.any(String),
+    });
+    expect(toBob.payload).toMatchObject({ matchId, partnerId: ada.id });
+
+    for (const person of [ada, bob]) {
+      const list = await person.client.get<Page<MatchObject>>('/matching/matches');
+      expect(list.status).toBe(200);
+      expect(list.body.items).toHaveLength(1);
+      expect(list.body.items[0]).toMatchObject({ id: matchId, status: 'active' });
+    }
+    expect(
+      (await ada.client.get<Page<MatchObject>>('/matching/matches')).body.items[0].userId,
+    ).toBe(bob.id);
+    // Already-swiped people vanish from discovery.
+    const ids = (await discover(ada)).body.items.map((i) => i.userId);
+    expect(ids).not.toContain(bob.id);
+  });
+
+  it('makes exactly 50 matches from 50 pairs liking each other at the same instant', async () => {
+    const people = await signUpKnown(100, 'Crowd');
+    const pairs = Array.from({ length: 50 }, (_, i) => [people[2 * i], people[2 * i + 1]]);
+    const answers = await Promise.all(
+      pairs.flatMap(([a, b]) => [swipe(a, b.id, 'like'), swipe(b, a.id, 'like')]),
+    );
+    expect(answers.every((a) => a.status === 201)).toBe(true);
+    expect(answers.filter((a) => a.body.matched)).toHaveLength(50);
+    for (const [a, b] of pairs) {
+      const mine = await a.client.get<Page<MatchObject>>('/matching/matches');
+      expect(mine.body.items.map((m) => m.userId)).toEqual([b.id]);
+    }
+  });
+
+  it('answers bad swipes with the contract codes', async () => {
+    const [ada, bob] = await signUpKnown(2, 'Swiper');
+    expect((await swipe(ada, bob.id, 'pass')).status).toBe(201);
+
+    const again = await swipe(ada, bob.id, 'like');
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('MATCHING.ALREADY_SWIPED');
+    expect(again.headers.get('content-type')).toContain('application/problem+json');
+
+    const self = await swipe(ada, ada.id, 'like');
+    expect(self.status).toBe(400);
+    expect(self.body).toMatchObject({
+      errors: [expect.objectContaining({ path: 'targetUserId' })],
+    });
+
+    const unknown = await swipe(ada, randomUUID(), 'like');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('MATCHING.USER_NOT_FOUND');
+
+    const badAction = await swipe(ada, bob.id, 'love');
+    expect(badAction.status).toBe(400);
+    expect(badAction.body).toMatchObject({ errors: [expect.objectContaining({ path: 'action' })] });
+
+    const extra = await ada.client.post('/matching/swipes', {
+      targetUserId: bob.id,
+      action: 'like',
+      mood: 'happy',
+    });
+    expect(extra.status).toBe(400);
+    expect(extra.body).toMatchObject({ errors: [expect.objectContaining({ path: 'mood' })] });
+
+    const anonymous = await ada.client.request('POST', '/matching/swipes', {
+      body: { targetUserId: bob.id, action: 'like' },
+      token: null,
+    });
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('refuses super likes beyond the daily limit until the next UTC midnight', async () => {
+    const people = await signUpKnown(7, 'Star');
+    const [fan, ...stars] = people;
+    for (const star of stars.slice(0, 5)) {
+      expect((await swipe(fan, star.id, 'super_like')).status).toBe(201);
+    }
+    const sixth = await swipe(fan, stars[5].id, 'super_like');
+    expect(sixth.status).toBe(429);
+    expect(sixth.body.code).toBe('MATCHING.SUPER_LIKE_LIMIT');
+    const retryAfter = Number(sixth.headers.get('retry-after'));
+    const now = new Date();
+    const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(Math.abs(retryAfter - (midnight - now.getTime()) / 1000)).toBeLessThan(30);
+    // An ordinary like still works.
+    expect((await swipe(fan, stars[5].id, 'like')).status).toBe(201);
+  });
+
+  it('unmatches for both people and only for them', async () => {
+    const [ada, bob, eve] = await signUpKnown(3, 'Unmatch');
+    await swipe(ada, bob.id, 'like');
+    const { body } = await swipe(bob, ada.id, 'like');
+    const matchId = body.match?.id ?? '';
+    const bobSocket = await connectRealtime(bob.token);
+    sockets.push(bobSocket);
+
+    expect((await eve.client.request('DELETE', `/matching/matches/${matchId}`)).status).toBe(404);
+    expect((await ada.client.request('DELETE', `/matching/matches/${randomUUID()}`)).status).toBe(
+      404,
+    );
+    expect((await ada.client.request('DELETE', `/matching/matches/${matchId}`)).status).toBe(204);
+    const told = await bobSocket.next('match.status_updated', (p) => p.matchId === matchId);
+    expect(told.payload).toMatchObject({ matchId, status: 'unmatched' });
+    for (const person of [ada, bob]) {
+      expect((await person.client.get<Page<MatchObject>>('/matching/matches')).body.items).toEqual(
+        [],
+      );
+    }
+  });
+
+  it('forgets a deleted person: gone from discovery and from match lists', async () => {
+    const here = somewhere();
+    const [ada, bob, carol] = await Promise.all(
+      [0, 1, 2].map(async (km) =>
+        withProfile(await signUp('Leaver'), { location: { ...kmNorthOf(here, km), city: null } }),
+      ),
+    );
+    await discoverable(carol, [ada, bob]);
+    await swipe(ada, bob.id, 'like');
+    expect((await swipe(bob, ada.id, 'like')).body.matched).toBe(true);
+
+    expect((await bob.client.request('DELETE', '/users/me')).status).toBe(204);
+    await waitFor(
+      async () => {
+        const seen = (await discover(carol)).body.items.map((i) => i.userId);
+        const matches = (await ada.client.get<Page<MatchObject>>('/matching/matches')).body.items;
+        return !seen.includes(bob.id) && matches.length === 0;
+      },
+      { timeoutMs: 5_000, message: 'the deleted person to disappear' },
+    );
+    expect((await discover(carol)).body.items.map((i) => i.userId)).toContain(ada.id);
+  });
+});
