@@ -9,10 +9,8 @@ export SCARF_ANALYTICS=false NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 
 step() { printf '\n== %s\n' "$*"; }
 
-if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "install"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+step "dependencies"
+bash tools/ensure-dependencies.sh
 
 step "infrastructure"
 bash tools/infra/up.sh

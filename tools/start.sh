@@ -21,11 +21,7 @@ port_of() {
   echo "${!var:-${DEFAULT_PORTS[$1]}}"
 }
 
-# Dependencies: install when missing or when the lockfile changed since the last install.
-if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing dependencies (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+bash tools/ensure-dependencies.sh
 NODE="$ROOT/node_modules/.bin/node"
 
 kafka_was_running=0

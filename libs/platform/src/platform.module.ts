@@ -103,7 +103,7 @@ export class PlatformModule {
         useFactory: (kafka: Kafka, config: PlatformConfig, metrics: PlatformMetrics) =>
           new KafkaConsumerTransport({
             kafka,
-            groupId: service,
+            groupId: config.KAFKA_CONSUMER_GROUP || service,
             logger: new Logger('KafkaConsumer'),
             metrics,
             retries: config.KAFKA_HANDLER_RETRIES,

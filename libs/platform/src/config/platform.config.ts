@@ -90,6 +90,10 @@ export class PlatformConfig {
   @MinLength(1)
   KAFKA_BROKERS = '127.0.0.1:9092';
 
+  /** The consumer group; empty means the service's name (ARCHITECTURE.md). */
+  @IsString()
+  KAFKA_CONSUMER_GROUP = '';
+
   @IntSetting(1, 1000)
   KAFKA_PARTITIONS = 6;
 

@@ -1,0 +1,378 @@
+// Latency and throughput of GET /matching/discover on a synthetic population, at two sizes.
+// Seeds people straight into a fresh copy of the matching service's store, boots the built
+// matching service on it (its own consumer group and a bench JWKS), then runs closed-loop
+// clients that ask discovery for random people.
+// Usage: npm run bench:discover -- [small=10000] [large=100000] [seconds=20] [concurrency=8]
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import type { JWK } from 'jose';
+import { Client } from 'pg';
+import { createTestDatabase, testInfra, uniqueName, waitFor } from '@rendezvous/testing';
+
+const SMALL = Number(process.argv[2] ?? 10_000);
+const LARGE = Number(process.argv[3] ?? 100_000);
+const SECONDS = Number(process.argv[4] ?? 20);
+const CONCURRENCY = Number(process.argv[5] ?? 8);
+const PORT = 3903;
+
+// A world that looks like a real user base: a few big cities, a long tail of small ones.
+const CITIES: [string, number, number][] = [
+  ['London', 51.507, -0.128],
+  ['Paris', 48.857, 2.352],
+  ['Berlin', 52.52, 13.405],
+  ['Madrid', 40.417, -3.704],
+  ['Rome', 41.903, 12.496],
+  ['Amsterdam', 52.368, 4.904],
+  ['Stockholm', 59.329, 18.069],
+  ['Warsaw', 52.23, 21.012],
+  ['Lisbon', 38.722, -9.139],
+  ['Dublin', 53.35, -6.26],
+  ['New York', 40.713, -74.006],
+  ['San Francisco', 37.775, -122.419],
+  ['Chicago', 41.878, -87.63],
+  ['Austin', 30.267, -97.743],
+  ['Toronto', 43.653, -79.383],
+  ['Mexico City', 19.433, -99.133],
+  ['Sao Paulo', -23.551, -46.633],
+  ['Buenos Aires', -34.604, -58.382],
+  ['Lagos', 6.524, 3.379],
+  ['Nairobi', -1.292, 36.822],
+  ['Cairo', 30.044, 31.236],
+  ['Dubai', 25.205, 55.271],
+  ['Mumbai', 19.076, 72.878],
+  ['Bangalore', 12.972, 77.595],
+  ['Singapore', 1.352, 103.82],
+  ['Tokyo', 35.676, 139.65],
+  ['Seoul', 37.567, 126.978],
+  ['Sydney', -33.869, 151.209],
+  ['Auckland', -36.849, 174.763],
+  ['Jakarta', -6.208, 106.846],
+];
+const INTERESTS = [
+  'ai',
+  'machine learning',
+  'startups',
+  'design',
+  'photography',
+  'hiking',
+  'running',
+  'jazz',
+  'techno',
+  'cooking',
+  'wine',
+  'coffee',
+  'chess',
+  'board games',
+  'climbing',
+  'yoga',
+  'travel',
+  'books',
+  'philosophy',
+  'film',
+  'football',
+  'tennis',
+  'cycling',
+  'investing',
+  'crypto',
+  'devops',
+  'open source',
+  'product management',
+  'ux research',
+  'marketing',
+  'writing',
+  'podcasts',
+  'gardening',
+  'sailing',
+  'surfing',
+  'skiing',
+  'painting',
+  'theatre',
+  'history',
+  'languages',
+  'volunteering',
+  'parenting',
+  'meditation',
+  'fitness',
+  'basketball',
+  'music',
+  'piano',
+  'guitar',
+  'dance',
+  'fashion',
+];
+const SKILLS = [
+  'typescript',
+  'python',
+  'go',
+  'rust',
+  'java',
+  'kotlin',
+  'swift',
+  'sql',
+  'kubernetes',
+  'aws',
+  'react',
+  'figma',
+  'sales',
+  'negotiation',
+  'public speaking',
+  'leadership',
+  'finance',
+  'accounting',
+  'recruiting',
+  'copywriting',
+  'seo',
+  'data analysis',
+  'statistics',
+  'excel',
+];
+const INDUSTRIES = [
+  'software',
+  'fintech',
+  'banking',
+  'healthcare',
+  'biotech',
+  'media',
+  'marketing',
+  'education',
+  'retail',
+  'e-commerce',
+  'manufacturing',
+  'energy',
+  'consulting',
+  'legal',
+  'government',
+  'nonprofit',
+  'real estate',
+  'logistics',
+  'gaming',
+  'hospitality',
+];
+const JOB_LEVELS = ['entry', 'mid', 'senior', 'lead', 'executive', 'founder'];
+const SIZES = ['startup', 'small', 'medium', 'large', 'enterprise'];
+const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'sv', 'pl', 'ja', 'ko', 'hi', 'ar'];
+const GOALS = [
+  'career_growth',
+  'mentorship',
+  'collaboration',
+  'investment',
+  'hiring',
+  'friendship',
+];
+const DISTANCES = [10, 25, 50, 50, 50, 100];
+
+// Skewed picks: popular things are picked far more often (Zipf-like).
+const skewed = <T>(items: T[]): T => items[Math.floor(items.length * Math.random() ** 2.2)];
+const some = <T>(items: T[], min: number, max: number): T[] => {
+  const count = min + Math.floor(Math.random() * (max - min + 1));
+  return [...new Set(Array.from({ length: count }, () => skewed(items)))];
+};
+const gaussian = () =>
+  Math.sqrt(-2 * Math.log(1 - Math.random())) * Math.cos(2 * Math.PI * Math.random());
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function seed(client: Client, count: number, ids: string[]): Promise<void> {
+  const BATCH = 5_000;
+  for (let done = 0; done < count; done += BATCH) {
+    const n = Math.min(BATCH, count - done);
+    const rows = Array.from({ length: n }, () => {
+      const [city, lat, lng] = skewed(CITIES);
+      const located = Math.random() > 0.05;
+      const age = 20 + Math.floor(Math.random() * 40);
+      const id = randomUUID();
+      ids.push(id);
+      return {
+        id,
+        headline: `${skewed(JOB_LEVELS)} ${skewed(INDUSTRIES)} person`,
+        birth: `${2026 - age}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}-15`,
+        industry: skewed(INDUSTRIES),
+        level: skewed(JOB_LEVELS),
+        company: `company-${Math.floor(Math.random() * 3000)}`,
+        size: skewed(SIZES),
+        interests: some(INTERESTS, 2, 8),
+        skills: some(SKILLS, 1, 6),
+        languages: ['en', ...some(LANGUAGES, 0, 2)],
+        goals: some(GOALS, 1, 3),
+        // People spread around each city centre (sd ~ 10 km).
+        position: located ? `(${lng + gaussian() * 0.12},${lat + gaussian() * 0.09})` : null,
+        city: located ? city : null,
+        ageMin: Math.max(18, age - 10 - Math.floor(Math.random() * 10)),
+        ageMax: Math.min(100, age + 10 + Math.floor(Math.random() * 15)),
+        distance: skewed(DISTANCES),
+        lastActive: new Date(Date.now() - Math.random() ** 2 * 60 * 86_400_000).toISOString(),
+      };
+    });
+    const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
+    await client.query(
+      `INSERT INTO profiles (user_id, version, name, headline, birth_date, industry, job_level,
+         company, company_size, interests, skills, languages, networking_goals, position, city,
+         age_min, age_max, distance_km, last_active_at)
+       SELECT u.id, 1, 'Bench Person', u.headline, u.birth::date, u.industry, u.level, u.company,
+         u.size, translate(u.interests, '[]', '{}')::text[], translate(u.skills, '[]', '{}')::text[],
+         translate(u.languages, '[]', '{}')::text[], translate(u.goals, '[]', '{}')::text[],
+         u.position::point, u.city, u.age_min, u.age_max, u.distance, u.last_active::timestamptz
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+         $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
+         $14::int[], $15::int[], $16::real[], $17::text[])
+         AS u(id, headline, birth, industry, level, company, size, interests, skills, languages,
+           goals, position, city, age_min, age_max, distance, last_active)`,
+      [
+        column('id'),
+        column('headline'),
+        column('birth'),
+        column('industry'),
+        column('level'),
+        column('company'),
+        column('size'),
+        rows.map((r) => JSON.stringify(r.interests)),
+        rows.map((r) => JSON.stringify(r.skills)),
+        rows.map((r) => JSON.stringify(r.languages)),
+        rows.map((r) => JSON.stringify(r.goals)),
+        column('position'),
+        column('city'),
+        column('ageMin'),
+        column('ageMax'),
+        column('distance'),
+        column('lastActive'),
+      ],
+    );
+  }
+  await client.query('ANALYZE profiles');
+}
+
+interface Figures {
+  requests: number;
+  errors: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  meanItems: number;
+}
+
+async function measure(tokenFor: () => Promise<string>, seconds: number): Promise<Figures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let items = 0;
+  const until = Date.now() + seconds * 1000;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (Date.now() < until) {
+        const token = await tokenFor();
+        const t0 = performance.now();
+        const response = await fetch(`http://127.0.0.1:${PORT}/api/v1/matching/discover?limit=20`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        const body = (await response.json()) as { items?: unknown[] };
+        latencies.push(performance.now() - t0);
+        if (response.status !== 200) errors += 1;
+        items += body.items?.length ?? 0;
+      }
+    }),
+  );
+  const elapsed = (Date.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    rps: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    meanItems: items / latencies.length,
+  };
+}
+
+const format = (label: string, f: Figures) =>
+  `${label.padEnd(16)} p50 ${f.p50.toFixed(1).padStart(6)} ms  p95 ${f.p95.toFixed(1).padStart(6)} ms  ` +
+  `p99 ${f.p99.toFixed(1).padStart(6)} ms  ${f.rps.toFixed(0).padStart(5)} req/s  ` +
+  `${f.requests} requests, ${f.errors} errors, ${f.meanItems.toFixed(1)} items per page`;
+
+async function main(): Promise<void> {
+  const database = await createTestDatabase('rendezvous_bench_matching');
+  const { privateKey, publicKey } = await generateKeyPair('ES256');
+  const jwk: JWK = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256', use: 'sig' };
+  const jwks = createServer((_, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ keys: [jwk] }));
+  });
+  await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+  const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`;
+
+  const app = spawn(join('node_modules', '.bin', 'node'), ['dist/apps/matching/src/main.js'], {
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      POSTGRES_DB: database.name,
+      JWKS_URL: jwksUrl,
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+      KAFKA_CONSUMER_GROUP: uniqueName('bench-matching'),
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  try {
+    await waitFor(
+      async () => (await fetch(`http://127.0.0.1:${PORT}/health/ready`)).status === 200,
+      { timeoutMs: 60_000, intervalMs: 250, message: 'the matching service to be ready' },
+    );
+    const client = new Client({
+      ...testInfra.postgres,
+      user: testInfra.postgres.user,
+      database: database.name,
+    });
+    await client.connect();
+    const ids: string[] = [];
+    const tokens = new Map<string, string>();
+    const tokenFor = async () => {
+      const id = ids[Math.floor(Math.random() * ids.length)];
+      let token = tokens.get(id);
+      if (!token) {
+        token = await new SignJWT({ role: 'user' })
+          .setProtectedHeader({ alg: 'ES256', kid: 'bench' })
+          .setSubject(id)
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .sign(privateKey);
+        tokens.set(id, token);
+      }
+      return token;
+    };
+
+    console.log(`discovery benchmark: ${SECONDS} s per size, ${CONCURRENCY} concurrent clients`);
+    let t0 = Date.now();
+    await seed(client, SMALL, ids);
+    console.log(`seeded ${ids.length} people in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    await measure(tokenFor, 3); // warm-up: JIT, connection pool, page cache
+    const small = await measure(tokenFor, SECONDS);
+    t0 = Date.now();
+    await seed(client, LARGE - SMALL, ids);
+    console.log(`seeded ${ids.length} people in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    await measure(tokenFor, 3);
+    const large = await measure(tokenFor, SECONDS);
+    console.log(format(`${SMALL} people`, small));
+    console.log(format(`${LARGE} people`, large));
+    console.log(
+      `population x${(LARGE / SMALL).toFixed(0)} -> p95 x${(large.p95 / small.p95).toFixed(2)}`,
+    );
+    await client.end();
+  } finally {
+    app.kill('SIGTERM');
+    await new Promise((resolve) => app.once('exit', resolve));
+    jwks.close();
+    await database.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
