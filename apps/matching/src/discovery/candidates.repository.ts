@@ -20,7 +20,7 @@ const COMMON_FILTERS = `p.deleted_at IS NULL AND p.user_id <> $1
 /**
  * Prunes the population to a bounded pool before anything is scored: the nearest people inside
  * the viewer's distance (a GiST box search, nearest first), plus the most recently active people
- * with no location. Never the whole table.
+ * with no location (a tenth of the pool). Never the whole table.
  */
 @Injectable()
 export class CandidatesRepository {
@@ -48,7 +48,7 @@ export class CandidatesRepository {
     const unlocated = await this.select(
       `${COMMON_FILTERS} AND p.position IS NULL
        ORDER BY p.last_active_at DESC NULLS LAST LIMIT $5`,
-      [...common, Math.ceil(pool / 4)],
+      [...common, Math.ceil(pool / 10)],
     );
     return [...located.flat(), ...unlocated];
   }

@@ -103,39 +103,75 @@ export function distanceBetween(a: LatLng | null, b: LatLng | null): number | nu
   return a && b ? greatCircleKm(a, b) : null;
 }
 
-/** The shared interests, in the viewer's order. */
-export function sharedInterests(viewer: MatchProfile, candidate: MatchProfile): string[] {
-  const theirs = new Set(candidate.interests);
-  return viewer.interests.filter((interest) => theirs.has(interest));
+/** Scores candidates for one viewer; built once per request, so the viewer's sets are reused. */
+export type Scorer = (candidate: MatchProfile) => Compatibility;
+
+function countIn(terms: readonly string[], set: ReadonlySet<string>): number {
+  let count = 0;
+  for (const term of terms) if (set.has(term)) count += 1;
+  return count;
 }
 
 /**
- * How well `candidate` suits `viewer`, as the viewer sees it: the viewer's weights (or the
- * configured ones) and the viewer's distance limit.
+ * How well each candidate suits `viewer`, as the viewer sees it: the viewer's weights (or the
+ * configured ones) and the viewer's distance limit. Terms are normalised and distinct (the
+ * projection stores them so), which lets overlaps be counted without building sets per pair.
  */
+export function scorerFor(viewer: MatchProfile, settings: ScoringSettings, now: Date): Scorer {
+  const weights = viewer.weights ?? settings.weights;
+  const interests = new Set(viewer.interests);
+  const groups = profileGroups(viewer).map((group) => new Set(group));
+  const viewerGroups = groups.filter((group) => group.size > 0).length;
+  const industries = new Map<string, number>();
+  const industryOf = (industry: string | null) => {
+    if (industry === null) return 0;
+    let value = industries.get(industry);
+    if (value === undefined) {
+      value = industryAlignment(viewer.industry, industry);
+      industries.set(industry, value);
+    }
+    return value;
+  };
+
+  return (candidate) => {
+    let dot = 0;
+    let candidateGroups = 0;
+    profileGroups(candidate).forEach((group, i) => {
+      if (group.length === 0) return;
+      candidateGroups += 1;
+      if (groups[i].size > 0)
+        dot += countIn(group, groups[i]) / Math.sqrt(groups[i].size * group.length);
+    });
+    const shared = candidate.interests.filter((interest) => interests.has(interest));
+    const union = interests.size + candidate.interests.length - shared.length;
+    const distanceKm = distanceBetween(viewer.location, candidate.location);
+    const factors: CompatibilityFactors = {
+      profile:
+        viewerGroups === 0 || candidateGroups === 0
+          ? 0
+          : round4(dot / Math.sqrt(viewerGroups * candidateGroups)),
+      interests: union === 0 ? 0 : round4(shared.length / union),
+      location: round4(locationProximity(distanceKm, viewer.distanceKm)),
+      industry: round4(industryOf(candidate.industry)),
+      activity: round4(activityScore(candidate.lastActiveAt, now, settings.activityHalfLifeDays)),
+    };
+    return {
+      score: round4(weightedScore(factors, weights)),
+      factors,
+      sharedInterests: shared,
+      distanceKm,
+    };
+  };
+}
+
+/** `scorerFor` for a single pair. */
 export function compatibility(
   viewer: MatchProfile,
   candidate: MatchProfile,
   settings: ScoringSettings,
   now: Date,
 ): Compatibility {
-  const distanceKm = distanceBetween(viewer.location, candidate.location);
-  const factors: CompatibilityFactors = {
-    profile: profileSimilarity(viewer, candidate),
-    interests: jaccard(viewer.interests, candidate.interests),
-    location: locationProximity(distanceKm, viewer.distanceKm),
-    industry: industryAlignment(viewer.industry, candidate.industry),
-    activity: activityScore(candidate.lastActiveAt, now, settings.activityHalfLifeDays),
-  };
-  const score = weightedScore(factors, viewer.weights ?? settings.weights);
-  return {
-    score: round4(score),
-    factors: Object.fromEntries(
-      WEIGHT_KEYS.map((key) => [key, round4(factors[key])]),
-    ) as CompatibilityFactors,
-    sharedInterests: sharedInterests(viewer, candidate),
-    distanceKm,
-  };
+  return scorerFor(viewer, settings, now)(candidate);
 }
 
 /** A match's score: the mean of how each person sees the other. */

@@ -5,7 +5,7 @@ import { AttendanceRepository } from '../attendance/attendance.repository';
 import { MatchingConfig } from '../config';
 import { ProfilesRepository } from '../profiles/profiles.repository';
 import { CandidatesRepository } from './candidates.repository';
-import { compatibility } from './compatibility';
+import { scorerFor } from './compatibility';
 import type { DiscoveryItem, Scored } from './discovery-ranking';
 import { rankPage } from './discovery-ranking';
 import { fitEachOther } from './hard-filters';
@@ -39,9 +39,10 @@ export class DiscoveryService {
     const candidates = eventId
       ? await this.candidates.among(viewer, await this.attendeesFor(eventId, callerId), pool, now)
       : await this.candidates.near(viewer, pool, now);
+    const score = scorerFor(viewer, this.scoring.settings, now);
     const scored: Scored[] = [];
     for (const candidate of candidates) {
-      const result = compatibility(viewer, candidate, this.scoring.settings, now);
+      const result = score(candidate);
       if (fitEachOther(viewer, candidate, result.distanceKm, now, !eventId)) {
         scored.push({ candidate, compatibility: result });
       }

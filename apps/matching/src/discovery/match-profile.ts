@@ -1,7 +1,7 @@
 import type { MatchingWeights } from '@rendezvous/contracts';
 import type { LatLng } from './geo';
 
-/** What matching knows about a person, from their `user.*` events; terms are normalised. */
+/** What matching knows about a person, from their `user.*` events; terms normalised, distinct. */
 export interface MatchProfile {
   userId: string;
   name: string;

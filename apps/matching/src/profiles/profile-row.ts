@@ -92,7 +92,7 @@ export function profileValues(state: UserStateData): unknown[] {
     normaliseTerms(profile.interests),
     normaliseTerms(profile.skills),
     normaliseTerms(profile.languages),
-    preferences.networkingGoals,
+    [...new Set(preferences.networkingGoals)],
     profile.location ? `(${profile.location.lng},${profile.location.lat})` : null,
     profile.location?.city ?? null,
     preferences.ageMin,

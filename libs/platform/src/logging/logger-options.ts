@@ -20,7 +20,7 @@ function pretty(config: PlatformConfig): boolean {
 export function loggerOptions(config: PlatformConfig, service: string): Params {
   return {
     exclude: [
-      { method: RequestMethod.GET, path: 'health/(.*)' },
+      { method: RequestMethod.GET, path: 'health/{*path}' },
       { method: RequestMethod.GET, path: 'metrics' },
     ],
     pinoHttp: {
