@@ -8,6 +8,7 @@ import { MatchingTables1764300000000 } from './migrations/matching-tables.migrat
 import { PeopleModule } from './people/people.module';
 import { DeletedPeople } from './profiles/deleted-people';
 import { ProfilesModule } from './profiles/profiles.module';
+import { QueueModule } from './queue/queue.module';
 import { SwipesModule } from './swipes/swipes.module';
 
 @Module({
@@ -25,6 +26,7 @@ import { SwipesModule } from './swipes/swipes.module';
     DiscoveryModule,
     SwipesModule,
     MatchesModule,
+    QueueModule,
   ],
 })
 export class AppModule {}

@@ -38,4 +38,22 @@ export class MatchingConfig extends PlatformConfig {
 
   @IntSetting(1, 86_400)
   MATCHING_MATCH_EXPIRY_SWEEP_SECONDS = 300;
+
+  @IntSetting(1, 86_400)
+  MATCHING_QUEUE_TIMEOUT_SECONDS = 60;
+
+  @IntSetting(1, 3600)
+  MATCHING_CONFIRM_TIMEOUT_SECONDS = 30;
+
+  /** After this long waiting, a ticket also accepts a partner at an adjacent difficulty. */
+  @IntSetting(0, 86_400)
+  MATCHING_QUEUE_WIDEN_AFTER_SECONDS = 20;
+
+  /** How often each replica looks for expired tickets, confirm timeouts and widened tickets. */
+  @IntSetting(50, 60_000)
+  MATCHING_QUEUE_SWEEP_INTERVAL_MS = 250;
+
+  /** How long finished tickets and pairs stay readable. */
+  @IntSetting(60, 30 * 86_400)
+  MATCHING_QUEUE_RETENTION_SECONDS = 86_400;
 }

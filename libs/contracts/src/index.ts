@@ -11,3 +11,4 @@ export * from './users/terms';
 export * from './users/user-events';
 export * from './matching/compatibility-factors';
 export * from './matching/match-events';
+export * from './matching/queue-events';

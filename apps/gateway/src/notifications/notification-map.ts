@@ -3,6 +3,10 @@ import type {
   Envelope,
   MatchCreatedData,
   MatchStatusUpdatedData,
+  QueueExpiredData,
+  QueueMatchCancelledData,
+  QueueMatchFoundData,
+  QueueMatchReadyData,
   Topic,
 } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
@@ -23,6 +27,9 @@ export interface Notification {
 /** The fields one recipient sees for an event; per recipient because e.g. a partner differs. */
 type PayloadFor<TData> = (data: TData, recipientId: string, envelope: Envelope<TData>) => object;
 
+const partnerOf = (userIds: [string, string], recipientId: string) =>
+  userIds[0] === recipientId ? userIds[1] : userIds[0];
+
 function mapping<TData>(payloadFor: PayloadFor<TData>): PayloadFor<unknown> {
   return payloadFor as PayloadFor<unknown>;
 }
@@ -40,7 +47,7 @@ export const NOTIFICATION_PAYLOADS: Partial<Record<Topic, PayloadFor<unknown>>> 
   })),
   [TOPICS.MATCH_CREATED]: mapping<MatchCreatedData>((data, recipientId) => ({
     matchId: data.matchId,
-    partnerId: data.userIds[0] === recipientId ? data.userIds[1] : data.userIds[0],
+    partnerId: partnerOf(data.userIds, recipientId),
     score: data.score,
     sharedInterests: data.sharedInterests,
   })),
@@ -48,6 +55,23 @@ export const NOTIFICATION_PAYLOADS: Partial<Record<Topic, PayloadFor<unknown>>> 
     matchId: data.matchId,
     status: data.status,
   })),
+  [TOPICS.QUEUE_MATCH_FOUND]: mapping<QueueMatchFoundData>((data, recipientId) => ({
+    matchId: data.matchId,
+    partnerId: partnerOf(data.userIds, recipientId),
+    topic: data.topic,
+    difficulty: data.difficulty,
+    confirmBy: data.confirmBy,
+  })),
+  [TOPICS.QUEUE_MATCH_READY]: mapping<QueueMatchReadyData>((data, recipientId) => ({
+    matchId: data.matchId,
+    sessionId: data.sessionId,
+    partnerId: partnerOf(data.userIds, recipientId),
+  })),
+  [TOPICS.QUEUE_MATCH_CANCELLED]: mapping<QueueMatchCancelledData>((data) => ({
+    matchId: data.matchId,
+    reason: data.reason,
+  })),
+  [TOPICS.QUEUE_EXPIRED]: mapping<QueueExpiredData>((data) => ({ ticketId: data.ticketId })),
 };
 
 export const NOTIFYING_TOPICS = Object.keys(NOTIFICATION_PAYLOADS) as Topic[];

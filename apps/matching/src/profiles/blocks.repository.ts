@@ -20,6 +20,14 @@ export class BlocksRepository {
     );
   }
 
+  async isActive(tx: EntityManager, blockerId: string, blockedId: string): Promise<boolean> {
+    const rows = (await tx.query(
+      'SELECT 1 FROM blocks WHERE active AND blocker_id = $1 AND blocked_id = $2',
+      [blockerId, blockedId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
   /** Whether either person blocked the other. */
   async eitherBlocked(tx: EntityManager, a: string, b: string): Promise<boolean> {
     const rows = (await tx.query(

@@ -1,4 +1,5 @@
 import { MATCH_EVENT_SCHEMAS } from '../matching/match-events';
+import { QUEUE_EVENT_SCHEMAS } from '../matching/queue-events';
 import { CONNECTION_EVENT_SCHEMAS } from '../users/connection-events';
 import { USER_EVENT_SCHEMAS } from '../users/user-events';
 import type { Topic } from './topics';
@@ -20,4 +21,5 @@ export const EVENT_SCHEMAS: Partial<Record<Topic, EventSchema>> = {
   ...USER_EVENT_SCHEMAS,
   ...CONNECTION_EVENT_SCHEMAS,
   ...MATCH_EVENT_SCHEMAS,
+  ...QUEUE_EVENT_SCHEMAS,
 };

@@ -24,6 +24,7 @@ export const TOPICS = {
   MATCH_CREATED: 'match.created',
   MATCH_STATUS_UPDATED: 'match.status_updated',
   QUEUE_TICKET_CREATED: 'queue.ticket_created',
+  QUEUE_TICKET_CANCELLED: 'queue.ticket_cancelled',
   QUEUE_MATCH_FOUND: 'queue.match_found',
   QUEUE_MATCH_READY: 'queue.match_ready',
   QUEUE_MATCH_CANCELLED: 'queue.match_cancelled',

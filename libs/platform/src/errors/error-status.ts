@@ -31,6 +31,8 @@ export function statusOf(code: ErrorCode): number {
     case MATCHING_ERRORS.USER_NOT_FOUND:
     case MATCHING_ERRORS.MATCH_NOT_FOUND:
     case MATCHING_ERRORS.EVENT_NOT_FOUND:
+    case MATCHING_ERRORS.TICKET_NOT_FOUND:
+    case MATCHING_ERRORS.QUEUE_MATCH_NOT_FOUND:
       return 404;
     case COMMON_ERRORS.METHOD_NOT_ALLOWED:
       return 405;
@@ -40,6 +42,7 @@ export function statusOf(code: ErrorCode): number {
     case USER_ERRORS.CONNECTION_EXISTS:
     case USER_ERRORS.ALREADY_BLOCKED:
     case MATCHING_ERRORS.ALREADY_SWIPED:
+    case MATCHING_ERRORS.TICKET_CONFLICT:
       return 409;
     case COMMON_ERRORS.PAYLOAD_TOO_LARGE:
       return 413;

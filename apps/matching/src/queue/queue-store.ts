@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { QueueDifficulty, TicketStatus } from '@rendezvous/contracts';
+import {
+  REDIS,
+  currentTrace,
+  newTraceId,
+  redisOutboxStream,
+  traceparentFor,
+} from '@rendezvous/platform';
+import type Redis from 'ioredis';
+import { MatchingConfig } from '../config';
+import { QUEUE_LUA } from './queue-script';
+
+/** A ticket as the script reports it. */
+export interface StoredTicket {
+  ticketId: string;
+  userId: string;
+  topic: string;
+  difficulty: QueueDifficulty;
+  status: TicketStatus;
+  matchId?: string;
+  expiresAt: string;
+}
+
+/** A pair the script just formed, with how long each ticket had waited (ms). */
+export interface Paired {
+  matchId: string;
+  waits: [number, number];
+}
+
+export type EnqueueOutcome =
+  | { outcome: 'created'; ticket: StoredTicket; paired: Paired[] }
+  | { outcome: 'existing' | 'conflict'; ticket: StoredTicket };
+
+export type ConfirmOutcome =
+  | { status: 'ready'; sessionId: string; answer?: 'accepted'; paired: Paired[] }
+  | { status: 'waiting'; answer?: 'accepted'; paired: Paired[] }
+  | { status: 'cancelled'; answer?: 'declined'; paired: Paired[] };
+
+export interface SweepOutcome {
+  expired: number;
+  timeouts: number;
+  paired: Paired[];
+}
+
+type QueueCommand =
+  'enqueue' | 'get' | 'cancel' | 'confirm' | 'sweep' | 'forget' | 'block' | 'waiting';
+
+interface QueueRedis extends Redis {
+  rendezvousQueue(stream: string, ...args: string[]): Promise<string>;
+}
+
+/** cjson writes an empty Lua table as `{}`; lists in replies are normalised back. */
+const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
+
+/** The queue's state in Redis, changed only through the one atomic script. */
+@Injectable()
+export class QueueStore {
+  private readonly redis: QueueRedis;
+  private readonly stream = redisOutboxStream('matching');
+  private readonly settings: string;
+
+  constructor(@Inject(REDIS) redis: Redis, config: MatchingConfig) {
+    this.redis = redis as QueueRedis;
+    if (!('rendezvousQueue' in redis)) {
+      redis.defineCommand('rendezvousQueue', { numberOfKeys: 1, lua: QUEUE_LUA });
+    }
+    this.settings = JSON.stringify({
+      timeout: config.MATCHING_QUEUE_TIMEOUT_SECONDS * 1000,
+      confirm: config.MATCHING_CONFIRM_TIMEOUT_SECONDS * 1000,
+      widen: config.MATCHING_QUEUE_WIDEN_AFTER_SECONDS * 1000,
+      retention: config.MATCHING_QUEUE_RETENTION_SECONDS,
+      depth: 50,
+      batch: 200,
+    });
+  }
+
+  async enqueue(userId: string, topic: string, difficulty: QueueDifficulty) {
+    const reply = await this.run<EnqueueOutcome>('enqueue', userId, topic, difficulty);
+    return reply.outcome === 'created' ? { ...reply, paired: list<Paired>(reply.paired) } : reply;
+  }
+
+  async get(userId: string, ticketId: string): Promise<StoredTicket | null> {
+    return (await this.run<{ ticket?: StoredTicket }>('get', userId, ticketId)).ticket ?? null;
+  }
+
+  /** The ticket after cancelling; `null` when it is not this person's. */
+  async cancel(userId: string, ticketId: string) {
+    const reply = await this.run<{ ticket?: StoredTicket; paired?: unknown }>(
+      'cancel',
+      userId,
+      ticketId,
+    );
+    return reply.ticket ? { ticket: reply.ticket, paired: list<Paired>(reply.paired) } : null;
+  }
+
+  /** `null` when the person is not in that pair. */
+  async confirm(userId: string, matchId: string, accept: boolean): Promise<ConfirmOutcome | null> {
+    const reply = await this.run<Partial<ConfirmOutcome>>(
+      'confirm',
+      userId,
+      matchId,
+      accept ? '1' : '0',
+    );
+    if (!reply.status) return null;
+    return { ...reply, paired: list<Paired>(reply.paired) } as ConfirmOutcome;
+  }
+
+  async sweep(): Promise<SweepOutcome> {
+    const reply = await this.run<SweepOutcome>('sweep');
+    return { ...reply, paired: list<Paired>(reply.paired) };
+  }
+
+  /** A deleted person's ticket and pending pair are cancelled; their blocks go. */
+  async forget(userId: string): Promise<Paired[]> {
+    return list<Paired>((await this.run<{ paired?: unknown }>('forget', userId)).paired);
+  }
+
+  async setBlock(blockerId: string, blockedId: string, active: boolean): Promise<void> {
+    await this.run('block', blockerId, blockedId, active ? '1' : '0');
+  }
+
+  /** Waiting tickets per `topic:difficulty` bucket. */
+  async waiting(): Promise<Record<string, number>> {
+    const { counts } = await this.run<{ counts: unknown }>('waiting');
+    return counts && typeof counts === 'object' && !Array.isArray(counts)
+      ? (counts as Record<string, number>)
+      : {};
+  }
+
+  private async run<T>(command: QueueCommand, ...args: string[]): Promise<T> {
+    const trace = currentTrace();
+    const traceId = trace?.traceId ?? newTraceId();
+    const context = {
+      correlationId: trace?.correlationId ?? traceId,
+      ...(trace?.causationId ? { causationId: trace.causationId } : {}),
+      traceparent: traceparentFor(traceId),
+    };
+    const reply = await this.redis.rendezvousQueue(
+      this.stream,
+      command,
+      randomUUID(),
+      JSON.stringify(context),
+      '',
+      this.settings,
+      ...args,
+    );
+    return JSON.parse(reply) as T;
+  }
+}
