@@ -392,7 +392,9 @@ async function main(): Promise<void> {
     app.kill('SIGTERM');
     await new Promise((resolve) => app.once('exit', resolve));
     jwks.close();
-    await database.drop();
+    // BENCH_KEEP_DATABASE=1 keeps the seeded store for a look with EXPLAIN.
+    if (process.env['BENCH_KEEP_DATABASE'] === '1') console.log(`kept database ${database.name}`);
+    else await database.drop();
   }
 }
 

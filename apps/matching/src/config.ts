@@ -27,7 +27,7 @@ export class MatchingConfig extends PlatformConfig {
 
   /** How many nearest (and most recently active) candidates a discovery request scores. */
   @IntSetting(100, 100_000)
-  MATCHING_DISCOVERY_POOL = 1000;
+  MATCHING_DISCOVERY_POOL = 500;
 
   @IntSetting(0, 1000)
   MATCHING_SUPER_LIKES_PER_DAY = 5;

@@ -6,20 +6,25 @@ import { profileColumns, toMatchProfile } from '../profiles/profile-row';
 import { ageBounds } from './candidate-query';
 import { coveringBoxes } from './geo';
 
-// Filters every candidate query shares ($1 viewer, $2..$4 ages): alive, not the viewer, within
-// each other's age ranges, not yet swiped by the viewer, no block either way.
-const COMMON_FILTERS = `p.deleted_at IS NULL AND p.user_id <> $1
+// Cheap row filters ($2..$4): alive, within each other's age ranges.
+const ROW_FILTERS = `p.deleted_at IS NULL
   AND (p.birth_date IS NULL OR (p.birth_date <= $2::date AND p.birth_date > $3::date))
-  AND ($4::int IS NULL OR $4::int BETWEEN p.age_min AND p.age_max)
+  AND ($4::int IS NULL OR $4::int BETWEEN p.age_min AND p.age_max)`;
+
+// Filters that look at the viewer's own history ($1 viewer): not the viewer, not yet swiped by
+// the viewer, no block either way.
+const VIEWER_FILTERS = `p.user_id <> $1
   AND NOT EXISTS (SELECT 1 FROM swipes s WHERE s.swiper_id = $1 AND s.target_id = p.user_id)
   AND NOT EXISTS (SELECT 1 FROM blocks b
     WHERE b.active AND b.blocker_id = $1 AND b.blocked_id = p.user_id)
   AND NOT EXISTS (SELECT 1 FROM blocks b
     WHERE b.active AND b.blocker_id = p.user_id AND b.blocked_id = $1)`;
 
+const COMMON_FILTERS = `${ROW_FILTERS} AND ${VIEWER_FILTERS}`;
+
 /**
  * Prunes the population to a bounded pool before anything is scored: the nearest people inside
- * the viewer's distance (a GiST box search, nearest first), plus the most recently active people
+ * the viewer's distance (a GiST nearest-first index walk), plus the most recently active people
  * with no location (a tenth of the pool). Never the whole table.
  */
 @Injectable()
@@ -35,22 +40,36 @@ export class CandidatesRepository {
       ]);
     }
     const { lat, lng } = viewer.location;
-    const located = await Promise.all(
+    // The inner query walks the GiST index nearest first and stops after a bounded number of
+    // rows (a box condition there would tempt the planner into reading the whole box); the
+    // outer one applies the distance box and the viewer's own filters to that short list.
+    const located = Promise.all(
       coveringBoxes(viewer.location, viewer.distanceKm).map((box) =>
         this.select(
-          `${COMMON_FILTERS}
-           AND p.position <@ box(point($5, $6), point($7, $8))
-           ORDER BY p.position <-> point($9, $10) LIMIT $11`,
-          [...common, box.west, box.south, box.east, box.north, lng, lat, pool],
+          `p.position <@ box(point($5, $6), point($7, $8)) AND ${VIEWER_FILTERS}
+           ORDER BY p.position <-> point($9, $10) LIMIT $12`,
+          [
+            ...common,
+            box.west,
+            box.south,
+            box.east,
+            box.north,
+            Math.min(Math.max(lng, box.west), box.east),
+            lat,
+            Math.ceil(pool * 1.5),
+            pool,
+          ],
+          `(SELECT * FROM profiles p WHERE ${ROW_FILTERS} AND p.position IS NOT NULL
+            ORDER BY p.position <-> point($9, $10) LIMIT $11)`,
         ),
       ),
     );
-    const unlocated = await this.select(
+    const unlocated = this.select(
       `${COMMON_FILTERS} AND p.position IS NULL
        ORDER BY p.last_active_at DESC NULLS LAST LIMIT $5`,
       [...common, Math.ceil(pool / 10)],
     );
-    return [...located.flat(), ...unlocated];
+    return [...(await located).flat(), ...(await unlocated)];
   }
 
   /** Candidates among the given people (an event's attendees), wherever they live. */
@@ -67,9 +86,13 @@ export class CandidatesRepository {
     return [viewer.userId, bornOnOrBefore, bornAfter, viewerAge];
   }
 
-  private async select(where: string, params: unknown[]): Promise<MatchProfile[]> {
+  private async select(
+    where: string,
+    params: unknown[],
+    from = 'profiles',
+  ): Promise<MatchProfile[]> {
     const rows = (await this.dataSource.query(
-      `SELECT ${profileColumns('p')} FROM profiles p WHERE ${where}`,
+      `SELECT ${profileColumns('p')} FROM ${from} p WHERE ${where}`,
       params,
     )) as ProfileRow[];
     return rows.map(toMatchProfile);
