@@ -69,7 +69,8 @@ export class CandidatesRepository {
        ORDER BY p.last_active_at DESC NULLS LAST LIMIT $5`,
       [...common, Math.ceil(pool / 10)],
     );
-    return [...(await located).flat(), ...(await unlocated)];
+    const [near, active] = await Promise.all([located, unlocated]);
+    return [...near.flat(), ...active];
   }
 
   /** Candidates among the given people (an event's attendees), wherever they live. */
