@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GATEWAY_URL } from './suite-settings';
+import { ADMIN_EMAIL, GATEWAY_URL } from './suite-settings';
 
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;
@@ -97,4 +97,17 @@ export async function signUp(name = 'Ada'): Promise<Person> {
     token: response.body.accessToken,
     refreshToken: response.body.refreshToken,
   };
+}
+
+/** The suite's admin (ADMIN_EMAILS), signed up on first use and logged in after. */
+export async function signInAdmin(): Promise<ApiClient> {
+  const client = new ApiClient();
+  const credentials = { email: ADMIN_EMAIL, password: 'admin-password-1' };
+  let response = await client.post<AuthAnswer>('/auth/signup', { ...credentials, name: 'Admin' });
+  if (response.status === 409) response = await client.post<AuthAnswer>('/auth/login', credentials);
+  if (response.status !== 200 && response.status !== 201) {
+    throw new Error(`admin sign-in failed: ${response.status}`);
+  }
+  client.token = response.body.accessToken;
+  return client;
 }

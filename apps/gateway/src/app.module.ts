@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@rendezvous/platform';
+import { AdminStatsStore } from './admin/admin-stats';
+import { AdminStatsConsumer } from './admin/admin-stats.consumer';
+import { AdminController } from './admin/admin.controller';
 import { RevokedUsers } from './auth/revoked-users';
 import { GatewayConfig } from './config';
 import { ApiDocs } from './docs/api-docs';
@@ -21,7 +24,13 @@ import { ServicesReadiness } from './upstreams/services-readiness';
       revocationCheck: RevokedUsers,
     }),
   ],
-  controllers: [NotificationsController, NotificationsConsumer, EventsDocsController],
+  controllers: [
+    NotificationsController,
+    NotificationsConsumer,
+    EventsDocsController,
+    AdminController,
+    AdminStatsConsumer,
+  ],
   providers: [
     RevokedUsers,
     RateLimits,
@@ -29,6 +38,7 @@ import { ServicesReadiness } from './upstreams/services-readiness';
     ApiDocs,
     NotificationHistory,
     NotificationsSocket,
+    AdminStatsStore,
   ],
 })
 export class AppModule {}

@@ -1,0 +1,31 @@
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import type { Envelope, UserDeletedData } from '@rendezvous/contracts';
+import { TOPICS } from '@rendezvous/contracts';
+import { AdminStatsStore } from './admin-stats';
+import { STATS_TOPICS } from './stats-deltas';
+
+interface SessionStarted {
+  userId?: string;
+  expiresAt?: string;
+}
+
+@Controller()
+export class AdminStatsConsumer {
+  constructor(private readonly stats: AdminStatsStore) {}
+
+  @EventPattern(STATS_TOPICS)
+  async count(@Payload() envelope: Envelope): Promise<void> {
+    await this.stats.count(envelope);
+    if (envelope.type === TOPICS.USER_DELETED) {
+      await this.stats.forget((envelope.data as UserDeletedData).userId);
+    }
+  }
+
+  // Replacing a session re-scores the same person, so each person counts once.
+  @EventPattern(TOPICS.PROXIMITY_SESSION_STARTED)
+  async sessionStarted(@Payload() envelope: Envelope<SessionStarted>): Promise<void> {
+    const { userId, expiresAt } = envelope.data;
+    if (userId && expiresAt) await this.stats.sessionStarted(userId, expiresAt);
+  }
+}

@@ -1,0 +1,63 @@
+import type {
+  Envelope,
+  QueueMatchCancelledData,
+  SwipePerformedData,
+  Topic,
+} from '@rendezvous/contracts';
+import { TOPICS } from '@rendezvous/contracts';
+
+/** Counters the gateway keeps for `GET /admin/stats`; `daily` ones count per UTC day. */
+export const TOTAL_COUNTERS = ['users', 'queueWaiting', 'eventsScheduled'] as const;
+export const DAILY_COUNTERS = [
+  'swipes',
+  'likes',
+  'matches',
+  'registrations',
+  'bookingsConfirmed',
+  'bookingsFailed',
+] as const;
+
+export type TotalCounter = (typeof TOTAL_COUNTERS)[number];
+export type DailyCounter = (typeof DAILY_COUNTERS)[number];
+
+export type StatsDelta =
+  { counter: TotalCounter; by: number } | { counter: DailyCounter; day: string; by: number };
+
+const dayOf = (envelope: Envelope) => envelope.occurredAt.slice(0, 10);
+const daily = (counter: DailyCounter, envelope: Envelope): StatsDelta => ({
+  counter,
+  day: dayOf(envelope),
+  by: 1,
+});
+
+type DeltasFor = (envelope: Envelope) => StatsDelta[];
+
+/** How each counted event moves the counters. */
+const DELTAS: Partial<Record<Topic, DeltasFor>> = {
+  [TOPICS.USER_CREATED]: () => [{ counter: 'users', by: 1 }],
+  [TOPICS.USER_DELETED]: () => [{ counter: 'users', by: -1 }],
+  [TOPICS.SWIPE_PERFORMED]: (e) => {
+    const { action } = e.data as SwipePerformedData;
+    return action === 'pass' ? [daily('swipes', e)] : [daily('swipes', e), daily('likes', e)];
+  },
+  [TOPICS.MATCH_CREATED]: (e) => [daily('matches', e)],
+  [TOPICS.QUEUE_TICKET_CREATED]: () => [{ counter: 'queueWaiting', by: 1 }],
+  [TOPICS.QUEUE_TICKET_CANCELLED]: () => [{ counter: 'queueWaiting', by: -1 }],
+  [TOPICS.QUEUE_EXPIRED]: () => [{ counter: 'queueWaiting', by: -1 }],
+  [TOPICS.QUEUE_MATCH_FOUND]: () => [{ counter: 'queueWaiting', by: -2 }],
+  [TOPICS.QUEUE_MATCH_CANCELLED]: (e) => {
+    const { requeuedTicketIds } = e.data as QueueMatchCancelledData;
+    return [{ counter: 'queueWaiting', by: requeuedTicketIds.length }];
+  },
+  [TOPICS.EVENT_CREATED]: () => [{ counter: 'eventsScheduled', by: 1 }],
+  [TOPICS.EVENT_CANCELLED]: () => [{ counter: 'eventsScheduled', by: -1 }],
+  [TOPICS.EVENT_REGISTRATION_CREATED]: (e) => [daily('registrations', e)],
+  [TOPICS.BOOKING_CONFIRMED]: (e) => [daily('bookingsConfirmed', e)],
+  [TOPICS.BOOKING_FAILED]: (e) => [daily('bookingsFailed', e)],
+};
+
+export const STATS_TOPICS = Object.keys(DELTAS) as Topic[];
+
+export function statsDeltas(envelope: Envelope): StatsDelta[] {
+  return DELTAS[envelope.type as Topic]?.(envelope) ?? [];
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { waitFor } from '@rendezvous/testing';
+import type { ApiClient } from './support/api-client';
+import { signInAdmin, signUp } from './support/api-client';
+
+interface Stats {
+  usersTotal: number;
+  swipesToday: number;
+  matchesToday: number;
+  mutualMatchRate: number;
+  queueWaiting: number;
+  activeProximitySessions: number;
+  eventsScheduled: number;
+  registrationsToday: number;
+  bookingsConfirmedToday: number;
+  bookingsFailedToday: number;
+}
+
+describe('GET /admin/stats', () => {
+  let admin: ApiClient;
+  const read = async () => (await admin.get<Stats>('/admin/stats')).body;
+  const until = (check: (stats: Stats) => boolean, message: string) =>
+    waitFor(
+      async () => {
+        const stats = await read();
+        return check(stats) && stats;
+      },
+      { message },
+    );
+
+  beforeAll(async () => {
+    admin = await signInAdmin();
+  });
+
+  it('is for admins only', async () => {
+    const ada = await signUp('Ada');
+    const refused = await ada.client.get('/admin/stats');
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('COMMON.FORBIDDEN');
+    expect((await ada.client.request('GET', '/admin/stats', { token: null })).status).toBe(401);
+    const stats = await admin.get<Stats>('/admin/stats');
+    expect(stats.status).toBe(200);
+    expect(Object.keys(stats.body).sort()).toEqual(
+      [
+        'usersTotal',
+        'swipesToday',
+        'matchesToday',
+        'mutualMatchRate',
+        'queueWaiting',
+        'activeProximitySessions',
+        'eventsScheduled',
+        'registrationsToday',
+        'bookingsConfirmedToday',
+        'bookingsFailedToday',
+      ].sort(),
+    );
+  });
+
+  it('counts people, swipes, matches and the waiting queue from the events', async () => {
+    const before = await read();
+    const [ada, bob] = await Promise.all([signUp('Ada'), signUp('Bob')]);
+    await until((s) => s.usersTotal === before.usersTotal + 2, 'usersTotal to count two sign-ups');
+
+    // Swipes need matching to know both people first.
+    await waitFor(
+      async () =>
+        (await ada.client.post('/matching/swipes', { targetUserId: bob.id, action: 'like' }))
+          .status === 201,
+      { message: 'matching to learn of Bob' },
+    );
+    await waitFor(
+      async () =>
+        (await bob.client.post('/matching/swipes', { targetUserId: ada.id, action: 'like' }))
+          .status === 201,
+      { message: 'matching to learn of Ada' },
+    );
+    const after = await until(
+      (s) => s.swipesToday >= before.swipesToday + 2 && s.matchesToday >= before.matchesToday + 1,
+      'two swipes and a match to be counted',
+    );
+    expect(after.mutualMatchRate).toBeGreaterThan(0);
+    expect(after.mutualMatchRate).toBeLessThanOrEqual(1);
+
+    const ticket = await ada.client.post<{ ticketId: string }>('/matching/queue', {
+      topic: `stats ${randomUUID()}`,
+      difficulty: 'easy',
+    });
+    // Other tests' tickets expire meanwhile, so only the direction is certain here; the exact
+    // arithmetic is the store's integration test.
+    await until((s) => s.queueWaiting >= 1, 'the waiting ticket');
+    await ada.client.request('DELETE', `/matching/queue/${ticket.body.ticketId}`);
+
+    const beforeDeletion = await read();
+    await bob.client.request('DELETE', '/users/me');
+    await until(
+      (s) => s.usersTotal === beforeDeletion.usersTotal - 1,
+      'the deleted person to leave the total',
+    );
+  });
+});
