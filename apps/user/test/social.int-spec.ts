@@ -370,6 +370,30 @@ describe('user service: timeslots, connections, blocks', () => {
       );
       expect(blocked.data).toEqual({ blockerId: bob.user.id, blockedId: alice.user.id });
     });
+
+    it('pages blocks one at a time without repeating or skipping anyone', async () => {
+      const me = await t.signup();
+      const others = await Promise.all([1, 2, 3, 4].map(() => t.signup()));
+      await Promise.all(
+        others.map((o) =>
+          t.request('POST', '/users/me/blocks', {
+            token: me.accessToken,
+            body: { userId: o.user.id },
+          }),
+        ),
+      );
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = cursor ? `?limit=1&cursor=${cursor}` : '?limit=1';
+        const page = await t.request<Page<{ userId: string }>>('GET', `/users/me/blocks${query}`, {
+          token: me.accessToken,
+        });
+        seen.push(...page.body.items.map((b) => b.userId));
+        cursor = page.body.nextCursor;
+      } while (cursor && seen.length < 10);
+      expect(seen.sort()).toEqual(others.map((o) => o.user.id).sort());
+    });
   });
 
   describe('match.created', () => {
