@@ -1,6 +1,7 @@
 import type { ClientConfig } from 'pg';
 import { Client } from 'pg';
 import type { PlatformConfig } from '../config/platform.config';
+import { backoffDelay, isTransientInfrastructureError } from '../kafka/kafka-errors';
 
 export function postgresClientConfig(config: PlatformConfig, database: string): ClientConfig {
   return {
@@ -16,8 +17,24 @@ export function postgresClientConfig(config: PlatformConfig, database: string): 
 const DUPLICATE_DATABASE = '42P04';
 const UNIQUE_VIOLATION = '23505';
 
-/** Creates the service's database when missing; safe when several replicas race to do it. */
+const ENSURE_ATTEMPTS = 8;
+
+/**
+ * Creates the service's database when missing; safe when several replicas race to do it. A
+ * server that is slow to accept (busy, or still starting) is waited for, with backoff.
+ */
 export async function ensureDatabase(config: PlatformConfig, database: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ensureDatabaseOnce(config, database);
+    } catch (error) {
+      if (attempt >= ENSURE_ATTEMPTS || !isTransientInfrastructureError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt, 500, 5_000)));
+    }
+  }
+}
+
+async function ensureDatabaseOnce(config: PlatformConfig, database: string): Promise<void> {
   const client = new Client(postgresClientConfig(config, 'postgres'));
   await client.connect();
   try {

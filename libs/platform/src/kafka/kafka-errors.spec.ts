@@ -25,6 +25,8 @@ describe(isTransientInfrastructureError.name, () => {
     expect(isTransientInfrastructureError(new Error('Connection terminated unexpectedly'))).toBe(
       true,
     );
+    // pg's own connect timeout (a server too busy to accept in time)
+    expect(isTransientInfrastructureError(new Error('timeout expired'))).toBe(true);
     expect(
       isTransientInfrastructureError({ name: 'QueryFailedError', driverError: withCode('53300') }),
     ).toBe(true);

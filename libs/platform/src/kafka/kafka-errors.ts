@@ -30,7 +30,7 @@ const TRANSIENT_NODE_CODES = new Set([
 // out of resources (53), server shutting down (57P01-03), serialization failure and deadlock.
 const TRANSIENT_SQLSTATE = /^(08|53)|^57P0[123]$|^40001$|^40P01$/;
 const TRANSIENT_MESSAGES =
-  /connection terminated|connection is closed|timeout exceeded when trying to connect|client has encountered a connection error|the database system is (starting up|shutting down)/i;
+  /connection terminated|connection is closed|timeout exceeded when trying to connect|^timeout expired$|client has encountered a connection error|the database system is (starting up|shutting down)/i;
 
 /**
  * True for failures of the infrastructure under a handler (database or network briefly gone),
