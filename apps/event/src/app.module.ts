@@ -1,8 +1,25 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@rendezvous/platform';
+import { CalendarModule } from './calendar/calendar.module';
 import { EventConfig } from './config';
+import { DeletionModule } from './deletion/deletion.module';
+import { EventsModule } from './events/events.module';
+import { EventTables1764600000000 } from './migrations/event-tables.migration';
+import { ProfilesModule } from './profiles/profiles.module';
+import { RegistrationsModule } from './registrations/registrations.module';
 
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'event', config: EventConfig, database: {} })],
+  imports: [
+    PlatformModule.forRoot({
+      service: 'event',
+      config: EventConfig,
+      database: { migrations: [EventTables1764600000000] },
+    }),
+    ProfilesModule,
+    EventsModule,
+    RegistrationsModule,
+    CalendarModule,
+    DeletionModule,
+  ],
 })
 export class AppModule {}

@@ -12,3 +12,5 @@ export * from './users/user-events';
 export * from './matching/compatibility-factors';
 export * from './matching/match-events';
 export * from './matching/queue-events';
+export * from './event-service/event-values';
+export * from './event-service/event-messages';

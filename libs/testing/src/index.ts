@@ -3,3 +3,4 @@ export * from './kafka-collector';
 export * from './wait-for';
 export * from './domain-error-code';
 export * from './event-builders';
+export * from './ics';

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectionEventData, Envelope, MatchCreatedData } from '@rendezvous/contracts';
+import type {
+  ConnectionEventData,
+  Envelope,
+  EventRegistrationData,
+  EventStateData,
+  MatchCreatedData,
+} from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { notificationsFor } from './notification-map';
 
@@ -66,5 +72,69 @@ describe(notificationsFor.name, () => {
     expect(notificationsFor(connectionEvent(TOPICS.CONNECTION_REMOVED, [randomUUID()]))).toEqual(
       [],
     );
+  });
+});
+
+describe('event notifications', () => {
+  const envelope = <T>(type: string, data: T, recipientIds: string[]): Envelope<T> => ({
+    id: randomUUID(),
+    type,
+    schemaVersion: 1,
+    occurredAt: '2026-11-26T10:00:00.000Z',
+    source: 'event',
+    aggregateId: randomUUID(),
+    aggregateVersion: 2,
+    correlationId: randomUUID(),
+    recipientIds,
+    data,
+  });
+  const eventId = randomUUID();
+  const organizerId = randomUUID();
+
+  it('tells the promoted person which event they now have a seat at', () => {
+    const promoted = randomUUID();
+    const data: EventRegistrationData = {
+      registrationId: randomUUID(),
+      eventId,
+      organizerId,
+      userId: promoted,
+      status: 'registered',
+      eventStartsAt: '2026-12-01T18:00:00.000Z',
+      eventEndsAt: '2026-12-01T20:00:00.000Z',
+    };
+    const event = envelope(TOPICS.EVENT_REGISTRATION_PROMOTED, data, [promoted]);
+    expect(notificationsFor(event)).toEqual([
+      {
+        recipientId: promoted,
+        event: 'event.registration.promoted',
+        payload: { eventId, notificationId: event.id, occurredAt: event.occurredAt },
+      },
+    ]);
+  });
+
+  it('tells everyone registered or waiting that the event is cancelled', () => {
+    const people = [randomUUID(), randomUUID()];
+    const data: EventStateData = {
+      eventId,
+      organizerId,
+      title: 'Rust meetup',
+      description: '',
+      category: 'networking',
+      tags: [],
+      startsAt: '2026-12-01T18:00:00.000Z',
+      endsAt: '2026-12-01T20:00:00.000Z',
+      location: { name: 'Station F', lat: 48.83, lng: 2.37 },
+      capacity: 10,
+      status: 'cancelled',
+    };
+    const notifications = notificationsFor(envelope(TOPICS.EVENT_CANCELLED, data, people));
+    expect(notifications.map((n) => [n.recipientId, n.event, n.payload.eventId])).toEqual([
+      [people[0], 'event.cancelled', eventId],
+      [people[1], 'event.cancelled', eventId],
+    ]);
+  });
+
+  it('notifies nobody of event changes that have no notification', () => {
+    expect(notificationsFor(envelope(TOPICS.EVENT_UPDATED, {}, [randomUUID()]))).toEqual([]);
   });
 });

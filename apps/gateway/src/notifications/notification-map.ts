@@ -1,6 +1,8 @@
 import type {
   ConnectionEventData,
   Envelope,
+  EventRegistrationData,
+  EventStateData,
   MatchCreatedData,
   MatchStatusUpdatedData,
   QueueExpiredData,
@@ -72,6 +74,10 @@ export const NOTIFICATION_PAYLOADS: Partial<Record<Topic, PayloadFor<unknown>>> 
     reason: data.reason,
   })),
   [TOPICS.QUEUE_EXPIRED]: mapping<QueueExpiredData>((data) => ({ ticketId: data.ticketId })),
+  [TOPICS.EVENT_REGISTRATION_PROMOTED]: mapping<EventRegistrationData>((data) => ({
+    eventId: data.eventId,
+  })),
+  [TOPICS.EVENT_CANCELLED]: mapping<EventStateData>((data) => ({ eventId: data.eventId })),
 };
 
 export const NOTIFYING_TOPICS = Object.keys(NOTIFICATION_PAYLOADS) as Topic[];

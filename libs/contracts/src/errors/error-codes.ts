@@ -66,9 +66,28 @@ export const MATCHING_ERRORS = {
 
 export type MatchingErrorCode = (typeof MATCHING_ERRORS)[keyof typeof MATCHING_ERRORS];
 
+export const EVENT_ERRORS = {
+  EVENT_NOT_FOUND: 'EVENTS.EVENT_NOT_FOUND',
+  NOT_ORGANIZER: 'EVENTS.NOT_ORGANIZER',
+  NOT_ATTENDEE: 'EVENTS.NOT_ATTENDEE',
+  EVENT_CANCELLED: 'EVENTS.EVENT_CANCELLED',
+  EVENT_STARTED: 'EVENTS.EVENT_STARTED',
+  ORGANIZER_CANNOT_REGISTER: 'EVENTS.ORGANIZER_CANNOT_REGISTER',
+  ALREADY_REGISTERED: 'EVENTS.ALREADY_REGISTERED',
+  REGISTRATION_NOT_FOUND: 'EVENTS.REGISTRATION_NOT_FOUND',
+  CAPACITY_BELOW_REGISTERED: 'EVENTS.CAPACITY_BELOW_REGISTERED',
+} as const;
+
+export type EventErrorCode = (typeof EVENT_ERRORS)[keyof typeof EVENT_ERRORS];
+
 /** Every error code in the system; features add their namespaces to this union. */
 export type ErrorCode =
-  CommonErrorCode | AuthErrorCode | UserErrorCode | GatewayErrorCode | MatchingErrorCode;
+  | CommonErrorCode
+  | AuthErrorCode
+  | UserErrorCode
+  | GatewayErrorCode
+  | MatchingErrorCode
+  | EventErrorCode;
 
 export const PROBLEM_TYPE_PREFIX = 'urn:rendezvous:problem:';
 

@@ -1,3 +1,4 @@
+import { EVENT_SERVICE_SCHEMAS } from '../event-service/event-messages';
 import { MATCH_EVENT_SCHEMAS } from '../matching/match-events';
 import { QUEUE_EVENT_SCHEMAS } from '../matching/queue-events';
 import { CONNECTION_EVENT_SCHEMAS } from '../users/connection-events';
@@ -22,4 +23,5 @@ export const EVENT_SCHEMAS: Partial<Record<Topic, EventSchema>> = {
   ...CONNECTION_EVENT_SCHEMAS,
   ...MATCH_EVENT_SCHEMAS,
   ...QUEUE_EVENT_SCHEMAS,
+  ...EVENT_SERVICE_SCHEMAS,
 };

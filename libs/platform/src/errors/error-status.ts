@@ -2,6 +2,7 @@ import type { ErrorCode } from '@rendezvous/contracts';
 import {
   AUTH_ERRORS,
   COMMON_ERRORS,
+  EVENT_ERRORS,
   GATEWAY_ERRORS,
   MATCHING_ERRORS,
   USER_ERRORS,
@@ -21,6 +22,8 @@ export function statusOf(code: ErrorCode): number {
       return 401;
     case COMMON_ERRORS.FORBIDDEN:
     case MATCHING_ERRORS.NOT_AN_ATTENDEE:
+    case EVENT_ERRORS.NOT_ORGANIZER:
+    case EVENT_ERRORS.NOT_ATTENDEE:
       return 403;
     case COMMON_ERRORS.NOT_FOUND:
     case COMMON_ERRORS.ROUTE_NOT_FOUND:
@@ -33,6 +36,8 @@ export function statusOf(code: ErrorCode): number {
     case MATCHING_ERRORS.EVENT_NOT_FOUND:
     case MATCHING_ERRORS.TICKET_NOT_FOUND:
     case MATCHING_ERRORS.QUEUE_MATCH_NOT_FOUND:
+    case EVENT_ERRORS.EVENT_NOT_FOUND:
+    case EVENT_ERRORS.REGISTRATION_NOT_FOUND:
       return 404;
     case COMMON_ERRORS.METHOD_NOT_ALLOWED:
       return 405;
@@ -43,6 +48,11 @@ export function statusOf(code: ErrorCode): number {
     case USER_ERRORS.ALREADY_BLOCKED:
     case MATCHING_ERRORS.ALREADY_SWIPED:
     case MATCHING_ERRORS.TICKET_CONFLICT:
+    case EVENT_ERRORS.EVENT_CANCELLED:
+    case EVENT_ERRORS.EVENT_STARTED:
+    case EVENT_ERRORS.ORGANIZER_CANNOT_REGISTER:
+    case EVENT_ERRORS.ALREADY_REGISTERED:
+    case EVENT_ERRORS.CAPACITY_BELOW_REGISTERED:
       return 409;
     case COMMON_ERRORS.PAYLOAD_TOO_LARGE:
       return 413;

@@ -1,0 +1,61 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsOptional, IsString } from 'class-validator';
+import type { EventCategory } from '@rendezvous/contracts';
+import { EVENT_CATEGORIES } from '@rendezvous/contracts';
+import { instantProblem } from '../../common/instant';
+import { Check, IsNumberIn, IsOneOf } from '../../common/validators';
+import { parseNear } from '../geo';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const DEFAULT_RADIUS_KM = 50;
+
+export class ListEventsQuery {
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'events starting at or after; default now',
+  })
+  @IsOptional()
+  @Check('isInstant', instantProblem)
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'events starting at or before' })
+  @IsOptional()
+  @Check('isInstant', instantProblem)
+  to?: string;
+
+  @ApiPropertyOptional({ enum: EVENT_CATEGORIES })
+  @IsOptional()
+  @IsOneOf(EVENT_CATEGORIES)
+  category?: EventCategory;
+
+  @ApiPropertyOptional({ example: '48.8566,2.3522', description: 'lat,lng' })
+  @IsOptional()
+  @Check('isNear', (value) => {
+    const near = parseNear(value);
+    return typeof near === 'string' ? near : null;
+  })
+  near?: string;
+
+  @ApiPropertyOptional({
+    minimum: 0.1,
+    maximum: 20000,
+    default: DEFAULT_RADIUS_KM,
+    description: 'with near only',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumberIn(0.1, 20000)
+  radiusKm?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumberIn(1, 100, true)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  cursor?: string;
+}

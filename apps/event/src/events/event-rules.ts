@@ -1,0 +1,70 @@
+import type { FieldError } from '@rendezvous/contracts';
+import { EVENT_LIMITS } from '@rendezvous/contracts';
+import { instantProblem, isInstant } from '../common/instant';
+
+/** Why a start time is unacceptable: not an instant, or not in the future. */
+export function startsAtProblem(value: unknown, now: Date = new Date()): string | null {
+  const problem = instantProblem(value);
+  if (problem) return problem;
+  return new Date(value as string).getTime() > now.getTime() ? null : 'must be in the future';
+}
+
+/** Why an end time is unacceptable; compared with the start only when that is an instant. */
+export function endsAtProblem(value: unknown, startsAt: unknown): string | null {
+  const problem = instantProblem(value);
+  if (problem) return problem;
+  if (isInstant(startsAt) && new Date(value as string) <= new Date(startsAt)) {
+    return 'must be after startsAt';
+  }
+  return null;
+}
+
+/** Why a tag list is unacceptable: at most 10 strings of 1 to 30 characters once trimmed. */
+export function tagsProblem(value: unknown): string | null {
+  const { TAGS_MAX_ITEMS, TAG_MAX } = EVENT_LIMITS;
+  const fine =
+    Array.isArray(value) &&
+    value.length <= TAGS_MAX_ITEMS &&
+    value.every(
+      (tag) => typeof tag === 'string' && tag.trim().length >= 1 && tag.length <= TAG_MAX,
+    );
+  return fine
+    ? null
+    : `must be a list of at most ${TAGS_MAX_ITEMS} strings of 1 to ${TAG_MAX} characters`;
+}
+
+/** Trimmed, without repeats (compared case-insensitively; the first spelling stays). */
+export function normaliseTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const tag of tags.map((t) => t.trim())) {
+    const key = tag.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(tag);
+  }
+  return result;
+}
+
+/**
+ * A changed schedule must still end after it starts; the field the caller sent is named (the
+ * end when both were sent).
+ */
+export function scheduleProblems(
+  startsAt: Date,
+  endsAt: Date,
+  sent: { startsAt: boolean; endsAt: boolean },
+): FieldError[] {
+  if (endsAt.getTime() > startsAt.getTime()) return [];
+  return sent.endsAt || !sent.startsAt
+    ? [{ path: 'endsAt', message: 'endsAt must be after startsAt' }]
+    : [{ path: 'startsAt', message: 'startsAt must be before the event’s endsAt' }];
+}
+
+/** Splits a list into runs of at most `size` (always at least one run, maybe empty). */
+export function chunked<T>(items: readonly T[], size: number): T[][] {
+  if (items.length === 0) return [[]];
+  const runs: T[][] = [];
+  for (let i = 0; i < items.length; i += size) runs.push(items.slice(i, i + size));
+  return runs;
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ProfilesModule } from '../profiles/profiles.module';
+import { EventsController } from './events.controller';
+import { EventsRepository } from './events.repository';
+import { EventsService } from './events.service';
+import { RegistrationsRepository } from './registrations.repository';
+
+@Module({
+  imports: [ProfilesModule],
+  controllers: [EventsController],
+  providers: [EventsRepository, RegistrationsRepository, EventsService],
+  exports: [EventsRepository, RegistrationsRepository, EventsService],
+})
+export class EventsModule {}
