@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Envelope, UserDeletedData, UserStateData } from '@rendezvous/contracts';
+import { TOPICS } from '@rendezvous/contracts';
+import { EnvelopeValidator, createApp } from '@rendezvous/platform';
+import { createTestDatabase, uniqueName } from '@rendezvous/testing';
+import type { JWK } from 'jose';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { Client } from 'pg';
+import { AppModule } from '../src/app.module';
+import { UserDeletedConsumer } from '../src/deletion/user-deleted.consumer';
+import { UserEventsConsumer } from '../src/profiles/user-events.consumer';
+
+export interface TestResponse<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  text: string;
+  headers: Record<string, string | string[] | number | undefined>;
+}
+
+export interface Person {
+  id: string;
+  token: string;
+  name: string;
+}
+
+export interface Problem {
+  status: number;
+  code: string;
+  detail: string;
+  errors?: { path: string; message: string }[];
+}
+
+export interface EventTestApp {
+  app: NestFastifyApplication;
+  /** Where the app listens, for requests over real sockets. */
+  baseUrl: string;
+  /** Direct access to the app's database, for arranging what the API cannot (past events). */
+  db: Client;
+  request<T = Record<string, unknown>>(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    options?: { body?: unknown; token?: string; rawBody?: string },
+  ): Promise<TestResponse<T>>;
+  /** A person with a valid access token; known to the service through user.created unless told not. */
+  person(options?: { name?: string; known?: boolean }): Promise<Person>;
+  /** Delivers a user event to the app's consumer, as the Kafka transport would. */
+  deliver(topic: string, data: unknown, aggregateId: string, version: number): Promise<void>;
+  userState(id: string, name: string, version?: number): UserStateData;
+  close(): Promise<void>;
+}
+
+async function jwksServer(): Promise<{
+  url: string;
+  sign: (userId: string) => Promise<string>;
+  server: Server;
+}> {
+  const { publicKey, privateKey } = await generateKeyPair('ES256');
+  const jwk: JWK = { ...(await exportJWK(publicKey)), kid: 'event-it', alg: 'ES256', use: 'sig' };
+  const server = createServer((_, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ keys: [jwk] }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/jwks.json`,
+    server,
+    sign: (userId) =>
+      new SignJWT({ role: 'user' })
+        .setProtectedHeader({ alg: 'ES256', kid: 'event-it' })
+        .setSubject(userId)
+        .setIssuedAt()
+        .setExpirationTime('15m')
+        .sign(privateKey),
+  };
+}
+
+/**
+ * The real event service on a fresh database and a real port. Tokens come from a key set this
+ * harness serves itself; the app's Kafka consumer is not started (tests deliver user events to
+ * its handlers, or run them on a transport of their own).
+ */
+export async function startEventApp(): Promise<EventTestApp> {
+  const database = await createTestDatabase();
+  const jwks = await jwksServer();
+  const settings: Record<string, string> = {
+    POSTGRES_DB: database.name,
+    POSTGRES_POOL_SIZE: '10',
+    LOG_LEVEL: 'silent',
+    JWKS_URL: jwks.url,
+  };
+  for (const [key, value] of Object.entries(settings)) process.env[key] = value;
+  const app = await createApp(AppModule);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const db = new Client({
+    host: process.env['POSTGRES_HOST'] ?? '127.0.0.1',
+    port: Number(process.env['POSTGRES_PORT'] ?? 5432),
+    user: process.env['POSTGRES_USER'] ?? 'postgres',
+    password: process.env['POSTGRES_PASSWORD'] || undefined,
+    database: database.name,
+  });
+  await db.connect();
+  const validator = new EnvelopeValidator();
+
+  const request: EventTestApp['request'] = async (method, path, options = {}) => {
+    const payload =
+      options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    const response = await app.inject({
+      method,
+      url: `/api/v1${path}`,
+      headers: {
+        ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      },
+      ...(payload === undefined ? {} : { payload }),
+    });
+    const text = response.body;
+    const json = response.headers['content-type']?.toString().includes('json');
+    return {
+      status: response.statusCode,
+      body: (json && text ? JSON.parse(text) : {}) as never,
+      text,
+      headers: response.headers,
+    };
+  };
+
+  const userState = (id: string, name: string, version = 1): UserStateData => ({
+    userId: id,
+    name,
+    role: 'user',
+    profile: {
+      bio: null,
+      headline: `${name}'s headline`,
+      birthDate: '1990-01-01',
+      industry: 'Software',
+      jobLevel: 'senior',
+      company: null,
+      companySize: null,
+      interests: ['rust'],
+      skills: [],
+      languages: ['en'],
+      location: { lat: 48.85, lng: 2.35, city: 'Paris' },
+    },
+    preferences: {
+      ageMin: 18,
+      ageMax: 100,
+      distanceKm: 50,
+      industries: [],
+      jobLevels: [],
+      companySizes: [],
+      interests: [],
+      networkingGoals: [],
+      meetingTypes: [],
+      languages: [],
+      excludeColleagues: false,
+      weights: null,
+    },
+    lastActiveAt: null,
+    createdAt: new Date().toISOString(),
+  });
+
+  const deliver: EventTestApp['deliver'] = async (topic, data, aggregateId, version) => {
+    const envelope = validator.parse(
+      topic,
+      Buffer.from(
+        JSON.stringify({
+          id: randomUUID(),
+          type: topic,
+          schemaVersion: 1,
+          occurredAt: new Date().toISOString(),
+          source: 'user',
+          aggregateId,
+          aggregateVersion: version,
+          correlationId: randomUUID().replace(/-/g, ''),
+          data,
+        }),
+      ),
+    );
+    if (topic === TOPICS.USER_DELETED) {
+      await app.get(UserDeletedConsumer).onUserDeleted(envelope as Envelope<UserDeletedData>);
+    } else if (topic === TOPICS.USER_CREATED) {
+      await app.get(UserEventsConsumer).onUserCreated(envelope as Envelope<UserStateData>);
+    } else {
+      await app.get(UserEventsConsumer).onUserUpdated(envelope as Envelope<UserStateData>);
+    }
+  };
+
+  return {
+    app,
+    baseUrl,
+    db,
+    request,
+    userState,
+    deliver,
+    async person({ name = uniqueName('Person'), known = true } = {}) {
+      const id = randomUUID();
+      if (known) await deliver(TOPICS.USER_CREATED, userState(id, name), id, 1);
+      return { id, name, token: await jwks.sign(id) };
+    },
+    async close() {
+      await app.close();
+      await db.end();
+      jwks.server.close();
+      for (const key of Object.keys(settings)) delete process.env[key];
+      await database.drop();
+    },
+  };
+}
+
+const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+
+/** A valid create body; override what the test is about. */
+export function anEvent(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: 'Rust networking night',
+    description: 'Talks, then drinks.',
+    category: 'networking',
+    tags: ['rust', 'systems'],
+    startsAt: inMinutes(24 * 60),
+    endsAt: inMinutes(26 * 60),
+    location: { name: 'Station F', lat: 48.8343, lng: 2.3713 },
+    capacity: 50,
+    ...overrides,
+  };
+}
