@@ -49,7 +49,7 @@ export interface EventTestApp {
   person(options?: { name?: string; known?: boolean }): Promise<Person>;
   /** Delivers a user event to the app's consumer, as the Kafka transport would. */
   deliver(topic: string, data: unknown, aggregateId: string, version: number): Promise<void>;
-  userState(id: string, name: string, version?: number): UserStateData;
+  userState(id: string, name: string): UserStateData;
   close(): Promise<void>;
 }
 
@@ -129,7 +129,7 @@ export async function startEventApp(): Promise<EventTestApp> {
     };
   };
 
-  const userState = (id: string, name: string, version = 1): UserStateData => ({
+  const userState = (id: string, name: string): UserStateData => ({
     userId: id,
     name,
     role: 'user',
