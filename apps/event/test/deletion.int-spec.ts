@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import type {
   Envelope,
@@ -10,7 +9,14 @@ import type {
 import { TOPICS } from '@rendezvous/contracts';
 import { KafkaConsumerTransport } from '@rendezvous/platform';
 import type { KafkaCollector } from '@rendezvous/testing';
-import { collectMessages, silentLogger, testKafka, uniqueName, waitFor } from '@rendezvous/testing';
+import {
+  anEnvelope,
+  collectMessages,
+  silentLogger,
+  testKafka,
+  uniqueName,
+  waitFor,
+} from '@rendezvous/testing';
 import type { Producer } from 'kafkajs';
 import { UserDeletedConsumer } from '../src/deletion/user-deleted.consumer';
 import { UserEventsConsumer } from '../src/profiles/user-events.consumer';
@@ -80,17 +86,8 @@ describe('event service: user events and account deletion', () => {
     await t.close();
   });
 
-  const envelope = <T>(type: string, aggregateId: string, version: number, data: T) => ({
-    id: randomUUID(),
-    type,
-    schemaVersion: 1,
-    occurredAt: new Date().toISOString(),
-    source: 'user',
-    aggregateId,
-    aggregateVersion: version,
-    correlationId: randomUUID().replace(/-/g, ''),
-    data,
-  });
+  const envelope = <T>(type: string, aggregateId: string, version: number, data: T) =>
+    anEnvelope(type, data, { aggregateId, version });
   const send = async (event: { type: string; aggregateId: string }, times = 1) => {
     const message = { key: event.aggregateId, value: JSON.stringify(event) };
     await producer.send({ topic: event.type, messages: Array(times).fill(message) });

@@ -6,7 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Envelope, UserDeletedData, UserStateData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { EnvelopeValidator, createApp } from '@rendezvous/platform';
-import { createTestDatabase, uniqueName } from '@rendezvous/testing';
+import { aUserState, anEnvelope, createTestDatabase, uniqueName } from '@rendezvous/testing';
 import type { JWK } from 'jose';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { Client } from 'pg';
@@ -129,57 +129,26 @@ export async function startEventApp(): Promise<EventTestApp> {
     };
   };
 
-  const userState = (id: string, name: string): UserStateData => ({
-    userId: id,
-    name,
-    role: 'user',
-    profile: {
-      bio: null,
-      headline: `${name}'s headline`,
-      birthDate: '1990-01-01',
-      industry: 'Software',
-      jobLevel: 'senior',
-      company: null,
-      companySize: null,
-      interests: ['rust'],
-      skills: [],
-      languages: ['en'],
-      location: { lat: 48.85, lng: 2.35, city: 'Paris' },
-    },
-    preferences: {
-      ageMin: 18,
-      ageMax: 100,
-      distanceKm: 50,
-      industries: [],
-      jobLevels: [],
-      companySizes: [],
-      interests: [],
-      networkingGoals: [],
-      meetingTypes: [],
-      languages: [],
-      excludeColleagues: false,
-      weights: null,
-    },
-    lastActiveAt: null,
-    createdAt: new Date().toISOString(),
-  });
+  const userState = (id: string, name: string): UserStateData =>
+    aUserState({
+      userId: id,
+      name,
+      profile: {
+        headline: `${name}'s headline`,
+        birthDate: '1990-01-01',
+        industry: 'Software',
+        jobLevel: 'senior',
+        interests: ['rust'],
+        languages: ['en'],
+        location: { lat: 48.85, lng: 2.35, city: 'Paris' },
+      },
+    });
 
   const deliver: EventTestApp['deliver'] = async (topic, data, aggregateId, version) => {
+    // Through the platform's validator, as the transport would: the data must fit its schema.
     const envelope = validator.parse(
       topic,
-      Buffer.from(
-        JSON.stringify({
-          id: randomUUID(),
-          type: topic,
-          schemaVersion: 1,
-          occurredAt: new Date().toISOString(),
-          source: 'user',
-          aggregateId,
-          aggregateVersion: version,
-          correlationId: randomUUID().replace(/-/g, ''),
-          data,
-        }),
-      ),
+      Buffer.from(JSON.stringify(anEnvelope(topic, data, { aggregateId, version }))),
     );
     if (topic === TOPICS.USER_DELETED) {
       await app.get(UserDeletedConsumer).onUserDeleted(envelope as Envelope<UserDeletedData>);
