@@ -30,6 +30,8 @@ describe(parseNear.name, () => {
     expect(parseNear('a,b')).toContain('lat,lng');
     expect(parseNear('48,2,1')).toContain('lat,lng');
     expect(parseNear(',2')).toContain('lat,lng');
+    expect(parseNear('0x10,2')).toContain('lat,lng');
+    expect(parseNear('1e1,2')).toContain('lat,lng');
     expect(parseNear('91,2')).toContain('lat');
     expect(parseNear('45,-181')).toContain('lng');
   });

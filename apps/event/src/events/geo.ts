@@ -17,10 +17,12 @@ export function distanceKm(a: Point, b: Point): number {
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)$/;
+
 /** `near=lat,lng` as a point, or why it is not one. */
 export function parseNear(value: unknown): Point | string {
   const parts = typeof value === 'string' ? value.split(',') : [];
-  const [lat, lng] = parts.map((part) => (part.trim() === '' ? NaN : Number(part)));
+  const [lat, lng] = parts.map((part) => (DECIMAL.test(part.trim()) ? Number(part) : NaN));
   if (parts.length !== 2 || !Number.isFinite(lat) || !Number.isFinite(lng)) {
     return 'must be lat,lng (e.g. 48.8566,2.3522)';
   }
