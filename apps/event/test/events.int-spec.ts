@@ -117,6 +117,7 @@ describe('event service: events', () => {
   });
 
   describe('validation', () => {
+    const inThreeDays = at(3);
     const cases: [string, Record<string, unknown>, string][] = [
       ['a title under 3 characters', { title: 'ab' }, 'title'],
       ['a title of only spaces', { title: '     ' }, 'title'],
@@ -131,7 +132,7 @@ describe('event service: events', () => {
       ['a start in the past', { startsAt: at(-1) }, 'startsAt'],
       ['a start without a time zone', { startsAt: '2031-01-01T10:00:00' }, 'startsAt'],
       ['an end before the start', { startsAt: at(3), endsAt: at(2) }, 'endsAt'],
-      ['an end equal to the start', { startsAt: at(3), endsAt: at(3) }, 'endsAt'],
+      ['an end equal to the start', { startsAt: inThreeDays, endsAt: inThreeDays }, 'endsAt'],
       ['a latitude over 90', { location: { name: 'North', lat: 90.5, lng: 0 } }, 'location.lat'],
       ['a longitude under -180', { location: { name: 'W', lat: 0, lng: -180.5 } }, 'location.lng'],
       ['a location without a name', { location: { lat: 1, lng: 1 } }, 'location.name'],
