@@ -1,9 +1,8 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@rendezvous/platform';
-import { CurrentUser } from '@rendezvous/platform';
+import { CurrentUser, IdParams } from '@rendezvous/platform';
 import { EventApi } from '../common/event-api.decorator';
-import { EventIdParams } from '../common/id.params';
 import type { EventRow } from '../events/event-record';
 import { RegistrationsService } from '../registrations/registrations.service';
 import type { CalendarEntry } from './ics';
@@ -45,7 +44,7 @@ export class CalendarController {
   @ApiResponse({ status: 200, description: 'text/calendar with one VEVENT' })
   @ApiResponse({ status: 403, description: 'neither the organizer nor registered' })
   @ApiResponse({ status: 404, description: 'no such event' })
-  async calendar(@CurrentUser() caller: AuthUser, @Param() params: EventIdParams): Promise<string> {
+  async calendar(@CurrentUser() caller: AuthUser, @Param() params: IdParams): Promise<string> {
     const event = await this.registrations.attendedBy(caller.id, params.id);
     return calendarOf(calendarEntryOf(event));
   }

@@ -1,10 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '@rendezvous/platform';
-import { CurrentUser } from '@rendezvous/platform';
-import type { Page } from '../common/cursor';
+import type { AuthUser, Page } from '@rendezvous/platform';
+import { CurrentUser, IdParams } from '@rendezvous/platform';
 import { EventApi } from '../common/event-api.decorator';
-import { EventIdParams } from '../common/id.params';
 import { CreateEventDto } from './dto/create-event.dto';
 import { ListEventsQuery } from './dto/list-events.query';
 import { UpdateEventDto } from './dto/update-event.dto';
@@ -44,7 +42,7 @@ export class EventsController {
   @ApiOperation({ summary: 'One event, cancelled ones included' })
   @ApiResponse({ status: 200, description: EVENT_OBJECT })
   @ApiResponse({ status: 404, description: 'no such event' })
-  get(@Param() params: EventIdParams): Promise<EventView> {
+  get(@Param() params: IdParams): Promise<EventView> {
     return this.events.get(params.id);
   }
 
@@ -57,7 +55,7 @@ export class EventsController {
   @ApiResponse({ status: 409, description: 'cancelled, or capacity below those registered' })
   update(
     @CurrentUser() caller: AuthUser,
-    @Param() params: EventIdParams,
+    @Param() params: IdParams,
     @Body() body: UpdateEventDto,
   ): Promise<EventView> {
     return this.events.update(caller.id, params.id, body);
@@ -72,7 +70,7 @@ export class EventsController {
   @ApiResponse({ status: 204, description: 'cancelled (also when it already was)' })
   @ApiResponse({ status: 403, description: 'not the organizer' })
   @ApiResponse({ status: 404, description: 'no such event' })
-  async cancel(@CurrentUser() caller: AuthUser, @Param() params: EventIdParams): Promise<void> {
+  async cancel(@CurrentUser() caller: AuthUser, @Param() params: IdParams): Promise<void> {
     await this.events.cancel(caller.id, params.id);
   }
 }

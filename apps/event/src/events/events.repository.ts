@@ -3,7 +3,7 @@ import type { EventCategory, EventLocation, EventStateData } from '@rendezvous/c
 import { DomainError, EVENT_ERRORS, TOPICS } from '@rendezvous/contracts';
 import { OutboxService } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
-import type { Cursor } from '../common/cursor';
+import type { Cursor } from '@rendezvous/platform';
 import type { EventRow } from './event-record';
 import { toEventState } from './event-record';
 import { chunked } from './event-rules';

@@ -4,7 +4,7 @@ import type { EventRegistrationData, RegistrationStatus } from '@rendezvous/cont
 import { TOPICS } from '@rendezvous/contracts';
 import { OutboxService } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
-import type { Cursor } from '../common/cursor';
+import type { Cursor } from '@rendezvous/platform';
 import { seatsToFill } from '../registrations/registration-rules';
 import type { EventRow } from './event-record';
 import { factsOf } from './event-record';

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString } from 'class-validator';
-import { IsNumberIn } from '../common/validators';
+import { IsNumberIn } from '@rendezvous/platform';
 
 export class AttendeesQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })

@@ -1,10 +1,8 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '@rendezvous/platform';
-import { CurrentUser } from '@rendezvous/platform';
-import type { Page } from '../common/cursor';
+import type { AuthUser, Page } from '@rendezvous/platform';
+import { CurrentUser, IdParams } from '@rendezvous/platform';
 import { EventApi } from '../common/event-api.decorator';
-import { EventIdParams } from '../common/id.params';
 import { DEFAULT_PAGE_SIZE } from '../events/dto/list-events.query';
 import type { PublicProfile } from '../profiles/public-profile';
 import { AttendeesQuery } from './attendees.query';
@@ -30,10 +28,7 @@ export class RegistrationsController {
     status: 409,
     description: 'already registered or waiting; event started or cancelled; the organizer',
   })
-  register(
-    @CurrentUser() caller: AuthUser,
-    @Param() params: EventIdParams,
-  ): Promise<RegistrationView> {
+  register(@CurrentUser() caller: AuthUser, @Param() params: IdParams): Promise<RegistrationView> {
     return this.registrations.register(caller.id, params.id);
   }
 
@@ -42,7 +37,7 @@ export class RegistrationsController {
   @ApiOperation({ summary: 'Cancel the caller’s registration; the first waiting person moves up' })
   @ApiResponse({ status: 204, description: 'cancelled' })
   @ApiResponse({ status: 404, description: 'no such event, or the caller is not registered' })
-  async cancel(@CurrentUser() caller: AuthUser, @Param() params: EventIdParams): Promise<void> {
+  async cancel(@CurrentUser() caller: AuthUser, @Param() params: IdParams): Promise<void> {
     await this.registrations.cancelOwn(caller.id, params.id);
   }
 
@@ -61,7 +56,7 @@ export class RegistrationsController {
   @ApiResponse({ status: 404, description: 'no such event' })
   attendees(
     @CurrentUser() caller: AuthUser,
-    @Param() params: EventIdParams,
+    @Param() params: IdParams,
     @Query() query: AttendeesQuery,
   ): Promise<Page<PublicProfile>> {
     return this.registrations.attendees(

@@ -10,20 +10,29 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');
 }
 
-export function decodeCursor(value: string | undefined): Cursor | null {
+/**
+ * The position a cursor stands for; a cursor that is not ours (or whose parts `fits` refuses)
+ * is a validation error naming `cursor`.
+ */
+export function decodeCursor(
+  value: string | undefined,
+  fits: (cursor: Cursor) => boolean = () => true,
+): Cursor | null {
   if (value === undefined || value === '') return null;
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      typeof parsed[0] === 'string' &&
-      typeof parsed[1] === 'string'
-    ) {
-      return { key: parsed[0], id: parsed[1] };
-    }
+    parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
   } catch {
-    // falls through to the validation error
+    parsed = undefined;
+  }
+  if (
+    Array.isArray(parsed) &&
+    parsed.length === 2 &&
+    typeof parsed[0] === 'string' &&
+    typeof parsed[1] === 'string' &&
+    fits({ key: parsed[0], id: parsed[1] })
+  ) {
+    return { key: parsed[0], id: parsed[1] };
   }
   throw new DomainError(COMMON_ERRORS.VALIDATION_FAILED, 'The request has invalid fields', [
     { path: 'cursor', message: 'cursor is not a cursor from a previous page' },

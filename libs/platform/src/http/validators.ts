@@ -71,14 +71,15 @@ export const IsBool = () => rule('isBool', (v) => typeof v === 'boolean', 'must 
 /** A custom check whose function returns the problem (or null when the value is fine). */
 export function Check(
   name: string,
-  problem: (value: unknown, object: object) => string | null,
+  problem: (value: unknown, object: Record<string, unknown>) => string | null,
 ): PropertyDecorator {
+  const objectOf = (object: object | undefined) => (object ?? {}) as Record<string, unknown>;
   return ValidateBy({
     name,
     validator: {
-      validate: (value: unknown, args) => problem(value, args?.object ?? {}) === null,
+      validate: (value: unknown, args) => problem(value, objectOf(args?.object)) === null,
       defaultMessage: (args) =>
-        `${args?.property ?? ''} ${problem(args?.value, args?.object ?? {}) ?? 'is invalid'}`,
+        `${args?.property ?? ''} ${problem(args?.value, objectOf(args?.object)) ?? 'is invalid'}`,
     },
   });
 }

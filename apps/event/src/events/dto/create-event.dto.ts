@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsOptional, ValidateNested } from 'class-validator';
 import type { EventCategory } from '@rendezvous/contracts';
 import { EVENT_CATEGORIES, EVENT_LIMITS } from '@rendezvous/contracts';
-import { Check, IsNumberIn, IsOneOf, IsText } from '../../common/validators';
+import { Check, IsNumberIn, IsOneOf, IsText } from '@rendezvous/platform';
 import { endsAtProblem, startsAtProblem, tagsProblem } from '../event-rules';
 import { EventLocationDto, trimmed } from './event-location.dto';
 

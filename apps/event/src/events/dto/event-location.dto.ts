@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { EVENT_LIMITS } from '@rendezvous/contracts';
-import { IsNumberIn, IsText } from '../../common/validators';
+import { IsNumberIn, IsText } from '@rendezvous/platform';
 
 export const trimmed = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value;

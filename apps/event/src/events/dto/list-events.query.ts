@@ -4,7 +4,7 @@ import { IsOptional, IsString } from 'class-validator';
 import type { EventCategory } from '@rendezvous/contracts';
 import { EVENT_CATEGORIES } from '@rendezvous/contracts';
 import { instantProblem } from '../../common/instant';
-import { Check, IsNumberIn, IsOneOf } from '../../common/validators';
+import { Check, IsNumberIn, IsOneOf } from '@rendezvous/platform';
 import { parseNear } from '../geo';
 
 export const DEFAULT_PAGE_SIZE = 20;

@@ -4,7 +4,7 @@ import { IsOptional, ValidateIf, ValidateNested } from 'class-validator';
 import type { EventCategory } from '@rendezvous/contracts';
 import { EVENT_CATEGORIES, EVENT_LIMITS } from '@rendezvous/contracts';
 import { instantProblem } from '../../common/instant';
-import { Check, IsNumberIn, IsOneOf, IsText } from '../../common/validators';
+import { Check, IsNumberIn, IsOneOf, IsText } from '@rendezvous/platform';
 import { endsAtProblem, startsAtProblem, tagsProblem } from '../event-rules';
 import { LOCATION_MESSAGE } from './create-event.dto';
 import { EventLocationDto, trimmed } from './event-location.dto';
