@@ -355,4 +355,48 @@ describe('matching through the gateway', () => {
     );
     expect((await discover(carol)).body.items.map((i) => i.userId)).toContain(ada.id);
   });
+
+  it("with eventId shows only the event's registered people and organizer, to them only", async () => {
+    const [organizer, ada, bob, carol, dave] = await Promise.all(
+      ['Organizer', 'Ada', 'Bob', 'Carol', 'Dave'].map((name) => signUp(name)),
+    );
+    const startsAt = new Date(Date.now() + 7 * 86_400_000);
+    const created = await organizer.client.post<{ id: string }>('/events', {
+      title: 'Rust meetup',
+      description: 'Lifetimes over coffee',
+      category: 'networking',
+      tags: ['rust'],
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
+      location: { name: 'Hall', lat: 52.52, lng: 13.405 },
+      capacity: 2,
+    });
+    expect(created.status).toBe(201);
+    const eventId = created.body.id;
+    for (const person of [ada, bob, carol]) {
+      expect((await person.client.post(`/events/${eventId}/registrations`)).status).toBe(201);
+    }
+    const query = `?eventId=${eventId}`;
+    const coAttendees = await waitFor(
+      async () => {
+        const { status, body } = await ada.client.get<Page<DiscoveryItem>>(
+          `/matching/discover${query}`,
+        );
+        const ids = status === 200 ? body.items.map((i) => i.userId).sort() : [];
+        return ids.length === 2 && ids;
+      },
+      { message: 'matching to learn of the registrations' },
+    );
+    expect(coAttendees).toEqual([bob.id, organizer.id].sort());
+    const fromOrganizer = await organizer.client.get<Page<DiscoveryItem>>(
+      `/matching/discover${query}`,
+    );
+    expect(fromOrganizer.body.items.map((i) => i.userId).sort()).toEqual([ada.id, bob.id].sort());
+    // Carol is waitlisted (capacity 2), Dave not registered.
+    const waitlisted = await carol.client.get(`/matching/discover${query}`);
+    expect(waitlisted.status).toBe(403);
+    expect(waitlisted.body.code).toBe('MATCHING.NOT_AN_ATTENDEE');
+    expect((await dave.client.get(`/matching/discover${query}`)).status).toBe(403);
+    expect((await ada.client.get(`/matching/discover?eventId=${randomUUID()}`)).status).toBe(404);
+  });
 });

@@ -27,14 +27,17 @@ npx nx run-many -t lint typecheck build --outputStyle=static --parallel=2 "${cac
 # Unit and integration tests first, then the end-to-end tests against one running suite (their
 # own Jest run, so no test app shares consumer groups with the running suite).
 step "tests: unit, integration"
-rm -f .local/test-counts.txt
+mkdir -p .local
+RENDEZVOUS_TEST_COUNTS=$(mktemp "$ROOT/.local/test-counts.XXXXXX")
+export RENDEZVOUS_TEST_COUNTS
+trap 'rm -f "$RENDEZVOUS_TEST_COUNTS"' EXIT
 status=0
 npm run -s test:fast || status=$?
 step "tests: end-to-end"
 npm run -s test:e2e || status=$?
 echo
-if [ -s .local/test-counts.txt ]; then
-  awk '{ p += $1; f += $2 } END { printf "tests: %d passed, %d failed\n", p, f }' .local/test-counts.txt
+if [ -s "$RENDEZVOUS_TEST_COUNTS" ]; then
+  awk '{ p += $1; f += $2 } END { printf "tests: %d passed, %d failed\n", p, f }' "$RENDEZVOUS_TEST_COUNTS"
 else
   echo "tests: 0 passed, 1 failed"
 fi

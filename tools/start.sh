@@ -28,6 +28,15 @@ kafka_was_running=0
 bash tools/kafka/kafka.sh status >/dev/null 2>&1 && kafka_was_running=1
 bash tools/infra/up.sh
 
+# Another suite (or anything else) on our ports would answer the readiness checks in our place.
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for app in "${APPS[@]}"; do
+  if port_busy "$(port_of "$app")"; then
+    say "port $(port_of "$app") ($app) is already in use; stop what holds it or set $(echo "$app" | tr 'a-z-' 'A-Z_')_PORT" >&2
+    exit 1
+  fi
+done
+
 say "building"
 npx nx run-many -t build --outputStyle=static >/dev/null
 

@@ -62,6 +62,11 @@ describe(AdminStatsStore.name, () => {
       await stats.count(event(type));
     }
     await stats.count(event(TOPICS.QUEUE_MATCH_CANCELLED, { requeuedTicketIds: [randomUUID()] }));
+    // A cancellation split over two envelopes (recipients in chunks) counts once.
+    const cancelled = event(TOPICS.EVENT_CANCELLED);
+    await stats.count(event(TOPICS.EVENT_CREATED));
+    await stats.count(cancelled);
+    await stats.count({ ...cancelled, id: randomUUID() });
     expect(await stats.read(now)).toMatchObject({ queueWaiting: 1, eventsScheduled: 1 });
   });
 

@@ -7,7 +7,7 @@ import {
   redisInboxKey,
 } from '@rendezvous/platform';
 import type Redis from 'ioredis';
-import { statsDeltas } from './stats-deltas';
+import { countingKey, statsDeltas } from './stats-deltas';
 
 /** `GET /admin/stats` (API.md, Admin). */
 export interface AdminStats {
@@ -68,7 +68,7 @@ export class AdminStatsStore {
     await this.redis.eval(
       APPLY_LUA,
       1,
-      redisInboxKey('gateway', `${this.prefix}:${envelope.id}`),
+      redisInboxKey('gateway', `${this.prefix}:${countingKey(envelope)}`),
       String(REDIS_INBOX_TTL_SECONDS),
       String(DAY_TTL_SECONDS),
       ...args,

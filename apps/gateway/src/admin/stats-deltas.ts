@@ -58,6 +58,16 @@ const DELTAS: Partial<Record<Topic, DeltasFor>> = {
 
 export const STATS_TOPICS = Object.keys(DELTAS) as Topic[];
 
+/**
+ * What makes one counted change: the event id, except for `event.cancelled`, which may be split
+ * over several envelopes (recipients in chunks) carrying the same aggregate version.
+ */
+export function countingKey(envelope: Envelope): string {
+  return envelope.type === TOPICS.EVENT_CANCELLED
+    ? `${envelope.type}:${envelope.aggregateId}:${envelope.aggregateVersion}`
+    : envelope.id;
+}
+
 export function statsDeltas(envelope: Envelope): StatsDelta[] {
   return DELTAS[envelope.type as Topic]?.(envelope) ?? [];
 }

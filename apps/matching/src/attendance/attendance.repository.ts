@@ -28,11 +28,27 @@ export class AttendanceRepository {
     );
   }
 
+  /**
+   * A registration may arrive before its event's `event.created` (different topics): the
+   * event is then known from the registration's organizer, at version 0, until its own
+   * events arrive.
+   */
   async applyRegistration(
     tx: EntityManager,
-    registration: { registrationId: string; eventId: string; userId: string; status: string },
+    registration: {
+      registrationId: string;
+      eventId: string;
+      organizerId: string;
+      userId: string;
+      status: string;
+    },
     version: number,
   ): Promise<void> {
+    await tx.query(
+      `INSERT INTO events (event_id, organizer_id, status, version)
+       VALUES ($1, $2, 'scheduled', 0) ON CONFLICT (event_id) DO NOTHING`,
+      [registration.eventId, registration.organizerId],
+    );
     await tx.query(
       `INSERT INTO event_registrations (registration_id, event_id, user_id, status, version)
        VALUES ($1, $2, $3, $4, $5)

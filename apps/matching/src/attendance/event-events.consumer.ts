@@ -1,22 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import type { Envelope } from '@rendezvous/contracts';
+import type { Envelope, EventRegistrationData, EventStateData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { InboxService } from '@rendezvous/platform';
 import { AttendanceRepository } from './attendance.repository';
-
-interface EventStateMessage {
-  eventId: string;
-  organizerId: string;
-  status: string;
-}
-
-interface RegistrationMessage {
-  registrationId: string;
-  eventId: string;
-  userId: string;
-  status: string;
-}
 
 @Controller()
 export class EventEventsConsumer {
@@ -26,7 +13,7 @@ export class EventEventsConsumer {
   ) {}
 
   @EventPattern([TOPICS.EVENT_CREATED, TOPICS.EVENT_UPDATED, TOPICS.EVENT_CANCELLED])
-  async onEvent(@Payload() event: Envelope<EventStateMessage>): Promise<void> {
+  async onEvent(@Payload() event: Envelope<EventStateData>): Promise<void> {
     await this.inbox.once(event, (tx) =>
       this.attendance.applyEvent(tx, event.data, event.aggregateVersion),
     );
@@ -37,7 +24,7 @@ export class EventEventsConsumer {
     TOPICS.EVENT_REGISTRATION_CANCELLED,
     TOPICS.EVENT_REGISTRATION_PROMOTED,
   ])
-  async onRegistration(@Payload() event: Envelope<RegistrationMessage>): Promise<void> {
+  async onRegistration(@Payload() event: Envelope<EventRegistrationData>): Promise<void> {
     await this.inbox.once(event, (tx) =>
       this.attendance.applyRegistration(tx, event.data, event.aggregateVersion),
     );
