@@ -107,6 +107,16 @@ function handleSignals(app: INestApplication, timeoutMs: number, logger: NestLog
   process.on('SIGINT', stop);
 }
 
+/** Starts a built app: init hooks, then the Kafka consumer, then HTTP on the configured port. */
+export async function startApp(app: NestFastifyApplication): Promise<void> {
+  const config = app.get(PlatformConfig);
+  // Init first: the lifecycle hooks create the topics the consumer then subscribes to (Nest
+  // starts hybrid microservices without running the app's init hooks).
+  await app.init();
+  await app.startAllMicroservices();
+  await app.listen({ port: config.PORT, host: config.HOST });
+}
+
 /**
  * The one call in each app's main.ts: builds the app, starts consuming, listens on the
  * configured port and shuts down cleanly on SIGTERM. A bad config stops it with a message
@@ -121,8 +131,7 @@ export async function bootstrap(
     const config = app.get(PlatformConfig);
     const logger = new NestLogger('Bootstrap');
     handleSignals(app, config.SHUTDOWN_TIMEOUT_MS, logger);
-    await app.startAllMicroservices();
-    await app.listen({ port: config.PORT, host: config.HOST });
+    await startApp(app);
     logger.log(`${String(app.get(SERVICE_NAME))} ready on ${await app.getUrl()}`);
     return app;
   } catch (error) {
