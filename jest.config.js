@@ -20,6 +20,8 @@ const shared = {
     '^@rendezvous/contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^@rendezvous/platform$': '<rootDir>/libs/platform/src/index.ts',
     '^@rendezvous/testing$': '<rootDir>/libs/testing/src/index.ts',
+    // ESM-only with an import-only exports map, which Jest's require() resolution skips.
+    '^kubernetes-models/(.*)$': '<rootDir>/node_modules/kubernetes-models/$1.js',
   },
   setupFiles: ['reflect-metadata'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.local/'],
@@ -32,12 +34,15 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts', '<rootDir>/deploy/test/**/*.spec.ts'],
     },
     {
       ...shared,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts'],
+      testMatch: [
+        '<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts',
+        '<rootDir>/deploy/test/**/*.int-spec.ts',
+      ],
     },
     {
       ...shared,

@@ -1,0 +1,201 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { APPS } from './support/app-settings';
+import { itDeploysTheSuite } from './support/deployment-checks';
+import {
+  CHART,
+  chartWithValues,
+  chartWithVisibleHooks,
+  helm,
+  HOOK_ANNOTATION,
+  mergeValues,
+  readValues,
+} from './support/helm';
+import { schemaProblems } from './support/kube-schemas';
+import type { KubeObject } from './support/manifests';
+import { ofKind, parseManifests } from './support/manifests';
+import { NetworkPolicies, podOf } from './support/network-policies';
+import { deployments, workloads } from './support/workloads';
+
+const RELEASE = 'rendezvous';
+const NAMESPACE = 'rendezvous';
+const KUBE_VERSION = '1.31.0';
+const PRODUCTION_VALUES = join(CHART, 'values-production.yaml');
+
+interface Rendered {
+  objects: KubeObject[];
+  lint: string;
+  notes: string;
+}
+
+describe('Helm chart deploy/helm/rendezvous', () => {
+  const work = mkdtempSync(join(tmpdir(), 'rendezvous-helm-'));
+  const rendered: Record<'default' | 'production', Rendered> = {
+    default: { objects: [], lint: '', notes: '' },
+    production: { objects: [], lint: '', notes: '' },
+  };
+  let leaky: { status: number | null; output: string };
+
+  beforeAll(() => {
+    const visible = chartWithVisibleHooks(join(work, 'visible-hooks'));
+    const production = chartWithValues(
+      join(work, 'production'),
+      mergeValues(readValues(join(CHART, 'values.yaml')), readValues(PRODUCTION_VALUES)),
+    );
+    const out = (name: string) => join(work, name);
+    const run = helm([
+      ['lint', CHART, out('lint-default.txt')],
+      ['lint', production, out('lint-production.txt')],
+      ['template', visible, RELEASE, NAMESPACE, KUBE_VERSION, out('default.yaml')],
+      [
+        'template',
+        visible,
+        RELEASE,
+        NAMESPACE,
+        KUBE_VERSION,
+        out('production.yaml'),
+        PRODUCTION_VALUES,
+      ],
+      ['notes', CHART, RELEASE, NAMESPACE, KUBE_VERSION, out('notes-default.txt')],
+      [
+        'notes',
+        CHART,
+        RELEASE,
+        NAMESPACE,
+        KUBE_VERSION,
+        out('notes-production.txt'),
+        PRODUCTION_VALUES,
+      ],
+    ]);
+    if (run.status !== 0) throw new Error(`helm failed:\n${run.output}`);
+    for (const name of ['default', 'production'] as const) {
+      rendered[name] = {
+        objects: parseManifests(readFileSync(out(`${name}.yaml`), 'utf8'), `${name}.yaml`),
+        lint: readFileSync(out(`lint-${name}.txt`), 'utf8'),
+        notes: readFileSync(out(`notes-${name}.txt`), 'utf8'),
+      };
+    }
+    // A secret in plain values must not get past the chart's values schema.
+    const values = readValues(join(CHART, 'values.yaml'));
+    const secretInSettings = mergeValues(values, {
+      settings: { REDIS_URL: 'redis://:pw@redis:6379' },
+    });
+    leaky = helm([
+      ['lint', chartWithValues(join(work, 'leaky'), secretInSettings), out('lint-leaky.txt')],
+    ]);
+    leaky.output += readFileSync(out('lint-leaky.txt'), 'utf8');
+  }, 300_000);
+
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('passes a strict helm lint with the default and the production values', () => {
+    for (const { lint } of Object.values(rendered)) {
+      expect(lint.split('\n').filter((line) => /\[(ERROR|WARNING)\]/.test(line))).toEqual([]);
+    }
+  });
+
+  it('refuses values that put a secret into plain settings', () => {
+    expect(leaky.status).not.toBe(0);
+    expect(leaky.output).toContain('REDIS_URL');
+  });
+
+  for (const name of ['default', 'production'] as const) {
+    describe(`with the ${name} values`, () => {
+      itDeploysTheSuite({
+        objects: () => rendered[name].objects,
+        namespace: NAMESPACE,
+        resourceName: (app) => `${RELEASE}-${app}`,
+      });
+
+      it('creates every topic before the apps start or change, with the configured partitions', () => {
+        const values =
+          name === 'default'
+            ? readValues(join(CHART, 'values.yaml'))
+            : (mergeValues(
+                readValues(join(CHART, 'values.yaml')),
+                readValues(PRODUCTION_VALUES),
+              ) as Record<string, unknown>);
+        const kafka = values['kafka'] as {
+          partitions: number;
+          replicationFactor: number;
+          brokers: string;
+        };
+        const [job, ...others] = workloads(rendered[name].objects).filter((w) => w.kind === 'Job');
+        expect(others).toEqual([]);
+        expect(job?.object.metadata.annotations).toMatchObject({
+          [HOOK_ANNOTATION]: 'pre-install,pre-upgrade',
+          [`${HOOK_ANNOTATION}-delete-policy`]: 'before-hook-creation,hook-succeeded',
+        });
+        const container = job?.pod.containers[0];
+        // The tool every image carries (run from a clean install in image-boot.int-spec.ts).
+        expect(container?.command).toEqual([
+          'node',
+          'dist/libs/platform/src/kafka/create-topics.main.js',
+        ]);
+        expect(container?.env).toEqual([
+          { name: 'KAFKA_BROKERS', value: kafka.brokers },
+          { name: 'KAFKA_PARTITIONS', value: String(kafka.partitions) },
+          { name: 'KAFKA_REPLICATION_FACTOR', value: String(kafka.replicationFactor) },
+        ]);
+      });
+
+      it("pulls each app's own image", () => {
+        const registry = name === 'default' ? '' : 'registry.example.com/';
+        for (const workload of deployments(rendered[name].objects)) {
+          const app = workload.labels['app.kubernetes.io/name'];
+          expect(workload.pod.containers[0]?.image).toBe(`${registry}rendezvous/${app}:0.1.0`);
+        }
+      });
+
+      it('tells the operator how to reach the gateway and which Secrets to create', () => {
+        const { notes } = rendered[name];
+        expect(notes).toContain(`port-forward svc/${RELEASE}-gateway 3000:80`);
+        for (const secret of ['rendezvous-postgres', 'rendezvous-redis', 'rendezvous-jwt']) {
+          expect(notes).toContain(secret);
+        }
+      });
+    });
+  }
+
+  it('leaves Prometheus out by default', () => {
+    expect(ofKind(rendered.default.objects, 'ServiceMonitor')).toEqual([]);
+  });
+
+  it('runs production with several replicas spread over nodes, scraped by Prometheus', () => {
+    const { objects, notes } = rendered.production;
+    const hpas = ofKind(objects, 'HorizontalPodAutoscaler');
+    for (const workload of deployments(objects)) {
+      const hpa = hpas.find(
+        (h) =>
+          (h.spec as { scaleTargetRef: { name: string } }).scaleTargetRef.name === workload.name,
+      );
+      const replicas = hpa
+        ? (hpa.spec as { minReplicas: number }).minReplicas
+        : (workload.object.spec as { replicas: number }).replicas;
+      expect({ name: workload.name, several: replicas >= 3 }).toEqual({
+        name: workload.name,
+        several: true,
+      });
+      expect(workload.pod.affinity?.podAntiAffinity).toBeDefined();
+    }
+    const [monitor] = ofKind(objects, 'ServiceMonitor');
+    expect(monitor && schemaProblems(monitor)).toEqual([]);
+    const selector = (monitor?.spec as { selector: { matchLabels: Record<string, string> } })
+      .selector;
+    const services = ofKind(objects, 'Service').filter((s) =>
+      Object.entries(selector.matchLabels).every(([k, v]) => s.metadata.labels?.[k] === v),
+    );
+    expect(services).toHaveLength(APPS.length);
+    const prometheus = {
+      namespace: 'monitoring',
+      labels: { 'app.kubernetes.io/name': 'prometheus' },
+      ports: {},
+    };
+    const policies = new NetworkPolicies(objects, NAMESPACE);
+    for (const workload of deployments(objects)) {
+      expect(policies.allows(prometheus, podOf(workload, NAMESPACE), 3000)).toBe(true);
+    }
+    expect(notes).toContain('https://rendezvous.example.com/api/v1/');
+  });
+});
