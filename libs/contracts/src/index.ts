@@ -14,3 +14,5 @@ export * from './matching/match-events';
 export * from './matching/queue-events';
 export * from './event-service/event-values';
 export * from './event-service/event-messages';
+export * from './proximity/interest-taxonomy';
+export * from './proximity/proximity-events';

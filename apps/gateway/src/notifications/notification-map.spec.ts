@@ -5,6 +5,7 @@ import type {
   EventRegistrationData,
   EventStateData,
   MatchCreatedData,
+  ProximityNudgeData,
 } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { notificationsFor } from './notification-map';
@@ -72,6 +73,27 @@ describe(notificationsFor.name, () => {
     expect(notificationsFor(connectionEvent(TOPICS.CONNECTION_REMOVED, [randomUUID()]))).toEqual(
       [],
     );
+  });
+
+  it('tells both people of a proximity nudge only the shared categories and a message', () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const sessionIds: [string, string] = [randomUUID(), randomUUID()];
+    const event: Envelope<ProximityNudgeData> = {
+      ...connectionEvent(TOPICS.PROXIMITY_NUDGE, [a, b]),
+      data: { nudgeId: randomUUID(), userIds: [a, b], sessionIds, sharedInterests: ['tech'] },
+    };
+    const notifications = notificationsFor(event);
+    expect(notifications.map((n) => n.recipientId)).toEqual([a, b]);
+    for (const { payload } of notifications) {
+      expect(payload).toEqual({
+        sharedInterests: ['tech'],
+        message: 'Someone nearby is into tech too. Say hello?',
+        notificationId: event.id,
+        occurredAt: event.occurredAt,
+      });
+      const text = JSON.stringify(payload);
+      for (const secret of [a, b, ...sessionIds]) expect(text).not.toContain(secret);
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import type {
   EventStateData,
   MatchCreatedData,
   MatchStatusUpdatedData,
+  ProximityNudgeData,
   QueueExpiredData,
   QueueMatchCancelledData,
   QueueMatchFoundData,
@@ -12,6 +13,7 @@ import type {
   Topic,
 } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
+import { nudgeMessage } from './nudge-message';
 
 /** What a client receives: the event's own fields plus the id and time of the event behind it. */
 export type NotificationPayload = Record<string, unknown> & {
@@ -78,6 +80,11 @@ export const NOTIFICATION_PAYLOADS: Partial<Record<Topic, PayloadFor<unknown>>> 
     eventId: data.eventId,
   })),
   [TOPICS.EVENT_CANCELLED]: mapping<EventStateData>((data) => ({ eventId: data.eventId })),
+  // Only the shared categories: never who the other person is, nor their token or session.
+  [TOPICS.PROXIMITY_NUDGE]: mapping<ProximityNudgeData>((data) => ({
+    sharedInterests: data.sharedInterests,
+    message: nudgeMessage(data.sharedInterests),
+  })),
 };
 
 export const NOTIFYING_TOPICS = Object.keys(NOTIFICATION_PAYLOADS) as Topic[];

@@ -79,6 +79,12 @@ export const EVENT_ERRORS = {
 } as const;
 
 export type EventErrorCode = (typeof EVENT_ERRORS)[keyof typeof EVENT_ERRORS];
+export const PROXIMITY_ERRORS = {
+  NOT_YOUR_SESSION: 'PROXIMITY.NOT_YOUR_SESSION',
+  TOKEN_IN_USE: 'PROXIMITY.TOKEN_IN_USE',
+} as const;
+
+export type ProximityErrorCode = (typeof PROXIMITY_ERRORS)[keyof typeof PROXIMITY_ERRORS];
 
 /** Every error code in the system; features add their namespaces to this union. */
 export type ErrorCode =
@@ -87,7 +93,8 @@ export type ErrorCode =
   | UserErrorCode
   | GatewayErrorCode
   | MatchingErrorCode
-  | EventErrorCode;
+  | EventErrorCode
+  | ProximityErrorCode;
 
 export const PROBLEM_TYPE_PREFIX = 'urn:rendezvous:problem:';
 

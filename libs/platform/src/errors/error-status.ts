@@ -5,6 +5,7 @@ import {
   EVENT_ERRORS,
   GATEWAY_ERRORS,
   MATCHING_ERRORS,
+  PROXIMITY_ERRORS,
   USER_ERRORS,
 } from '@rendezvous/contracts';
 
@@ -24,6 +25,7 @@ export function statusOf(code: ErrorCode): number {
     case MATCHING_ERRORS.NOT_AN_ATTENDEE:
     case EVENT_ERRORS.NOT_ORGANIZER:
     case EVENT_ERRORS.NOT_ATTENDEE:
+    case PROXIMITY_ERRORS.NOT_YOUR_SESSION:
       return 403;
     case COMMON_ERRORS.NOT_FOUND:
     case COMMON_ERRORS.ROUTE_NOT_FOUND:
@@ -53,6 +55,7 @@ export function statusOf(code: ErrorCode): number {
     case EVENT_ERRORS.ORGANIZER_CANNOT_REGISTER:
     case EVENT_ERRORS.ALREADY_REGISTERED:
     case EVENT_ERRORS.CAPACITY_BELOW_REGISTERED:
+    case PROXIMITY_ERRORS.TOKEN_IN_USE:
       return 409;
     case COMMON_ERRORS.PAYLOAD_TOO_LARGE:
       return 413;
