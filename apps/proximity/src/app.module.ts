@@ -1,15 +1,22 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@rendezvous/platform';
 import { ProximityConfig } from './config';
+import { ProximityTables1764400000000 } from './migrations/proximity-tables.migration';
+import { PeopleModule } from './people/people.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { StatsModule } from './stats/stats.module';
 
 @Module({
   imports: [
     PlatformModule.forRoot({
       service: 'proximity',
       config: ProximityConfig,
-      database: {},
+      database: { migrations: [ProximityTables1764400000000] },
       redisOutbox: true,
     }),
+    SessionsModule,
+    StatsModule,
+    PeopleModule,
   ],
 })
 export class AppModule {}

@@ -1,0 +1,149 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { InterestCategory } from '@rendezvous/contracts';
+import type { RedisOutboxArgs } from '@rendezvous/platform';
+import {
+  REDIS,
+  REDIS_INBOX_TTL_SECONDS,
+  redisInboxKey,
+  redisOutboxStream,
+} from '@rendezvous/platform';
+import type Redis from 'ioredis';
+import type { NudgeOutcome } from './encounter-rules';
+import type { InterestEntry } from './interest-hasher';
+import { SESSION_LUA } from './session-script';
+
+/** A live session as Redis holds it. */
+export interface StoredSession {
+  token: string;
+  userId: string;
+  sessionId: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+  entries: InterestEntry[];
+}
+
+export type StartOutcome = 'ok' | 'gone' | 'taken';
+
+/** A deleted person stays refused longer than any access token lives. */
+const GONE_TTL_SECONDS = 86_400;
+
+interface RawSession {
+  owner: string;
+  sid: string;
+  exp: string;
+  entries: string;
+}
+
+interface ProximityRedis extends Redis {
+  rendezvousProximity(stream: string, ...args: string[]): Promise<string | number>;
+}
+
+const encodeEntries = (entries: InterestEntry[]) =>
+  JSON.stringify(entries.map((entry) => [entry.hash, entry.category]));
+
+function decode(token: string, raw: RawSession | false): StoredSession | null {
+  if (!raw) return null;
+  const pairs = JSON.parse(raw.entries) as [string, InterestCategory][];
+  return {
+    token,
+    userId: raw.owner,
+    sessionId: raw.sid,
+    expiresAt: Number(raw.exp),
+    entries: pairs.map(([hash, category]) => ({ hash, category })),
+  };
+}
+
+/** Proximity state in Redis, changed only through the one script. */
+@Injectable()
+export class SessionStore {
+  private readonly redis: ProximityRedis;
+  private readonly stream = redisOutboxStream('proximity');
+
+  constructor(@Inject(REDIS) redis: Redis) {
+    this.redis = redis as ProximityRedis;
+    if (!('rendezvousProximity' in redis)) {
+      redis.defineCommand('rendezvousProximity', { numberOfKeys: 1, lua: SESSION_LUA });
+    }
+  }
+
+  /** Replaces the person's live session; `taken` when the token is someone else's live one. */
+  async start(session: StoredSession, event: RedisOutboxArgs): Promise<StartOutcome> {
+    return (await this.run(
+      'start',
+      session.userId,
+      session.token,
+      session.sessionId,
+      String(session.expiresAt),
+      encodeEntries(session.entries),
+      String(Date.now()),
+      ...event.args,
+    )) as StartOutcome;
+  }
+
+  /** Ends the person's live session; false when they had none. */
+  async end(userId: string): Promise<boolean> {
+    return (await this.run('end', userId)) === 1;
+  }
+
+  async look(
+    ownToken: string,
+    otherToken: string,
+  ): Promise<{ own: StoredSession | null; other: StoredSession | null }> {
+    const reply = JSON.parse(String(await this.run('look', ownToken, otherToken))) as {
+      own: RawSession | false;
+      other: RawSession | false;
+    };
+    return { own: decode(ownToken, reply.own), other: decode(otherToken, reply.other) };
+  }
+
+  /** Marks the pair nudged and appends the nudge, unless it was nudged, blocked or ended. */
+  async nudge(own: StoredSession, other: StoredSession, event: RedisOutboxArgs) {
+    return (await this.run(
+      'nudge',
+      own.token,
+      own.sessionId,
+      other.token,
+      other.sessionId,
+      ...event.args,
+    )) as NudgeOutcome;
+  }
+
+  /** A deleted person: session and blocks gone, new sessions refused. Once per event id. */
+  async forget(eventId: string, userId: string): Promise<void> {
+    await this.run(
+      'forget',
+      redisInboxKey('proximity', eventId),
+      String(REDIS_INBOX_TTL_SECONDS),
+      userId,
+      String(GONE_TTL_SECONDS),
+    );
+  }
+
+  /** Applies a block or unblock if it is newer than what is known of the pair. */
+  async setBlock(
+    eventId: string,
+    blockerId: string,
+    blockedId: string,
+    version: number,
+    active: boolean,
+  ): Promise<void> {
+    await this.run(
+      'block',
+      redisInboxKey('proximity', eventId),
+      String(REDIS_INBOX_TTL_SECONDS),
+      blockerId,
+      blockedId,
+      String(version),
+      active ? '1' : '0',
+    );
+  }
+
+  /** Sessions that have not expired or ended. */
+  async activeCount(): Promise<number> {
+    return Number(await this.run('active', String(Date.now())));
+  }
+
+  private run(command: string, ...args: string[]): Promise<string | number> {
+    return this.redis.rendezvousProximity(this.stream, command, ...args);
+  }
+}
