@@ -1,0 +1,85 @@
+import { createServer } from 'node:net';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Envelope } from '@rendezvous/contracts';
+import { TOPICS } from '@rendezvous/contracts';
+import { createApp } from '@rendezvous/platform';
+import { createTestDatabase } from '@rendezvous/testing';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module';
+import { UserEventsConsumer } from '../src/people/user-events.consumer';
+import { EncountersService } from '../src/sessions/encounters.service';
+import { SessionsService } from '../src/sessions/sessions.service';
+import { StatsConsumer } from '../src/stats/stats.consumer';
+
+export interface ProximityTestApp {
+  app: NestFastifyApplication;
+  db: DataSource;
+  sessions: SessionsService;
+  encounters: EncountersService;
+  /** Delivers an event to the consumer that handles its topic, as the Kafka transport would. */
+  deliver(event: Envelope): Promise<void>;
+  close(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * The real proximity service on a fresh database and the shared Redis, its Redis outbox relayed
+ * to the real Kafka. Its consumers are not started (the running suite's group owns the topics);
+ * tests hand events to the consumer controllers instead.
+ */
+export async function startProximityApp(
+  env: Record<string, string> = {},
+): Promise<ProximityTestApp> {
+  const database = await createTestDatabase();
+  const settings: Record<string, string> = {
+    POSTGRES_DB: database.name,
+    LOG_LEVEL: 'silent',
+    PORT: String(await freePort()),
+    ...env,
+  };
+  for (const [key, value] of Object.entries(settings)) process.env[key] = value;
+  const app = await createApp(AppModule);
+  await app.init();
+  const users = app.get(UserEventsConsumer);
+  const stats = app.get(StatsConsumer);
+  const as = <T>(event: Envelope) => event as Envelope<T>;
+
+  const deliver = async (event: Envelope): Promise<void> => {
+    switch (event.type) {
+      case TOPICS.USER_DELETED:
+        return users.onUserDeleted(as(event));
+      case TOPICS.USER_BLOCKED:
+      case TOPICS.USER_UNBLOCKED:
+        return users.onBlock(as(event));
+      case TOPICS.PROXIMITY_SESSION_STARTED:
+        return stats.onSessionStarted(as(event));
+      case TOPICS.PROXIMITY_NUDGE:
+        return stats.onNudge(as(event));
+      default:
+        throw new Error(`proximity does not consume ${event.type}`);
+    }
+  };
+
+  return {
+    app,
+    db: app.get(DataSource),
+    sessions: app.get(SessionsService),
+    encounters: app.get(EncountersService),
+    deliver,
+    async close() {
+      await app.close();
+      for (const key of Object.keys(settings)) delete process.env[key];
+      await database.drop();
+    },
+  };
+}
