@@ -167,7 +167,14 @@ async function connect(accessToken: string): Promise<Socket> {
   return socket;
 }
 
-async function onePair(mint: (userId: string) => Promise<string>): Promise<number> {
+interface PairTiming {
+  /** Sending the POST to both nudges received. */
+  total: number;
+  /** The POST's own round trip. */
+  request: number;
+}
+
+async function onePair(mint: (userId: string) => Promise<string>): Promise<PairTiming> {
   const [a, b] = await Promise.all([mint(randomUUID()), mint(randomUUID())]);
   const [socketA, socketB] = await Promise.all([connect(a), connect(b)]);
   try {
@@ -183,12 +190,13 @@ async function onePair(mint: (userId: string) => Promise<string>): Promise<numbe
       ownToken: liveA.bleToken,
       detectedToken: liveB.bleToken,
     });
+    const returnedAt = performance.now();
     if (response.status !== 200 || response.body['nudgeSent'] !== true) {
       throw new Error(`encounter: ${response.status} ${JSON.stringify(response.body)}`);
     }
     const [atA, atB] = await Promise.all([nextA(), nextB()]);
     await Promise.all([a, b].map((t) => call('DELETE', '/proximity/sessions/me', t)));
-    return Math.max(atA, atB) - sentAt;
+    return { total: Math.max(atA, atB) - sentAt, request: returnedAt - sentAt };
   } finally {
     socketA.close();
     socketB.close();
@@ -231,16 +239,25 @@ async function main(): Promise<void> {
   );
   console.log(summary('POST /proximity/encounters', latencies));
 
-  const nudgeLatencies: number[] = [];
+  const timings: PairTiming[] = [];
   const pairConcurrency = Math.max(1, Math.min(CONCURRENCY, 10));
   const pairFailures = await pool(PAIRS, pairConcurrency, async () => {
-    nudgeLatencies.push(await onePair(mint));
+    timings.push(await onePair(mint));
   });
   console.log(
-    `nudges: ${nudgeLatencies.length} pairs (${pairFailures} failed), ${pairConcurrency} at a time`,
+    `nudges: ${timings.length} pairs (${pairFailures} failed), ${pairConcurrency} at a time`,
   );
   console.log(
-    summary('POST /proximity/encounters sent -> both got proximity.nudge', nudgeLatencies),
+    summary(
+      'POST /proximity/encounters sent -> both got proximity.nudge',
+      timings.map((t) => t.total),
+    ),
+  );
+  console.log(
+    summary(
+      '  of which the POST itself',
+      timings.map((t) => t.request),
+    ),
   );
 
   await pool(seeded.length, 50, async (i) => {
