@@ -151,7 +151,12 @@ describe('Helm chart deploy/helm/rendezvous', () => {
       it('tells the operator how to reach the gateway and which Secrets to create', () => {
         const { notes } = rendered[name];
         expect(notes).toContain(`port-forward svc/${RELEASE}-gateway 3000:80`);
-        for (const secret of ['rendezvous-postgres', 'rendezvous-redis', 'rendezvous-jwt']) {
+        for (const secret of [
+          'rendezvous-postgres',
+          'rendezvous-redis',
+          'rendezvous-jwt',
+          'rendezvous-proximity',
+        ]) {
           expect(notes).toContain(secret);
         }
       });

@@ -161,6 +161,7 @@ describe('app images built by tools/deploy/build.sh', () => {
         KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
         KAFKA_CONSUMER_GROUP: `${app}-image-test-${randomUUID().slice(0, 8)}`,
         ...(app === 'user' ? { JWT_PRIVATE_KEY: signingKey() } : {}),
+        ...(app === 'proximity' ? { PROXIMITY_HMAC_KEY: randomUUID() + randomUUID() } : {}),
       };
       // `node <folder>`: the image's CMD, through package.json's main.
       const started = start(dir, ['.'], env);

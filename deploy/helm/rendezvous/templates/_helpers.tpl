@@ -128,6 +128,13 @@ POSTGRES_DB: {{ printf "rendezvous_%s" (.app | replace "-" "_") | quote }}
       key: {{ $values.jwt.previousPublicKeysKey }}
       optional: true
 {{- end }}
+{{- if eq .app "proximity" }}
+- name: PROXIMITY_HMAC_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $values.proximityHmac.existingSecret }}
+      key: {{ $values.proximityHmac.key }}
+{{- end }}
 {{- end -}}
 
 {{/* A setting as the string the app reads; YAML numbers arrive as floats (1e+07). */}}
