@@ -14,3 +14,4 @@ export * from './matching/match-events';
 export * from './matching/queue-events';
 export * from './event-service/event-values';
 export * from './event-service/event-messages';
+export * from './reco/venue-events';

@@ -79,6 +79,14 @@ export const EVENT_ERRORS = {
 } as const;
 
 export type EventErrorCode = (typeof EVENT_ERRORS)[keyof typeof EVENT_ERRORS];
+export const RECO_ERRORS = {
+  VENUE_NOT_FOUND: 'RECO.VENUE_NOT_FOUND',
+  USER_NOT_FOUND: 'RECO.USER_NOT_FOUND',
+  /** A recommendation that needs someone's home location, and they have none. */
+  LOCATION_MISSING: 'RECO.LOCATION_MISSING',
+} as const;
+
+export type RecoErrorCode = (typeof RECO_ERRORS)[keyof typeof RECO_ERRORS];
 
 /** Every error code in the system; features add their namespaces to this union. */
 export type ErrorCode =
@@ -87,7 +95,8 @@ export type ErrorCode =
   | UserErrorCode
   | GatewayErrorCode
   | MatchingErrorCode
-  | EventErrorCode;
+  | EventErrorCode
+  | RecoErrorCode;
 
 export const PROBLEM_TYPE_PREFIX = 'urn:rendezvous:problem:';
 

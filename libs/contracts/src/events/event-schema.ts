@@ -1,6 +1,7 @@
 import { EVENT_SERVICE_SCHEMAS } from '../event-service/event-messages';
 import { MATCH_EVENT_SCHEMAS } from '../matching/match-events';
 import { QUEUE_EVENT_SCHEMAS } from '../matching/queue-events';
+import { VENUE_EVENT_SCHEMAS } from '../reco/venue-events';
 import { CONNECTION_EVENT_SCHEMAS } from '../users/connection-events';
 import { USER_EVENT_SCHEMAS } from '../users/user-events';
 import type { Topic } from './topics';
@@ -24,4 +25,5 @@ export const EVENT_SCHEMAS: Partial<Record<Topic, EventSchema>> = {
   ...MATCH_EVENT_SCHEMAS,
   ...QUEUE_EVENT_SCHEMAS,
   ...EVENT_SERVICE_SCHEMAS,
+  ...VENUE_EVENT_SCHEMAS,
 };

@@ -5,6 +5,7 @@ import {
   EVENT_ERRORS,
   GATEWAY_ERRORS,
   MATCHING_ERRORS,
+  RECO_ERRORS,
   USER_ERRORS,
 } from '@rendezvous/contracts';
 
@@ -38,6 +39,8 @@ export function statusOf(code: ErrorCode): number {
     case MATCHING_ERRORS.QUEUE_MATCH_NOT_FOUND:
     case EVENT_ERRORS.EVENT_NOT_FOUND:
     case EVENT_ERRORS.REGISTRATION_NOT_FOUND:
+    case RECO_ERRORS.VENUE_NOT_FOUND:
+    case RECO_ERRORS.USER_NOT_FOUND:
       return 404;
     case COMMON_ERRORS.METHOD_NOT_ALLOWED:
       return 405;
@@ -53,6 +56,7 @@ export function statusOf(code: ErrorCode): number {
     case EVENT_ERRORS.ORGANIZER_CANNOT_REGISTER:
     case EVENT_ERRORS.ALREADY_REGISTERED:
     case EVENT_ERRORS.CAPACITY_BELOW_REGISTERED:
+    case RECO_ERRORS.LOCATION_MISSING:
       return 409;
     case COMMON_ERRORS.PAYLOAD_TOO_LARGE:
       return 413;
