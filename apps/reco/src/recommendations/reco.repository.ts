@@ -21,6 +21,7 @@ export interface CandidateVenue {
 
 export interface RankedVenue extends CandidateVenue {
   km: number | null;
+  least_popular: number;
   own_likes: number;
   own_dwell: number;
 }
@@ -78,7 +79,11 @@ const BASE = `SELECT v.id, v.name, v.category, v.lat, v.lng, v.likes, v.price_le
 export class RecoRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The best venues for one person seen from `origin` (null: no distance part). */
+  /**
+   * The best venues for one person seen from `origin` (null: no distance part). With
+   * `candidateRadiusKm`, only venues within it, the person's own and the most popular are
+   * ranked; `least_popular` on each row is the popularity count the most popular stop at.
+   */
   async rankVenues(
     userId: string,
     origin: LatLng | null,
@@ -86,35 +91,54 @@ export class RecoRepository {
     filter: VenueFilter,
     weights: VenueWeights,
     limit: number,
+    candidateRadiusKm: number | null = null,
+    popularCandidates = 0,
   ): Promise<RankedVenue[]> {
     const p = new Params();
     const user = p.add(userId);
     const where = filterSql(p, filter);
     let km = 'NULL::float8';
+    const outer: string[] = [];
+    let candidates = '';
     if (origin) {
       km = distanceSql('b', `${p.add(origin.lat)}::float8`, `${p.add(origin.lng)}::float8`);
-      if (maxDistanceKm !== null) {
-        const box = boundingBox(origin, maxDistanceKm);
-        if (box) {
-          where.push(
-            `v.position <@ box(point(${p.add(box.west)}, ${p.add(box.south)}),
-              point(${p.add(box.east)}, ${p.add(box.north)}))`,
-          );
-        }
+      if (maxDistanceKm !== null) outer.push(`v.km <= ${p.add(maxDistanceKm)}`);
+      const radius = candidateRadiusKm ?? maxDistanceKm;
+      const box = radius === null ? null : boundingBox(origin, radius);
+      const boxSql = box
+        ? `v.position <@ box(point(${p.add(box.west)}, ${p.add(box.south)}),
+             point(${p.add(box.east)}, ${p.add(box.north)}))`
+        : null;
+      if (candidateRadiusKm !== null && boxSql) {
+        const filters = where.length ? ` AND ${where.join(' AND ')}` : '';
+        candidates = `, popular AS (
+            SELECT v.id, v.likes FROM venues v ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+            ORDER BY v.likes DESC, v.id LIMIT ${p.add(popularCandidates)}
+          ), candidates AS (
+            SELECT v.id FROM venues v WHERE ${boxSql}${filters}
+            UNION SELECT venue_id FROM own
+            UNION SELECT id FROM popular
+          )`;
+        where.push('v.id IN (SELECT id FROM candidates)');
+      } else if (boxSql && maxDistanceKm !== null) {
+        where.push(boxSql);
       }
     }
-    const within = origin && maxDistanceKm !== null ? `WHERE v.km <= ${p.add(maxDistanceKm)}` : '';
     const score = scoreSql(p, weights, 'v.km', 'v.own_likes', 'v.own_dwell');
+    const leastPopular = candidates
+      ? `(SELECT CASE WHEN count(*) < ${p.add(popularCandidates)} THEN 0 ELSE min(likes) END FROM popular)`
+      : '0';
     const sql = `
       WITH own AS (
         SELECT venue_id, likes, dwell_seconds FROM user_venue_stats WHERE user_id = ${user}
-      )
-      SELECT v.id, v.name, v.category, v.likes, v.most, v.km, v.own_likes, v.own_dwell FROM (
+      )${candidates}
+      SELECT v.id, v.name, v.category, v.likes, v.most, v.km, v.own_likes, v.own_dwell,
+        ${leastPopular} AS least_popular FROM (
         SELECT b.*, ${km} AS km,
           COALESCE(o.likes, 0)::int AS own_likes, COALESCE(o.dwell_seconds, 0)::float8 AS own_dwell
         FROM (${BASE}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}) b
         LEFT JOIN own o ON o.venue_id = b.id
-      ) v ${within}
+      ) v ${outer.length ? `WHERE ${outer.join(' AND ')}` : ''}
       ORDER BY ${score} DESC, v.id LIMIT ${p.add(limit)}`;
     return (await this.dataSource.query(sql, p.values)) as RankedVenue[];
   }

@@ -5,8 +5,13 @@ import { compareMeet } from '../scoring/meet-ranking';
 import type { PersonFactors } from '../scoring/person-score';
 import { personScore } from '../scoring/person-score';
 import type { VenueFactors } from '../scoring/venue-score';
-import { round4, venueScore } from '../scoring/venue-score';
-import type { VenueFilter } from './reco.repository';
+import {
+  POPULAR_CANDIDATES,
+  PRUNING_RADII_KM,
+  prunedRankingIsExact,
+} from '../scoring/venue-pruning';
+import { popularity, round4, venueScore } from '../scoring/venue-score';
+import type { RankedVenue, VenueFilter } from './reco.repository';
 import { RecoRepository } from './reco.repository';
 import { ScoringSettings } from './scoring-settings';
 
@@ -51,14 +56,29 @@ export class RecoService {
     limit: number,
   ): Promise<{ items: VenueRecommendation[] }> {
     const origin = at ?? (await this.reco.home(callerId)) ?? null;
-    const rows = await this.reco.rankVenues(
-      callerId,
-      origin,
-      origin ? maxDistanceKm : null,
-      filter,
-      this.settings.venue,
-      limit,
-    );
+    const maxKm = origin ? maxDistanceKm : null;
+    const w = this.settings.venue;
+    let rows: RankedVenue[] | null = null;
+    // Rank only what can make the page, widening until that provably is the whole answer.
+    for (const radius of origin ? PRUNING_RADII_KM : []) {
+      if (maxKm !== null && radius >= maxKm) break;
+      const pruned = await this.reco.rankVenues(
+        callerId,
+        origin,
+        maxKm,
+        filter,
+        w,
+        limit,
+        radius,
+        POPULAR_CANDIDATES,
+      );
+      const scores = pruned.map((row) => this.scored(row).score);
+      if (prunedRankingIsExact(scores, limit, radius, this.popularityOf(pruned), w)) {
+        rows = pruned;
+        break;
+      }
+    }
+    rows ??= await this.reco.rankVenues(callerId, origin, maxKm, filter, w, limit);
     return {
       items: rows.map((row) => {
         const own = { likes: row.own_likes, dwellSeconds: row.own_dwell };
@@ -78,6 +98,17 @@ export class RecoService {
         };
       }),
     };
+  }
+
+  private scored(row: RankedVenue) {
+    const own = { likes: row.own_likes, dwellSeconds: row.own_dwell };
+    return venueScore(row.km, own, row.likes, row.most, this.settings.venue);
+  }
+
+  /** The popularity the always-included most popular candidates stop at. */
+  private popularityOf(rows: RankedVenue[]): number {
+    const row = rows[0];
+    return row ? popularity(row.least_popular, row.most) : 0;
   }
 
   async people(
