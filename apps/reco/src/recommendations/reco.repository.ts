@@ -119,7 +119,8 @@ export class RecoRepository {
             UNION SELECT venue_id FROM own
             UNION SELECT id FROM popular
           )`;
-        where.push('v.id IN (SELECT id FROM candidates)');
+        // An array (one initplan), so the venues are fetched by primary key, not by a scan.
+        where.push('v.id = ANY(ARRAY(SELECT id FROM candidates))');
       } else if (boxSql && maxDistanceKm !== null) {
         where.push(boxSql);
       }
