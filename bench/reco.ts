@@ -43,10 +43,11 @@ async function seed(client: Client): Promise<void> {
      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(c, i)`,
     [JSON.stringify(CITIES)],
   );
-  // A city per row (the `0 * g` keeps the pick from being evaluated once for all rows).
+  // A city and a spot per row (`0 * g` and `OFFSET 0` keep Postgres from drawing once for all).
   const near = `LATERAL (SELECT floor(${CITIES.length} * random() ^ 2)::int + 0 * g AS n OFFSET 0) k
     JOIN cities c ON c.n = k.n,
-    LATERAL (SELECT c.lat + (random() - 0.5) * 0.18 AS lat, c.lng + (random() - 0.5) * 0.25 AS lng) p`;
+    LATERAL (SELECT c.lat + (random() - 0.5) * 0.18 + 0 * g AS lat,
+      c.lng + (random() - 0.5) * 0.25 + 0 * g AS lng OFFSET 0) p`;
   // Venues spread around their city centre (about ±10 km).
   await client.query(
     `INSERT INTO venues (id, name, category, lat, lng, position, price_level, rating, capacity)
