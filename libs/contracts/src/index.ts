@@ -16,3 +16,4 @@ export * from './event-service/event-values';
 export * from './event-service/event-messages';
 export * from './proximity/interest-taxonomy';
 export * from './proximity/proximity-events';
+export * from './reco/venue-events';

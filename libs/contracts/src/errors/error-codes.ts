@@ -85,6 +85,14 @@ export const PROXIMITY_ERRORS = {
 } as const;
 
 export type ProximityErrorCode = (typeof PROXIMITY_ERRORS)[keyof typeof PROXIMITY_ERRORS];
+export const RECO_ERRORS = {
+  VENUE_NOT_FOUND: 'RECO.VENUE_NOT_FOUND',
+  USER_NOT_FOUND: 'RECO.USER_NOT_FOUND',
+  /** A recommendation that needs someone's home location, and they have none. */
+  LOCATION_MISSING: 'RECO.LOCATION_MISSING',
+} as const;
+
+export type RecoErrorCode = (typeof RECO_ERRORS)[keyof typeof RECO_ERRORS];
 
 /** Every error code in the system; features add their namespaces to this union. */
 export type ErrorCode =
@@ -94,7 +102,8 @@ export type ErrorCode =
   | GatewayErrorCode
   | MatchingErrorCode
   | EventErrorCode
-  | ProximityErrorCode;
+  | ProximityErrorCode
+  | RecoErrorCode;
 
 export const PROBLEM_TYPE_PREFIX = 'urn:rendezvous:problem:';
 

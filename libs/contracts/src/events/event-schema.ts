@@ -2,6 +2,7 @@ import { EVENT_SERVICE_SCHEMAS } from '../event-service/event-messages';
 import { MATCH_EVENT_SCHEMAS } from '../matching/match-events';
 import { QUEUE_EVENT_SCHEMAS } from '../matching/queue-events';
 import { PROXIMITY_EVENT_SCHEMAS } from '../proximity/proximity-events';
+import { VENUE_EVENT_SCHEMAS } from '../reco/venue-events';
 import { CONNECTION_EVENT_SCHEMAS } from '../users/connection-events';
 import { USER_EVENT_SCHEMAS } from '../users/user-events';
 import type { Topic } from './topics';
@@ -26,4 +27,5 @@ export const EVENT_SCHEMAS: Partial<Record<Topic, EventSchema>> = {
   ...QUEUE_EVENT_SCHEMAS,
   ...EVENT_SERVICE_SCHEMAS,
   ...PROXIMITY_EVENT_SCHEMAS,
+  ...VENUE_EVENT_SCHEMAS,
 };

@@ -6,6 +6,7 @@ import {
   GATEWAY_ERRORS,
   MATCHING_ERRORS,
   PROXIMITY_ERRORS,
+  RECO_ERRORS,
   USER_ERRORS,
 } from '@rendezvous/contracts';
 
@@ -40,6 +41,8 @@ export function statusOf(code: ErrorCode): number {
     case MATCHING_ERRORS.QUEUE_MATCH_NOT_FOUND:
     case EVENT_ERRORS.EVENT_NOT_FOUND:
     case EVENT_ERRORS.REGISTRATION_NOT_FOUND:
+    case RECO_ERRORS.VENUE_NOT_FOUND:
+    case RECO_ERRORS.USER_NOT_FOUND:
       return 404;
     case COMMON_ERRORS.METHOD_NOT_ALLOWED:
       return 405;
@@ -56,6 +59,7 @@ export function statusOf(code: ErrorCode): number {
     case EVENT_ERRORS.ALREADY_REGISTERED:
     case EVENT_ERRORS.CAPACITY_BELOW_REGISTERED:
     case PROXIMITY_ERRORS.TOKEN_IN_USE:
+    case RECO_ERRORS.LOCATION_MISSING:
       return 409;
     case COMMON_ERRORS.PAYLOAD_TOO_LARGE:
       return 413;

@@ -1,0 +1,49 @@
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import type {
+  ConnectionEventData,
+  Envelope,
+  MatchCreatedData,
+  UserDeletedData,
+  UserStateData,
+} from '@rendezvous/contracts';
+import { TOPICS } from '@rendezvous/contracts';
+import { InboxService } from '@rendezvous/platform';
+import { PeopleService } from './people.service';
+
+@Controller()
+export class PeopleEventsConsumer {
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly people: PeopleService,
+  ) {}
+
+  // Redelivery and out-of-order arrival are normal: state applies only if newer.
+  @EventPattern([TOPICS.USER_CREATED, TOPICS.USER_UPDATED])
+  async onUserState(@Payload() event: Envelope<UserStateData>): Promise<void> {
+    await this.inbox.once(event, (tx) =>
+      this.people.applyState(tx, event.data, event.aggregateVersion),
+    );
+  }
+
+  @EventPattern(TOPICS.USER_DELETED)
+  async onUserDeleted(@Payload() event: Envelope<UserDeletedData>): Promise<void> {
+    await this.inbox.once(event, (tx) =>
+      this.people.forget(tx, event.data, event.aggregateVersion),
+    );
+  }
+
+  @EventPattern([
+    TOPICS.CONNECTION_REQUESTED,
+    TOPICS.CONNECTION_ACCEPTED,
+    TOPICS.CONNECTION_REMOVED,
+  ])
+  async onConnection(@Payload() event: Envelope<ConnectionEventData>): Promise<void> {
+    await this.inbox.once(event, (tx) => this.people.applyConnection(tx, event));
+  }
+
+  @EventPattern(TOPICS.MATCH_CREATED)
+  async onMatchCreated(@Payload() event: Envelope<MatchCreatedData>): Promise<void> {
+    await this.inbox.once(event, (tx) => this.people.applyMatch(tx, event));
+  }
+}

@@ -1,0 +1,51 @@
+export const EARTH_RADIUS_KM = 6371;
+
+export interface LatLng {
+  lat: number;
+  lng: number;
+}
+
+const radians = (degrees: number) => (degrees * Math.PI) / 180;
+
+/** Great-circle distance on a sphere of radius 6371 km (haversine). */
+export function distanceKm(a: LatLng, b: LatLng): number {
+  const dLat = radians(b.lat - a.lat);
+  const dLng = radians(b.lng - a.lng);
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(radians(a.lat)) * Math.cos(radians(b.lat)) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** The same haversine in SQL, for columns `lat`/`lng` of `alias` against a point in parameters. */
+export function distanceSql(alias: string, latParam: string, lngParam: string): string {
+  return `(2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(
+    power(sin(radians(${alias}.lat - ${latParam}) / 2), 2) +
+    cos(radians(${latParam})) * cos(radians(${alias}.lat)) *
+    power(sin(radians(${alias}.lng - ${lngParam}) / 2), 2)))))`;
+}
+
+export interface Box {
+  south: number;
+  west: number;
+  north: number;
+  east: number;
+}
+
+/**
+ * A lat/lng box that holds every point within `km` of `centre`, for an index to prune with;
+ * `null` when no simple box does (near a pole or across the antimeridian), and the exact
+ * distance check alone decides.
+ */
+export function boundingBox(centre: LatLng, km: number): Box | null {
+  const dLat = (km / EARTH_RADIUS_KM) * (180 / Math.PI);
+  const south = centre.lat - dLat;
+  const north = centre.lat + dLat;
+  if (south <= -90 || north >= 90) return null;
+  const widest = Math.max(Math.abs(south), Math.abs(north));
+  const dLng = dLat / Math.cos(radians(widest));
+  const west = centre.lng - dLng;
+  const east = centre.lng + dLng;
+  if (west < -180 || east > 180) return null;
+  return { south, west, north, east };
+}

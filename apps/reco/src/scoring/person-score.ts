@@ -1,0 +1,54 @@
+import type { InteractionSums } from './venue-score';
+import { round4 } from './venue-score';
+
+/** How much each part of a companion's score counts (the defaults are 0.6, 0.25, 0.15). */
+export interface PersonWeights {
+  strength: number;
+  venue: number;
+  category: number;
+}
+
+export const DEFAULT_PERSON_WEIGHTS: PersonWeights = { strength: 0.6, venue: 0.25, category: 0.15 };
+
+export interface PersonFactors {
+  /** The connection's strength, 0..1. */
+  strength: number;
+  /** min(1, 0.5·likes + dwell/300) of the friend on the venue; 0 without a venue. */
+  venue: number;
+  /** min(1, 0.3·likes + dwell/600) of the friend on venues of its category; 0 without a venue. */
+  category: number;
+}
+
+export function venueAffinity(sums: InteractionSums): number {
+  return Math.min(1, 0.5 * sums.likes + sums.dwellSeconds / 300);
+}
+
+export function categoryAffinity(sums: InteractionSums): number {
+  return Math.min(1, 0.3 * sums.likes + sums.dwellSeconds / 600);
+}
+
+/** person = 0.6·strength + 0.25·venue affinity + 0.15·category affinity (by default). */
+export function personScore(
+  strength: number,
+  onVenue: InteractionSums,
+  onCategory: InteractionSums,
+  weights: PersonWeights = DEFAULT_PERSON_WEIGHTS,
+): { score: number; factors: PersonFactors } {
+  const factors: PersonFactors = {
+    strength,
+    venue: venueAffinity(onVenue),
+    category: categoryAffinity(onCategory),
+  };
+  const score =
+    weights.strength * factors.strength +
+    weights.venue * factors.venue +
+    weights.category * factors.category;
+  return {
+    score: round4(score),
+    factors: {
+      strength: round4(factors.strength),
+      venue: round4(factors.venue),
+      category: round4(factors.category),
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/** How much each part of a venue's score counts (the defaults are 0.4, 0.4, 0.2; decay 0.3). */
+export interface VenueWeights {
+  distance: number;
+  preference: number;
+  popularity: number;
+  /** Per kilometre: the distance factor is e^(−decay·km). */
+  decayPerKm: number;
+}
+
+export const DEFAULT_VENUE_WEIGHTS: VenueWeights = {
+  distance: 0.4,
+  preference: 0.4,
+  popularity: 0.2,
+  decayPerKm: 0.3,
+};
+
+/** One person's interactions with one venue (or one category), summed. */
+export interface InteractionSums {
+  /** `like` and `interest` interactions. */
+  likes: number;
+  /** Dwell seconds of all interactions, views included. */
+  dwellSeconds: number;
+}
+
+export const NO_INTERACTIONS: InteractionSums = { likes: 0, dwellSeconds: 0 };
+
+export interface VenueFactors {
+  /** e^(−decay·km); 0 when the distance is unknown. */
+  distance: number;
+  /** min(1, 0.5·likes + dwell/300) from the person's own interactions with the venue. */
+  preference: number;
+  /** The venue's likes ÷ the most any venue has; 0 when none has any. */
+  popularity: number;
+}
+
+export interface ScoredVenue {
+  score: number;
+  factors: VenueFactors;
+}
+
+export function distanceFactor(km: number | null, decayPerKm: number): number {
+  return km === null ? 0 : Math.exp(-decayPerKm * km);
+}
+
+export function venuePreference(own: InteractionSums): number {
+  return Math.min(1, 0.5 * own.likes + own.dwellSeconds / 300);
+}
+
+export function popularity(venueLikes: number, mostLikes: number): number {
+  return mostLikes > 0 ? Math.min(1, venueLikes / mostLikes) : 0;
+}
+
+/** venue = 0.4·e^(−0.3·km) + 0.4·min(1, 0.5·likes + dwell/300) + 0.2·popularity (by default). */
+export function venueScore(
+  km: number | null,
+  own: InteractionSums,
+  venueLikes: number,
+  mostLikes: number,
+  weights: VenueWeights = DEFAULT_VENUE_WEIGHTS,
+): ScoredVenue {
+  const factors: VenueFactors = {
+    distance: distanceFactor(km, weights.decayPerKm),
+    preference: venuePreference(own),
+    popularity: popularity(venueLikes, mostLikes),
+  };
+  const score =
+    weights.distance * factors.distance +
+    weights.preference * factors.preference +
+    weights.popularity * factors.popularity;
+  return { score: round4(score), factors: roundAll(factors) };
+}
+
+export function round4(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}
+
+function roundAll<T extends object>(factors: T): T {
+  return Object.fromEntries(
+    Object.entries(factors).map(([key, value]) => [key, round4(value as number)]),
+  ) as T;
+}

@@ -1,0 +1,259 @@
+// Latency and throughput of GET /reco/venues and GET /reco/people on a synthetic world:
+// venues, people (with homes and ties) and interactions seeded straight into a fresh copy of
+// the reco service's store, with the running sums the service keeps. Boots the built reco
+// service on it (its own consumer group and a bench JWKS), then runs closed-loop clients.
+// Usage: npm run bench:reco -- [venues=10000] [interactions=100000] [people=10000] [seconds=15] [concurrency=8]
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import type { JWK } from 'jose';
+import { Client } from 'pg';
+import { createTestDatabase, testInfra, uniqueName, waitFor } from '@rendezvous/testing';
+
+const VENUES = Number(process.argv[2] ?? 10_000);
+const INTERACTIONS = Number(process.argv[3] ?? 100_000);
+const PEOPLE = Number(process.argv[4] ?? 10_000);
+const SECONDS = Number(process.argv[5] ?? 15);
+const CONCURRENCY = Number(process.argv[6] ?? 8);
+const TIES_PER_PERSON = 10;
+const PORT = 3905;
+
+// A few cities, the first ones far busier (the square of a uniform picks low indexes).
+const CITIES = [
+  [51.507, -0.128],
+  [48.857, 2.352],
+  [52.52, 13.405],
+  [40.713, -74.006],
+  [35.676, 139.65],
+  [40.417, -3.704],
+  [41.903, 12.496],
+  [37.775, -122.419],
+  [19.076, 72.878],
+  [-33.869, 151.209],
+  [1.352, 103.82],
+  [-23.551, -46.633],
+];
+
+async function seed(client: Client): Promise<void> {
+  await client.query('CREATE TEMP TABLE cities (n int, lat float8, lng float8)');
+  await client.query(
+    `INSERT INTO cities SELECT i - 1, (c->>0)::float8, (c->>1)::float8
+     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(c, i)`,
+    [JSON.stringify(CITIES)],
+  );
+  // A city and a spot per row (`0 * g` and `OFFSET 0` keep Postgres from drawing once for all).
+  const near = `LATERAL (SELECT floor(${CITIES.length} * random() ^ 2)::int + 0 * g AS n OFFSET 0) k
+    JOIN cities c ON c.n = k.n,
+    LATERAL (SELECT c.lat + (random() - 0.5) * 0.18 + 0 * g AS lat,
+      c.lng + (random() - 0.5) * 0.25 + 0 * g AS lng OFFSET 0) p`;
+  // Venues spread around their city centre (about ±10 km).
+  await client.query(
+    `INSERT INTO venues (id, name, category, lat, lng, position, price_level, rating, capacity)
+     SELECT gen_random_uuid(), 'Venue ' || g, (ARRAY['cafe','bar','restaurant','music','comedy',
+         'karaoke','sports','coworking','other'])[1 + floor(random() * 9)::int],
+       p.lat, p.lng, point(p.lng, p.lat), 1 + floor(random() * 4)::int, round((random() * 5)::numeric, 1),
+       10 + floor(random() * 90)::int
+     FROM generate_series(1, $1) g, ${near}`,
+    [VENUES],
+  );
+  // People: 95 % with a home near a city.
+  await client.query(
+    `INSERT INTO people (user_id, version, lat, lng)
+     SELECT gen_random_uuid(), 1, CASE WHEN random() < 0.95 THEN p.lat END, p.lng
+     FROM generate_series(1, $1) g, ${near}`,
+    [PEOPLE],
+  );
+  await client.query('UPDATE people SET lng = NULL WHERE lat IS NULL');
+  // Interactions: popular venues far more often; views 60 %, interests 25 %, likes 15 %.
+  await client.query(`
+    CREATE TEMP TABLE numbered_venues AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM venues;
+    CREATE TEMP TABLE numbered_people AS SELECT row_number() OVER (ORDER BY user_id) - 1 AS n, user_id FROM people;
+    CREATE INDEX ON numbered_venues (n); CREATE INDEX ON numbered_people (n);`);
+  await client.query(
+    `INSERT INTO interactions (id, venue_id, user_id, type, dwell_seconds)
+     SELECT gen_random_uuid(), v.id, p.user_id, i.type, floor(random() * 600)::int
+     FROM (SELECT floor($2 * random() ^ 3)::int AS vn, floor($3 * random())::int AS pn,
+             CASE WHEN random() < 0.6 THEN 'view' WHEN random() < 0.625 THEN 'interest' ELSE 'like' END AS type
+           FROM generate_series(1, $1)) i
+     JOIN numbered_venues v ON v.n = i.vn JOIN numbered_people p ON p.n = i.pn`,
+    [INTERACTIONS, VENUES, PEOPLE],
+  );
+  // The running sums the service keeps on every write.
+  await client.query(
+    `INSERT INTO user_venue_stats (user_id, venue_id, likes, dwell_seconds)
+     SELECT user_id, venue_id, count(*) FILTER (WHERE type <> 'view'), sum(dwell_seconds)
+     FROM interactions GROUP BY user_id, venue_id`,
+  );
+  await client.query(
+    `UPDATE venues v SET likes = s.likes
+     FROM (SELECT venue_id, sum(likes) AS likes FROM user_venue_stats GROUP BY venue_id) s
+     WHERE v.id = s.venue_id`,
+  );
+  await client.query(
+    `INSERT INTO ties (user_a, user_b, strength)
+     SELECT least(a.user_id, b.user_id), greatest(a.user_id, b.user_id),
+       CASE WHEN random() < 0.3 THEN 0.8 ELSE 0.5 END
+     FROM numbered_people a, generate_series(1, $1) k,
+       LATERAL (SELECT floor($2 * random())::int + 0 * k + 0 * a.n AS n OFFSET 0) r
+       JOIN numbered_people b ON b.n = r.n
+     WHERE a.user_id <> b.user_id
+     ON CONFLICT DO NOTHING`,
+    [TIES_PER_PERSON / 2, PEOPLE],
+  );
+  await client.query('ANALYZE');
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+interface Figures {
+  requests: number;
+  errors: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  meanItems: number;
+}
+
+async function measure(
+  path: () => string,
+  tokenFor: () => Promise<string>,
+  seconds: number,
+): Promise<Figures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let items = 0;
+  const until = Date.now() + seconds * 1000;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (Date.now() < until) {
+        const token = await tokenFor();
+        const t0 = performance.now();
+        const response = await fetch(`http://127.0.0.1:${PORT}/api/v1${path()}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        const body = (await response.json()) as { items?: unknown[] };
+        latencies.push(performance.now() - t0);
+        if (response.status !== 200) {
+          errors += 1;
+          if (errors === 1) console.error(`${response.status} ${JSON.stringify(body)}`);
+        }
+        items += body.items?.length ?? 0;
+      }
+    }),
+  );
+  const elapsed = (Date.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    rps: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    meanItems: items / latencies.length,
+  };
+}
+
+const format = (label: string, f: Figures) =>
+  `${label.padEnd(34)} p50 ${f.p50.toFixed(1).padStart(6)} ms  p95 ${f.p95.toFixed(1).padStart(6)} ms  ` +
+  `p99 ${f.p99.toFixed(1).padStart(6)} ms  ${f.rps.toFixed(0).padStart(5)} req/s  ` +
+  `${f.requests} requests, ${f.errors} errors, ${f.meanItems.toFixed(1)} items`;
+
+async function main(): Promise<void> {
+  const database = await createTestDatabase('rendezvous_bench_reco');
+  const { privateKey, publicKey } = await generateKeyPair('ES256');
+  const jwk: JWK = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256', use: 'sig' };
+  const jwks = createServer((_, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ keys: [jwk] }));
+  });
+  await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+  const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`;
+
+  const app = spawn(join('node_modules', '.bin', 'node'), ['dist/apps/reco/src/main.js'], {
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      POSTGRES_DB: database.name,
+      JWKS_URL: jwksUrl,
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+      KAFKA_CONSUMER_GROUP: uniqueName('bench-reco'),
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  try {
+    await waitFor(
+      async () => (await fetch(`http://127.0.0.1:${PORT}/health/ready`)).status === 200,
+      { timeoutMs: 60_000, intervalMs: 250, message: 'the reco service to be ready' },
+    );
+    const client = new Client({ ...testInfra.postgres, database: database.name });
+    await client.connect();
+    const t0 = Date.now();
+    await seed(client);
+    const counts = (
+      await client.query(
+        `SELECT (SELECT count(*) FROM venues) AS venues, (SELECT count(*) FROM interactions) AS interactions,
+           (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM ties) AS ties`,
+      )
+    ).rows[0] as Record<string, string>;
+    console.log(
+      `seeded ${counts.venues} venues, ${counts.interactions} interactions, ${counts.people} people, ` +
+        `${counts.ties} ties in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    const ids = (
+      await client.query('SELECT user_id FROM people WHERE deleted_at IS NULL')
+    ).rows.map((r: { user_id: string }) => r.user_id);
+    const venueIds = (await client.query('SELECT id FROM venues')).rows.map(
+      (r: { id: string }) => r.id,
+    );
+    await client.end();
+    const tokens = new Map<string, string>();
+    const tokenFor = async () => {
+      const id = ids[Math.floor(Math.random() * ids.length)];
+      let token = tokens.get(id);
+      if (!token) {
+        token = await new SignJWT({ role: 'user' })
+          .setProtectedHeader({ alg: 'ES256', kid: 'bench' })
+          .setSubject(id)
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .sign(privateKey);
+        tokens.set(id, token);
+      }
+      return token;
+    };
+    const anyVenue = () => venueIds[Math.floor(Math.random() * venueIds.length)];
+
+    console.log(`reco benchmark: ${SECONDS} s per endpoint, ${CONCURRENCY} concurrent clients`);
+    const cases: [string, () => string][] = [
+      ['GET /reco/venues', () => '/reco/venues?limit=20'],
+      ['GET /reco/venues?maxDistanceKm=5', () => '/reco/venues?limit=20&maxDistanceKm=5'],
+      ['GET /reco/people?venueId', () => `/reco/people?limit=20&venueId=${anyVenue()}`],
+      ['GET /reco/people', () => '/reco/people?limit=20'],
+    ];
+    const results: string[] = [];
+    for (const [label, path] of cases) {
+      await measure(path, tokenFor, 2); // warm-up: JIT, connection pool, page cache
+      results.push(format(label, await measure(path, tokenFor, SECONDS)));
+    }
+    for (const line of results) console.log(line);
+  } finally {
+    app.kill('SIGTERM');
+    await new Promise((resolve) => app.once('exit', resolve));
+    jwks.close();
+    if (process.env['BENCH_KEEP_DATABASE'] === '1') console.log(`kept database ${database.name}`);
+    else await database.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
