@@ -28,6 +28,21 @@ describe('GET /admin/stats', () => {
       { message },
     );
 
+  // Earlier tests' events may still be arriving: wait until two reads a second apart agree.
+  const settled = async () => {
+    let previous = JSON.stringify(await read());
+    return waitFor(
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        const stats = await read();
+        const same = JSON.stringify(stats) === previous;
+        previous = JSON.stringify(stats);
+        return same && stats;
+      },
+      { timeoutMs: 30_000, intervalMs: 0, message: 'the counters to settle' },
+    );
+  };
+
   beforeAll(async () => {
     admin = await signInAdmin();
   });
@@ -57,7 +72,7 @@ describe('GET /admin/stats', () => {
   });
 
   it('counts people, swipes, matches and the waiting queue from the events', async () => {
-    const before = await read();
+    const before = await settled();
     const [ada, bob] = await Promise.all([signUp('Ada'), signUp('Bob')]);
     await until((s) => s.usersTotal === before.usersTotal + 2, 'usersTotal to count two sign-ups');
 
@@ -90,7 +105,7 @@ describe('GET /admin/stats', () => {
     await until((s) => s.queueWaiting >= 1, 'the waiting ticket');
     await ada.client.request('DELETE', `/matching/queue/${ticket.body.ticketId}`);
 
-    const beforeDeletion = await read();
+    const beforeDeletion = await settled();
     await bob.client.request('DELETE', '/users/me');
     await until(
       (s) => s.usersTotal === beforeDeletion.usersTotal - 1,

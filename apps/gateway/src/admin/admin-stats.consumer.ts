@@ -1,14 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import type { Envelope, UserDeletedData } from '@rendezvous/contracts';
+import type { Envelope, ProximitySessionStartedData, UserDeletedData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { AdminStatsStore } from './admin-stats';
 import { STATS_TOPICS } from './stats-deltas';
-
-interface SessionStarted {
-  userId?: string;
-  expiresAt?: string;
-}
 
 @Controller()
 export class AdminStatsConsumer {
@@ -24,8 +19,7 @@ export class AdminStatsConsumer {
 
   // Replacing a session re-scores the same person, so each person counts once.
   @EventPattern(TOPICS.PROXIMITY_SESSION_STARTED)
-  async sessionStarted(@Payload() envelope: Envelope<SessionStarted>): Promise<void> {
-    const { userId, expiresAt } = envelope.data;
-    if (userId && expiresAt) await this.stats.sessionStarted(userId, expiresAt);
+  async sessionStarted(@Payload() envelope: Envelope<ProximitySessionStartedData>): Promise<void> {
+    await this.stats.sessionStarted(envelope.data.userId, envelope.data.expiresAt);
   }
 }
