@@ -132,9 +132,11 @@ describe('user service: timeslots, connections, blocks', () => {
       });
       expect(past.status).toBe(400);
       expect(past.body.errors?.map((e) => e.path)).toEqual(['startsAt']);
+      // One instant for both ends: two calls could land a millisecond apart.
+      const threeHours = inHours(3);
       const backwards = await t.request<Problem>('POST', '/users/me/timeslots', {
         token: accessToken,
-        body: { startsAt: inHours(3), endsAt: inHours(3) },
+        body: { startsAt: threeHours, endsAt: threeHours },
       });
       expect(backwards.status).toBe(400);
       expect(backwards.body.errors?.map((e) => e.path)).toEqual(['endsAt']);
