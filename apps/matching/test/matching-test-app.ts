@@ -1,10 +1,9 @@
-import { createServer } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Envelope, UserStateData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { createApp } from '@rendezvous/platform';
-import { aUserState, anEnvelope, createTestDatabase } from '@rendezvous/testing';
+import { aUserState, anEnvelope, startServiceForTest } from '@rendezvous/testing';
 import { DataSource } from 'typeorm';
+import { createApp } from '@rendezvous/platform';
 import { AppModule } from '../src/app.module';
 import { EventEventsConsumer } from '../src/attendance/event-events.consumer';
 import { UserEventsConsumer } from '../src/people/user-events.consumer';
@@ -19,33 +18,14 @@ export interface MatchingTestApp {
   close(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 /**
  * The real matching service on a fresh database, its outbox relaying to the real Kafka. Its
  * Kafka consumers are not started (the running suite's group owns the topics); tests hand
  * events to the consumer controllers instead, through the real inbox.
  */
 export async function startMatchingApp(env: Record<string, string> = {}): Promise<MatchingTestApp> {
-  const database = await createTestDatabase();
-  const settings: Record<string, string> = {
-    POSTGRES_DB: database.name,
-    LOG_LEVEL: 'silent',
-    PORT: String(await freePort()),
-    ...env,
-  };
-  for (const [key, value] of Object.entries(settings)) process.env[key] = value;
-  const app = await createApp(AppModule);
-  await app.init();
+  const service = await startServiceForTest(() => createApp(AppModule), env);
+  const { app } = service;
   const users = app.get(UserEventsConsumer);
   const events = app.get(EventEventsConsumer);
 
@@ -78,10 +58,6 @@ export async function startMatchingApp(env: Record<string, string> = {}): Promis
       await deliver(anEnvelope(TOPICS.USER_CREATED, state, { aggregateId: state.userId }));
       return state;
     },
-    async close() {
-      await app.close();
-      for (const key of Object.keys(settings)) delete process.env[key];
-      await database.drop();
-    },
+    close: () => service.close(),
   };
 }

@@ -1,10 +1,9 @@
-import { createServer } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Envelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { createApp } from '@rendezvous/platform';
-import { createTestDatabase } from '@rendezvous/testing';
+import { startServiceForTest } from '@rendezvous/testing';
 import { DataSource } from 'typeorm';
+import { createApp } from '@rendezvous/platform';
 import { AppModule } from '../src/app.module';
 import { UserEventsConsumer } from '../src/people/user-events.consumer';
 import { EncountersService } from '../src/sessions/encounters.service';
@@ -21,17 +20,6 @@ export interface ProximityTestApp {
   close(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 /**
  * The real proximity service on a fresh database and the shared Redis, its Redis outbox relayed
  * to the real Kafka. Its consumers are not started (the running suite's group owns the topics);
@@ -40,16 +28,8 @@ function freePort(): Promise<number> {
 export async function startProximityApp(
   env: Record<string, string> = {},
 ): Promise<ProximityTestApp> {
-  const database = await createTestDatabase();
-  const settings: Record<string, string> = {
-    POSTGRES_DB: database.name,
-    LOG_LEVEL: 'silent',
-    PORT: String(await freePort()),
-    ...env,
-  };
-  for (const [key, value] of Object.entries(settings)) process.env[key] = value;
-  const app = await createApp(AppModule);
-  await app.init();
+  const service = await startServiceForTest(() => createApp(AppModule), env);
+  const { app } = service;
   const users = app.get(UserEventsConsumer);
   const stats = app.get(StatsConsumer);
   const as = <T>(event: Envelope) => event as Envelope<T>;
@@ -76,10 +56,6 @@ export async function startProximityApp(
     sessions: app.get(SessionsService),
     encounters: app.get(EncountersService),
     deliver,
-    async close() {
-      await app.close();
-      for (const key of Object.keys(settings)) delete process.env[key];
-      await database.drop();
-    },
+    close: () => service.close(),
   };
 }

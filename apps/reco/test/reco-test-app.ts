@@ -1,10 +1,9 @@
-import { createServer } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Envelope, UserLocation, UserStateData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { createApp } from '@rendezvous/platform';
-import { aUserState, anEnvelope, createTestDatabase } from '@rendezvous/testing';
+import { aUserState, anEnvelope, startServiceForTest } from '@rendezvous/testing';
 import { DataSource } from 'typeorm';
+import { createApp } from '@rendezvous/platform';
 import { AppModule } from '../src/app.module';
 import { PeopleEventsConsumer } from '../src/people/people-events.consumer';
 
@@ -18,32 +17,13 @@ export interface RecoTestApp {
   close(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 /**
  * The real reco service on a fresh database, its outbox relaying to the real Kafka. Its Kafka
  * consumers are not started; tests hand events to the consumer controller, through the inbox.
  */
 export async function startRecoApp(env: Record<string, string> = {}): Promise<RecoTestApp> {
-  const database = await createTestDatabase();
-  const settings: Record<string, string> = {
-    POSTGRES_DB: database.name,
-    LOG_LEVEL: 'silent',
-    PORT: String(await freePort()),
-    ...env,
-  };
-  for (const [key, value] of Object.entries(settings)) process.env[key] = value;
-  const app = await createApp(AppModule);
-  await app.init();
+  const service = await startServiceForTest(() => createApp(AppModule), env);
+  const { app } = service;
   const consumer = app.get(PeopleEventsConsumer);
 
   const deliver = async (event: Envelope): Promise<void> => {
@@ -70,10 +50,6 @@ export async function startRecoApp(env: Record<string, string> = {}): Promise<Re
       await deliver(anEnvelope(TOPICS.USER_CREATED, state, { aggregateId: state.userId }));
       return state;
     },
-    async close() {
-      await app.close();
-      for (const key of Object.keys(settings)) delete process.env[key];
-      await database.drop();
-    },
+    close: () => service.close(),
   };
 }

@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '@rendezvous/platform';
-import { createTestDatabase, uniqueName } from '@rendezvous/testing';
+import { createTestDatabase, freePort, uniqueName } from '@rendezvous/testing';
 import { AppModule } from '../src/app.module';
 
 export interface TestResponse<T = Record<string, unknown>> {
@@ -30,17 +29,6 @@ export interface UserTestApp {
   /** Signs up a fresh person with a unique email. */
   signup(overrides?: { email?: string; password?: string; name?: string }): Promise<AuthResponse>;
   close(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /**

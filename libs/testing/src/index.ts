@@ -4,3 +4,4 @@ export * from './wait-for';
 export * from './domain-error-code';
 export * from './event-builders';
 export * from './ics';
+export * from './service-app';
