@@ -1,12 +1,15 @@
 // Proximity through the running suite (gateway, proximity, Redis outbox, Kafka, gateway
 // notifications), with many live sessions in Redis:
-//  1. seeds N live sessions (POST /proximity/sessions),
-//  2. encounter throughput: POST /proximity/encounters between random seeded people,
-//  3. nudge latency: from sending POST /proximity/encounters to both people receiving
-//     proximity.nudge over Socket.IO, for fresh pairs with a shared interest.
+//  1. seeds N live sessions (POST /proximity/sessions) and waits until the consumers of their
+//     events (proximity's stats, the gateway's admin counters) have caught up,
+//  2. nudge latency: from sending POST /proximity/encounters to both people receiving
+//     proximity.nudge over Socket.IO, for fresh pairs with a shared interest,
+//  3. encounter throughput: POST /proximity/encounters between random seeded people (last: the
+//     nudges it sends leave a backlog behind it).
 // People are minted with the suite's development key. Start the suite with a general rate limit
 // above the load first:  RATE_LIMIT_PER_MINUTE=10000000 npm start
-// Usage: npm run bench:proximity -- [sessions=10000] [encounters=10000] [concurrency=20] [pairs=500]
+// Usage: npm run bench:proximity -- [sessions=10000] [pairs=500] [pairs at a time=1]
+//                                    [encounters=10000] [encounters at a time=20]
 import { createPrivateKey, createPublicKey, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { SignJWT, calculateJwkThumbprint } from 'jose';
@@ -14,9 +17,10 @@ import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
 
 const SESSIONS = Number(process.argv[2] ?? 10_000);
-const ENCOUNTERS = Number(process.argv[3] ?? 10_000);
-const CONCURRENCY = Number(process.argv[4] ?? 20);
-const PAIRS = Number(process.argv[5] ?? 500);
+const PAIRS = Number(process.argv[3] ?? 500);
+const PAIR_CONCURRENCY = Number(process.argv[4] ?? 1);
+const ENCOUNTERS = Number(process.argv[5] ?? 10_000);
+const CONCURRENCY = Number(process.argv[6] ?? 20);
 const GATEWAY = process.env['GATEWAY_URL'] ?? 'http://127.0.0.1:3000';
 
 // A small vocabulary, so random people often share something (and are nudged once per pair).
@@ -57,7 +61,7 @@ function summary(label: string, values: number[]): string {
   return `${label}: p50 ${at(50)} ms, p95 ${at(95)} ms, p99 ${at(99)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`;
 }
 
-async function minter(): Promise<(userId: string) => Promise<string>> {
+async function minter(): Promise<(userId: string, role?: string) => Promise<string>> {
   const privateKey = createPrivateKey(readFileSync('.local/keys/jwt-private.pem', 'utf8'));
   const jwk = createPublicKey(privateKey).export({ format: 'jwk' });
   const kid = await calculateJwkThumbprint({
@@ -66,8 +70,8 @@ async function minter(): Promise<(userId: string) => Promise<string>> {
     x: String(jwk.x),
     y: String(jwk.y),
   });
-  return (userId) =>
-    new SignJWT({ role: 'user' })
+  return (userId, role = 'user') =>
+    new SignJWT({ role })
       .setProtectedHeader({ alg: 'ES256', kid })
       .setSubject(userId)
       .setIssuedAt()
@@ -129,8 +133,14 @@ async function pool(count: number, concurrency: number, task: (i: number) => Pro
   return failures;
 }
 
-const sample = <T>(items: readonly T[], n: number): T[] =>
-  [...items].sort(() => Math.random() - 0.5).slice(0, n);
+/** `n` distinct items picked at random. */
+function sample<T>(items: readonly T[], n: number): T[] {
+  const picked = new Set<number>();
+  while (picked.size < Math.min(n, items.length)) {
+    picked.add(Math.floor(Math.random() * items.length));
+  }
+  return [...picked].map((i) => items[i]);
+}
 
 function nudgeWaiter(socket: Socket): () => Promise<number> {
   let waiting: ((at: number) => void) | undefined;
@@ -206,6 +216,8 @@ async function onePair(mint: (userId: string) => Promise<string>): Promise<PairT
 async function main(): Promise<void> {
   const mint = await minter();
 
+  const stats = await call('GET', '/proximity/stats', await mint(randomUUID(), 'admin'));
+  const sessionsBefore = Number(stats.body['totalSessionsToday']);
   const seeded: Live[] = [];
   let started = performance.now();
   const seedFailures = await pool(SESSIONS, 50, async () => {
@@ -214,6 +226,46 @@ async function main(): Promise<void> {
   });
   console.log(
     `seeded ${seeded.length} live sessions (${seedFailures} failed) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+
+  // The seeding's events are still being consumed; measure nudges once they are.
+  const admin = await mint(randomUUID(), 'admin');
+  const caughtUp = async () => {
+    const [proximity, gateway] = await Promise.all([
+      call('GET', '/proximity/stats', admin),
+      call('GET', '/admin/stats', admin),
+    ]);
+    return (
+      Number(proximity.body['totalSessionsToday']) >= sessionsBefore + seeded.length &&
+      Number(gateway.body['activeProximitySessions']) >= seeded.length
+    );
+  };
+  started = performance.now();
+  while (!(await caughtUp()) && performance.now() - started < 120_000) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  console.log(
+    `consumers caught up with the seeding after ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+
+  const timings: PairTiming[] = [];
+  const pairFailures = await pool(PAIRS, PAIR_CONCURRENCY, async () => {
+    timings.push(await onePair(mint));
+  });
+  console.log(
+    `nudges: ${timings.length} pairs (${pairFailures} failed), ${PAIR_CONCURRENCY} at a time`,
+  );
+  console.log(
+    summary(
+      'POST /proximity/encounters sent -> both got proximity.nudge',
+      timings.map((t) => t.total),
+    ),
+  );
+  console.log(
+    summary(
+      '  of which the POST itself',
+      timings.map((t) => t.request),
+    ),
   );
 
   const latencies: number[] = [];
@@ -239,31 +291,10 @@ async function main(): Promise<void> {
   );
   console.log(summary('POST /proximity/encounters', latencies));
 
-  const timings: PairTiming[] = [];
-  const pairConcurrency = Math.max(1, Math.min(CONCURRENCY, 10));
-  const pairFailures = await pool(PAIRS, pairConcurrency, async () => {
-    timings.push(await onePair(mint));
-  });
-  console.log(
-    `nudges: ${timings.length} pairs (${pairFailures} failed), ${pairConcurrency} at a time`,
-  );
-  console.log(
-    summary(
-      'POST /proximity/encounters sent -> both got proximity.nudge',
-      timings.map((t) => t.total),
-    ),
-  );
-  console.log(
-    summary(
-      '  of which the POST itself',
-      timings.map((t) => t.request),
-    ),
-  );
-
   await pool(seeded.length, 50, async (i) => {
     await call('DELETE', '/proximity/sessions/me', seeded[i].accessToken);
   });
-  process.exit(seedFailures + encounterFailures + pairFailures > 0 ? 1 : 0);
+  process.exit(seedFailures + pairFailures + encounterFailures > 0 ? 1 : 0);
 }
 
 main().catch((error: unknown) => {
