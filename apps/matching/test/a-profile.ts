@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MatchingWeights } from '@rendezvous/contracts';
-import type { LatLng } from '../src/discovery/geo';
+import type { LatLng } from '@rendezvous/contracts';
 import type { MatchProfile } from '../src/discovery/match-profile';
 import { emptyProfile } from '../src/discovery/match-profile';
 

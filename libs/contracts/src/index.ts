@@ -17,3 +17,4 @@ export * from './event-service/event-messages';
 export * from './proximity/interest-taxonomy';
 export * from './proximity/proximity-events';
 export * from './reco/venue-events';
+export * from './geo/great-circle';

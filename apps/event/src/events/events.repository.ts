@@ -7,8 +7,9 @@ import type { Cursor } from '@rendezvous/platform';
 import type { EventRow } from './event-record';
 import { toEventState } from './event-record';
 import { chunked } from './event-rules';
-import type { Point } from './geo';
-import { EARTH_RADIUS_KM, latitudeBand } from './geo';
+import type { LatLng } from '@rendezvous/contracts';
+import { EARTH_RADIUS_KM } from '@rendezvous/contracts';
+import { latitudeBand } from './geo';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -30,7 +31,7 @@ export interface EventSearch {
   from: Date;
   to: Date | null;
   category: EventCategory | null;
-  near: Point | null;
+  near: LatLng | null;
   radiusKm: number;
   after: Cursor | null;
   limit: number;

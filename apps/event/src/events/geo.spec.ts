@@ -1,4 +1,5 @@
-import { distanceKm, latitudeBand, parseNear } from './geo';
+import { greatCircleKm as distanceKm } from '@rendezvous/contracts';
+import { latitudeBand, parseNear } from './geo';
 
 const paris = { lat: 48.8566, lng: 2.3522 };
 const london = { lat: 51.5074, lng: -0.1278 };

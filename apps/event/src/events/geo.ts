@@ -1,26 +1,10 @@
-export const EARTH_RADIUS_KM = 6371;
-
-export interface Point {
-  lat: number;
-  lng: number;
-}
-
-const radians = (degrees: number) => (degrees * Math.PI) / 180;
-
-/** Great-circle distance on a sphere of radius 6371 km (haversine). */
-export function distanceKm(a: Point, b: Point): number {
-  const dLat = radians(b.lat - a.lat);
-  const dLng = radians(b.lng - a.lng);
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(radians(a.lat)) * Math.cos(radians(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+import type { LatLng } from '@rendezvous/contracts';
+import { EARTH_RADIUS_KM } from '@rendezvous/contracts';
 
 const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)$/;
 
 /** `near=lat,lng` as a point, or why it is not one. */
-export function parseNear(value: unknown): Point | string {
+export function parseNear(value: unknown): LatLng | string {
   const parts = typeof value === 'string' ? value.split(',') : [];
   const [lat, lng] = parts.map((part) => (DECIMAL.test(part.trim()) ? Number(part) : NaN));
   if (parts.length !== 2 || !Number.isFinite(lat) || !Number.isFinite(lng)) {
@@ -35,7 +19,7 @@ export function parseNear(value: unknown): Point | string {
  * The latitudes a circle can reach, to narrow a search before the exact distance; longitudes
  * are not narrowed, which keeps circles over the poles and the antimeridian right.
  */
-export function latitudeBand(center: Point, radiusKm: number): [number, number] {
+export function latitudeBand(center: LatLng, radiusKm: number): [number, number] {
   const degrees = (radiusKm / EARTH_RADIUS_KM) * (180 / Math.PI);
   return [Math.max(-90, center.lat - degrees), Math.min(90, center.lat + degrees)];
 }

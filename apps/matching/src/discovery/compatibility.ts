@@ -1,7 +1,7 @@
 import type { CompatibilityFactors, MatchingWeights } from '@rendezvous/contracts';
 import { WEIGHT_KEYS } from '@rendezvous/contracts';
-import type { LatLng } from './geo';
-import { greatCircleKm } from './geo';
+import type { LatLng } from '@rendezvous/contracts';
+import { greatCircleKm } from '@rendezvous/contracts';
 import { industryAlignment } from './industries';
 import type { MatchProfile } from './match-profile';
 

@@ -1,4 +1,5 @@
-import { coveringBoxes, greatCircleKm } from './geo';
+import { greatCircleKm } from '@rendezvous/contracts';
+import { coveringBoxes } from './geo';
 
 const paris = { lat: 48.8566, lng: 2.3522 };
 const london = { lat: 51.5074, lng: -0.1278 };

@@ -1,7 +1,5 @@
-export interface LatLng {
-  lat: number;
-  lng: number;
-}
+import type { LatLng } from '@rendezvous/contracts';
+import { EARTH_RADIUS_KM } from '@rendezvous/contracts';
 
 /** A rectangle in degrees, west to east without crossing the antimeridian. */
 export interface DegreeBox {
@@ -11,19 +9,8 @@ export interface DegreeBox {
   east: number;
 }
 
-export const EARTH_RADIUS_KM = 6371;
 const KM_PER_DEGREE_LAT = (Math.PI * EARTH_RADIUS_KM) / 180;
 const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
-
-/** Great-circle distance on a sphere of radius 6371 km (haversine). */
-export function greatCircleKm(a: LatLng, b: LatLng): number {
-  const dLat = toRadians(b.lat - a.lat);
-  const dLng = toRadians(b.lng - a.lng);
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(toRadians(a.lat)) * Math.cos(toRadians(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /**
  * Boxes that together cover every point within `radiusKm` of `center`: one box normally, two

@@ -1,5 +1,5 @@
 import type { MatchingWeights } from '@rendezvous/contracts';
-import type { LatLng } from './geo';
+import type { LatLng } from '@rendezvous/contracts';
 
 /** What matching knows about a person, from their `user.*` events; terms normalised, distinct. */
 export interface MatchProfile {

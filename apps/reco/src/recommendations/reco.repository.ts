@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { VenueCategory } from '@rendezvous/contracts';
 import { DataSource } from 'typeorm';
-import type { LatLng } from '../scoring/geo';
+import type { LatLng } from '@rendezvous/contracts';
 import { boundingBox, distanceSql } from '../scoring/geo';
 import type { VenueWeights } from '../scoring/venue-score';
 

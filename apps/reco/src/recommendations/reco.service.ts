@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { COMMON_ERRORS, DomainError, RECO_ERRORS } from '@rendezvous/contracts';
-import type { LatLng } from '../scoring/geo';
+import type { LatLng } from '@rendezvous/contracts';
 import { compareMeet } from '../scoring/meet-ranking';
 import type { PersonFactors } from '../scoring/person-score';
 import { personScore } from '../scoring/person-score';

@@ -1,4 +1,5 @@
-import { boundingBox, distanceKm } from './geo';
+import { greatCircleKm as distanceKm } from '@rendezvous/contracts';
+import { boundingBox } from './geo';
 
 describe('distanceKm', () => {
   it('is great-circle on a 6371 km sphere', () => {

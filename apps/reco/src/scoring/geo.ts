@@ -1,21 +1,7 @@
-export const EARTH_RADIUS_KM = 6371;
-
-export interface LatLng {
-  lat: number;
-  lng: number;
-}
+import { EARTH_RADIUS_KM } from '@rendezvous/contracts';
+import type { LatLng } from '@rendezvous/contracts';
 
 const radians = (degrees: number) => (degrees * Math.PI) / 180;
-
-/** Great-circle distance on a sphere of radius 6371 km (haversine). */
-export function distanceKm(a: LatLng, b: LatLng): number {
-  const dLat = radians(b.lat - a.lat);
-  const dLng = radians(b.lng - a.lng);
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(radians(a.lat)) * Math.cos(radians(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /** The same haversine in SQL, for columns `lat`/`lng` of `alias` against a point in parameters. */
 export function distanceSql(alias: string, latParam: string, lngParam: string): string {

@@ -1,5 +1,5 @@
 import { interactionEffect } from '../interactions/interaction-effect';
-import { distanceKm } from './geo';
+import { greatCircleKm as distanceKm } from '@rendezvous/contracts';
 import { NO_INTERACTIONS, popularity, venueScore } from './venue-score';
 
 const home = { lat: 48.8566, lng: 2.3522 };

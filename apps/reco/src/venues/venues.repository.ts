@@ -3,7 +3,7 @@ import type { VenueCategory } from '@rendezvous/contracts';
 import type { Cursor } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { LatLng } from '../scoring/geo';
+import type { LatLng } from '@rendezvous/contracts';
 import { distanceSql } from '../scoring/geo';
 import type { Venue, VenueRow } from './venue-row';
 import { VENUE_COLUMNS } from './venue-row';

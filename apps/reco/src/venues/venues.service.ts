@@ -6,7 +6,7 @@ import type { AuthUser, Page } from '@rendezvous/platform';
 import { OutboxService, decodeCursor, toPage } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { LatLng } from '../scoring/geo';
+import type { LatLng } from '@rendezvous/contracts';
 import { round4 } from '../scoring/venue-score';
 import type { CreateVenueDto, UpdateVenueDto } from './venue.dto';
 import { DEFAULT_CAPACITY } from './venue.dto';
