@@ -46,13 +46,14 @@ async function withProfile(person: Person, profile: Record<string, unknown>): Pr
 const discover = async (person: Person, query = '') =>
   person.client.get<Page<DiscoveryItem>>(`/matching/discover?limit=100${query}`);
 
-/** Waits until matching has learned of everyone (events take up to ~2 s to arrive). */
+/** Waits until matching has everyone's location (events take up to ~2 s to arrive). */
 async function discoverable(viewer: Person, people: Person[]): Promise<DiscoveryItem[]> {
   return waitFor(
     async () => {
       const { body } = await discover(viewer);
-      const ids = body.items.map((item) => item.userId);
-      return people.every((p) => ids.includes(p.id)) && body.items;
+      // Located: their profile update has arrived, not only their sign-up.
+      const located = body.items.filter((item) => item.distanceKm !== null).map((i) => i.userId);
+      return people.every((p) => located.includes(p.id)) && body.items;
     },
     { timeoutMs: 10_000, message: 'matching to learn of the new people' },
   );

@@ -210,7 +210,7 @@ describe('queue matchmaking', () => {
         const a = await q1.get(ada, adaTicket.ticketId);
         return a.status === 'matched' && a;
       },
-      { timeoutMs: 3_000, message: 'widening to pair easy with medium' },
+      { timeoutMs: 10_000, message: 'widening to pair easy with medium' },
     );
     const found = await waitFor(
       () => events<QueueMatchFoundData>(TOPICS.QUEUE_MATCH_FOUND, paired.matchId ?? '')[0],
