@@ -57,10 +57,12 @@ describe('event service: events', () => {
   const create = (body: Record<string, unknown>, who: Person = ada) =>
     t.request<EventBody>('POST', '/events', { token: who.token, body });
 
+  // Each type has its own topic, so arrival order across them is not publication order.
   const eventsOf = (aggregateId: string) =>
     events.messages
       .map((m) => m.json as Envelope<EventStateData>)
-      .filter((e) => e.aggregateId === aggregateId);
+      .filter((e) => e.aggregateId === aggregateId)
+      .sort((a, b) => a.aggregateVersion - b.aggregateVersion);
 
   describe('create and read', () => {
     it('creates an event with the caller as organizer and reads it back', async () => {
