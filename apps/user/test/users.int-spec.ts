@@ -216,7 +216,9 @@ describe('user service: profiles and preferences', () => {
       () => {
         const mine = updates.messages
           .map((m) => m.json as Envelope<UserStateData>)
-          .filter((e) => e.aggregateId === user.id);
+          .filter((e) => e.aggregateId === user.id)
+          // created and updated are separate topics: arrival order across them is not publication order
+          .sort((a, b) => a.aggregateVersion - b.aggregateVersion);
         return mine.length >= 4 ? mine : undefined;
       },
       { message: 'four events of the user' },
