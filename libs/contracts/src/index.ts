@@ -17,4 +17,5 @@ export * from './event-service/event-messages';
 export * from './proximity/interest-taxonomy';
 export * from './proximity/proximity-events';
 export * from './reco/venue-events';
+export * from './plans/plan-events';
 export * from './geo/great-circle';

@@ -37,5 +37,6 @@ export * from './redis/redis-outbox-relay';
 export * from './trace/trace-context';
 export * from './http/cursor';
 export * from './http/id-params';
+export * from './http/instant';
 export * from './http/list-query.dto';
 export * from './http/validators';

@@ -1,6 +1,6 @@
 import type { FieldError } from '@rendezvous/contracts';
 import { EVENT_LIMITS } from '@rendezvous/contracts';
-import { instantProblem, isInstant } from '../common/instant';
+import { instantProblem, isInstant } from '@rendezvous/platform';
 
 /** Why a start time is unacceptable: not an instant, or not in the future. */
 export function startsAtProblem(value: unknown, now: Date = new Date()): string | null {

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { Page } from '@rendezvous/platform';
 import { decodeCursor, toPage } from '@rendezvous/platform';
-import { isInstant } from '../common/instant';
+import { isInstant } from '@rendezvous/platform';
 import { assertNoProblems } from '../common/validation-error';
 import { ProfilesRepository } from '../profiles/profiles.repository';
 import type { CreateEventDto } from './dto/create-event.dto';

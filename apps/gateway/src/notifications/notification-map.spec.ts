@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type {
+  BookingData,
+  BookingFailedData,
   ConnectionEventData,
   Envelope,
   EventRegistrationData,
   EventStateData,
   MatchCreatedData,
+  PlanStateData,
   ProximityNudgeData,
 } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
@@ -158,5 +161,95 @@ describe('event notifications', () => {
 
   it('notifies nobody of event changes that have no notification', () => {
     expect(notificationsFor(envelope(TOPICS.EVENT_UPDATED, {}, [randomUUID()]))).toEqual([]);
+  });
+});
+
+describe('plan and booking notifications', () => {
+  const planId = randomUUID();
+  const people = [randomUUID(), randomUUID()];
+  const envelope = <T>(type: string, data: T): Envelope<T> => ({
+    id: randomUUID(),
+    type,
+    schemaVersion: 1,
+    occurredAt: '2026-11-26T10:00:00.000Z',
+    source: 'booking-agent',
+    aggregateId: planId,
+    aggregateVersion: 3,
+    correlationId: randomUUID(),
+    recipientIds: people,
+    data,
+  });
+  const when = { startsAt: '2026-12-01T18:00:00.000Z', endsAt: '2026-12-01T19:00:00.000Z' };
+  const venueId = randomUUID();
+
+  it('tells participants the plan and its status, never who else is invited', () => {
+    const data: PlanStateData = {
+      planId,
+      organizerId: people[0],
+      venueId,
+      ...when,
+      status: 'proposed',
+      participants: [
+        { userId: people[0], role: 'organizer', status: 'accepted' },
+        { userId: people[1], role: 'invitee', status: 'invited' },
+      ],
+      timeslotId: null,
+    };
+    for (const type of [TOPICS.PLAN_INVITED, TOPICS.PLAN_UPDATED]) {
+      const event = envelope(type, data);
+      expect(notificationsFor(event).map((n) => [n.recipientId, n.event, n.payload])).toEqual(
+        people.map((id) => [
+          id,
+          type,
+          { planId, status: 'proposed', notificationId: event.id, occurredAt: event.occurredAt },
+        ]),
+      );
+    }
+  });
+
+  it('gives the booking id and reference of a confirmed or cancelled booking', () => {
+    const bookingId = randomUUID();
+    for (const status of ['confirmed', 'cancelled'] as const) {
+      const data: BookingData = {
+        planId,
+        bookingId,
+        venueId,
+        ...when,
+        partySize: 2,
+        reference: 'RDV-7Q2K9M',
+        status,
+        timeslotId: null,
+      };
+      const type = status === 'confirmed' ? TOPICS.BOOKING_CONFIRMED : TOPICS.BOOKING_CANCELLED;
+      const [first] = notificationsFor(envelope(type, data));
+      expect({ event: first.event, planId: first.payload.planId }).toEqual({ event: type, planId });
+      expect(first.payload).toMatchObject({ bookingId, reference: 'RDV-7Q2K9M' });
+      expect(first.payload).not.toHaveProperty('partySize');
+    }
+  });
+
+  it('gives the reason of a failed booking', () => {
+    const data: BookingFailedData = {
+      planId,
+      venueId,
+      ...when,
+      partySize: 5,
+      reason: 'venue_full',
+    };
+    const notifications = notificationsFor(envelope(TOPICS.BOOKING_FAILED, data));
+    expect(notifications.map((n) => [n.recipientId, n.payload.reason])).toEqual([
+      [people[0], 'venue_full'],
+      [people[1], 'venue_full'],
+    ]);
+    expect(Object.keys(notifications[0].payload).sort()).toEqual([
+      'notificationId',
+      'occurredAt',
+      'planId',
+      'reason',
+    ]);
+  });
+
+  it('notifies nobody of the agent’s own work order', () => {
+    expect(notificationsFor(envelope(TOPICS.PLAN_CONFIRMED, {}))).toEqual([]);
   });
 });

@@ -1,10 +1,13 @@
 import type {
+  BookingData,
+  BookingFailedData,
   ConnectionEventData,
   Envelope,
   EventRegistrationData,
   EventStateData,
   MatchCreatedData,
   MatchStatusUpdatedData,
+  PlanStateData,
   ProximityNudgeData,
   QueueExpiredData,
   QueueMatchCancelledData,
@@ -33,6 +36,14 @@ type PayloadFor<TData> = (data: TData, recipientId: string, envelope: Envelope<T
 
 const partnerOf = (userIds: [string, string], recipientId: string) =>
   userIds[0] === recipientId ? userIds[1] : userIds[0];
+
+const planStatus = (data: PlanStateData) => ({ planId: data.planId, status: data.status });
+
+const bookingReference = (data: BookingData) => ({
+  planId: data.planId,
+  bookingId: data.bookingId,
+  reference: data.reference,
+});
 
 function mapping<TData>(payloadFor: PayloadFor<TData>): PayloadFor<unknown> {
   return payloadFor as PayloadFor<unknown>;
@@ -84,6 +95,14 @@ export const NOTIFICATION_PAYLOADS: Partial<Record<Topic, PayloadFor<unknown>>> 
   [TOPICS.PROXIMITY_NUDGE]: mapping<ProximityNudgeData>((data) => ({
     sharedInterests: data.sharedInterests,
     message: nudgeMessage(data.sharedInterests),
+  })),
+  [TOPICS.PLAN_INVITED]: mapping<PlanStateData>(planStatus),
+  [TOPICS.PLAN_UPDATED]: mapping<PlanStateData>(planStatus),
+  [TOPICS.BOOKING_CONFIRMED]: mapping<BookingData>(bookingReference),
+  [TOPICS.BOOKING_CANCELLED]: mapping<BookingData>(bookingReference),
+  [TOPICS.BOOKING_FAILED]: mapping<BookingFailedData>((data) => ({
+    planId: data.planId,
+    reason: data.reason,
   })),
 };
 

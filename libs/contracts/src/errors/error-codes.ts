@@ -94,6 +94,21 @@ export const RECO_ERRORS = {
 
 export type RecoErrorCode = (typeof RECO_ERRORS)[keyof typeof RECO_ERRORS];
 
+export const BOOKING_ERRORS = {
+  PLAN_NOT_FOUND: 'BOOKING.PLAN_NOT_FOUND',
+  VENUE_NOT_FOUND: 'BOOKING.VENUE_NOT_FOUND',
+  USER_NOT_FOUND: 'BOOKING.USER_NOT_FOUND',
+  NOT_ORGANIZER: 'BOOKING.NOT_ORGANIZER',
+  NOT_INVITEE: 'BOOKING.NOT_INVITEE',
+  PLAN_CANCELLED: 'BOOKING.PLAN_CANCELLED',
+  /** Answering an invitation after the organizer confirmed the plan. */
+  PLAN_CLOSED: 'BOOKING.PLAN_CLOSED',
+  /** The coffee-meeting rule: a two-person plan must lie inside one of the invitee's free slots. */
+  OUTSIDE_FREE_TIMESLOT: 'BOOKING.OUTSIDE_FREE_TIMESLOT',
+} as const;
+
+export type BookingErrorCode = (typeof BOOKING_ERRORS)[keyof typeof BOOKING_ERRORS];
+
 /** Every error code in the system; features add their namespaces to this union. */
 export type ErrorCode =
   | CommonErrorCode
@@ -103,7 +118,8 @@ export type ErrorCode =
   | MatchingErrorCode
   | EventErrorCode
   | ProximityErrorCode
-  | RecoErrorCode;
+  | RecoErrorCode
+  | BookingErrorCode;
 
 export const PROBLEM_TYPE_PREFIX = 'urn:rendezvous:problem:';
 

@@ -1,6 +1,7 @@
 import { EVENT_SERVICE_SCHEMAS } from '../event-service/event-messages';
 import { MATCH_EVENT_SCHEMAS } from '../matching/match-events';
 import { QUEUE_EVENT_SCHEMAS } from '../matching/queue-events';
+import { PLAN_EVENT_SCHEMAS } from '../plans/plan-events';
 import { PROXIMITY_EVENT_SCHEMAS } from '../proximity/proximity-events';
 import { VENUE_EVENT_SCHEMAS } from '../reco/venue-events';
 import { CONNECTION_EVENT_SCHEMAS } from '../users/connection-events';
@@ -28,4 +29,5 @@ export const EVENT_SCHEMAS: Partial<Record<Topic, EventSchema>> = {
   ...EVENT_SERVICE_SCHEMAS,
   ...PROXIMITY_EVENT_SCHEMAS,
   ...VENUE_EVENT_SCHEMAS,
+  ...PLAN_EVENT_SCHEMAS,
 };

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '@rendezvous/contracts';
 import {
   AUTH_ERRORS,
+  BOOKING_ERRORS,
   COMMON_ERRORS,
   EVENT_ERRORS,
   GATEWAY_ERRORS,
@@ -27,6 +28,8 @@ export function statusOf(code: ErrorCode): number {
     case EVENT_ERRORS.NOT_ORGANIZER:
     case EVENT_ERRORS.NOT_ATTENDEE:
     case PROXIMITY_ERRORS.NOT_YOUR_SESSION:
+    case BOOKING_ERRORS.NOT_ORGANIZER:
+    case BOOKING_ERRORS.NOT_INVITEE:
       return 403;
     case COMMON_ERRORS.NOT_FOUND:
     case COMMON_ERRORS.ROUTE_NOT_FOUND:
@@ -43,6 +46,9 @@ export function statusOf(code: ErrorCode): number {
     case EVENT_ERRORS.REGISTRATION_NOT_FOUND:
     case RECO_ERRORS.VENUE_NOT_FOUND:
     case RECO_ERRORS.USER_NOT_FOUND:
+    case BOOKING_ERRORS.PLAN_NOT_FOUND:
+    case BOOKING_ERRORS.VENUE_NOT_FOUND:
+    case BOOKING_ERRORS.USER_NOT_FOUND:
       return 404;
     case COMMON_ERRORS.METHOD_NOT_ALLOWED:
       return 405;
@@ -60,6 +66,9 @@ export function statusOf(code: ErrorCode): number {
     case EVENT_ERRORS.CAPACITY_BELOW_REGISTERED:
     case PROXIMITY_ERRORS.TOKEN_IN_USE:
     case RECO_ERRORS.LOCATION_MISSING:
+    case BOOKING_ERRORS.PLAN_CANCELLED:
+    case BOOKING_ERRORS.PLAN_CLOSED:
+    case BOOKING_ERRORS.OUTSIDE_FREE_TIMESLOT:
       return 409;
     case COMMON_ERRORS.PAYLOAD_TOO_LARGE:
       return 413;

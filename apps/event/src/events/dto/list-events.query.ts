@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsOptional, IsString } from 'class-validator';
 import type { EventCategory } from '@rendezvous/contracts';
 import { EVENT_CATEGORIES } from '@rendezvous/contracts';
-import { instantProblem } from '../../common/instant';
+import { instantProblem } from '@rendezvous/platform';
 import { Check, IsNumberIn, IsOneOf } from '@rendezvous/platform';
 import { parseNear } from '../geo';
 
