@@ -1,10 +1,23 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@rendezvous/platform';
+import { AgentModule } from './agent/agent.module';
 import { BookingAgentConfig } from './config';
+import { DeletionModule } from './deletion/deletion.module';
+import { DirectoryModule } from './directory/directory.module';
+import { BookingTables1764900000000 } from './migrations/booking-tables.migration';
+import { PlansModule } from './plans/plans.module';
 
 @Module({
   imports: [
-    PlatformModule.forRoot({ service: 'booking-agent', config: BookingAgentConfig, database: {} }),
+    PlatformModule.forRoot({
+      service: 'booking-agent',
+      config: BookingAgentConfig,
+      database: { migrations: [BookingTables1764900000000] },
+    }),
+    DirectoryModule,
+    PlansModule,
+    AgentModule,
+    DeletionModule,
   ],
 })
 export class AppModule {}

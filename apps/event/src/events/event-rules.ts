@@ -1,23 +1,5 @@
 import type { FieldError } from '@rendezvous/contracts';
 import { EVENT_LIMITS } from '@rendezvous/contracts';
-import { instantProblem, isInstant } from '@rendezvous/platform';
-
-/** Why a start time is unacceptable: not an instant, or not in the future. */
-export function startsAtProblem(value: unknown, now: Date = new Date()): string | null {
-  const problem = instantProblem(value);
-  if (problem) return problem;
-  return new Date(value as string).getTime() > now.getTime() ? null : 'must be in the future';
-}
-
-/** Why an end time is unacceptable; compared with the start only when that is an instant. */
-export function endsAtProblem(value: unknown, startsAt: unknown): string | null {
-  const problem = instantProblem(value);
-  if (problem) return problem;
-  if (isInstant(startsAt) && new Date(value as string) <= new Date(startsAt)) {
-    return 'must be after startsAt';
-  }
-  return null;
-}
 
 /** Why a tag list is unacceptable: at most 10 strings of 1 to 30 characters once trimmed. */
 export function tagsProblem(value: unknown): string | null {

@@ -22,7 +22,7 @@ export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 export const BOOKING_FAILURE_REASONS = [
   /** The overlapping bookings at the venue leave no room for the party. */
   'venue_full',
-  /** The invitee's timeslot went to another plan first. */
+  /** The invitee's timeslot is no longer free (another plan took it, or they removed it). */
   'timeslot_taken',
   /** The provider kept failing until the last retry. */
   'provider_unavailable',

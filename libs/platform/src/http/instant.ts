@@ -20,3 +20,20 @@ export function instantProblem(value: unknown): string | null {
 export function isInstant(value: unknown): value is string {
   return instantProblem(value) === null;
 }
+
+/** Why a start time is unacceptable: not an instant, or not in the future. */
+export function startsAtProblem(value: unknown, now: Date = new Date()): string | null {
+  const problem = instantProblem(value);
+  if (problem) return problem;
+  return new Date(value as string).getTime() > now.getTime() ? null : 'must be in the future';
+}
+
+/** Why an end time is unacceptable; compared with the start only when that is an instant. */
+export function endsAtProblem(value: unknown, startsAt: unknown): string | null {
+  const problem = instantProblem(value);
+  if (problem) return problem;
+  if (isInstant(startsAt) && new Date(value as string) <= new Date(startsAt)) {
+    return 'must be after startsAt';
+  }
+  return null;
+}

@@ -3,8 +3,15 @@ import { Transform, Type } from 'class-transformer';
 import { IsOptional, ValidateNested } from 'class-validator';
 import type { EventCategory } from '@rendezvous/contracts';
 import { EVENT_CATEGORIES, EVENT_LIMITS } from '@rendezvous/contracts';
-import { Check, IsNumberIn, IsOneOf, IsText } from '@rendezvous/platform';
-import { endsAtProblem, startsAtProblem, tagsProblem } from '../event-rules';
+import {
+  Check,
+  IsNumberIn,
+  IsOneOf,
+  IsText,
+  endsAtProblem,
+  startsAtProblem,
+} from '@rendezvous/platform';
+import { tagsProblem } from '../event-rules';
 import { EventLocationDto, trimmed } from './event-location.dto';
 
 export const LOCATION_MESSAGE = 'location must be an object { name, lat, lng }';

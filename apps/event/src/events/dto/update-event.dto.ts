@@ -3,9 +3,16 @@ import { Transform, Type } from 'class-transformer';
 import { IsOptional, ValidateIf, ValidateNested } from 'class-validator';
 import type { EventCategory } from '@rendezvous/contracts';
 import { EVENT_CATEGORIES, EVENT_LIMITS } from '@rendezvous/contracts';
-import { instantProblem } from '@rendezvous/platform';
-import { Check, IsNumberIn, IsOneOf, IsText } from '@rendezvous/platform';
-import { endsAtProblem, startsAtProblem, tagsProblem } from '../event-rules';
+import {
+  Check,
+  IsNumberIn,
+  IsOneOf,
+  IsText,
+  endsAtProblem,
+  instantProblem,
+  startsAtProblem,
+} from '@rendezvous/platform';
+import { tagsProblem } from '../event-rules';
 import { LOCATION_MESSAGE } from './create-event.dto';
 import { EventLocationDto, trimmed } from './event-location.dto';
 

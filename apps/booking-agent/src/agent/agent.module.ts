@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { BookingAgentConfig } from '../config';
+import { PlansModule } from '../plans/plans.module';
+import { AgentEventsConsumer } from './agent-events.consumer';
+import { BookingAgent } from './booking-agent.service';
+import { BOOKING_PROVIDER } from './booking-provider';
+import { InHouseProvider } from './in-house.provider';
+import { SimulatedExternalProvider } from './simulated.provider';
+
+@Module({
+  imports: [PlansModule],
+  controllers: [AgentEventsConsumer],
+  providers: [
+    InHouseProvider,
+    {
+      provide: BOOKING_PROVIDER,
+      inject: [BookingAgentConfig, InHouseProvider],
+      useFactory: (config: BookingAgentConfig, inHouse: InHouseProvider) =>
+        config.BOOKING_PROVIDER === 'simulated'
+          ? new SimulatedExternalProvider(inHouse, {
+              latencyMs: config.BOOKING_SIMULATED_LATENCY_MS,
+              failureRate: config.BOOKING_SIMULATED_FAILURE_RATE,
+              timeoutRate: config.BOOKING_SIMULATED_TIMEOUT_RATE,
+              timeoutMs: config.BOOKING_PROVIDER_TIMEOUT_MS,
+            })
+          : inHouse,
+    },
+    BookingAgent,
+  ],
+  exports: [BookingAgent, BOOKING_PROVIDER],
+})
+export class AgentModule {}

@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { ParticipantStatus, PlanStatus } from '@rendezvous/contracts';
+import {
+  BOOKING_ERRORS,
+  COMMON_ERRORS,
+  DomainError,
+  PLAN_LIMITS,
+  TOPICS,
+} from '@rendezvous/contracts';
+import type { Page } from '@rendezvous/platform';
+import { decodeCursor, isInstant, toPage } from '@rendezvous/platform';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { PeopleRepository, unknownPerson } from '../directory/people.repository';
+import { TimeslotsRepository } from '../directory/timeslots.repository';
+import { VenuesRepository } from '../directory/venues.repository';
+import type { CreatePlanDto } from './dto/create-plan.dto';
+import type { BookingView, Plan, PlanView } from './plan-record';
+import { inviteeIds, participantIds, toBookingView, toPlanView } from './plan-record';
+import type { Window } from './plan-rules';
+import { sharedWindows, within } from './plan-rules';
+import { PlansRepository, planNotFound } from './plans.repository';
+
+const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
+const fitsCursor = (c: { key: string; id: string }) => isInstant(c.key) && UUID.test(c.id);
+
+/** How many shared windows `GET /plans/suggestions` offers at most. */
+export const SUGGESTIONS_MAX = 20;
+
+@Injectable()
+export class PlansService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly plans: PlansRepository,
+    private readonly people: PeopleRepository,
+    private readonly venues: VenuesRepository,
+    private readonly timeslots: TimeslotsRepository,
+  ) {}
+
+  async create(organizerId: string, dto: CreatePlanDto, now = new Date()): Promise<PlanView> {
+    const invitees = dto.inviteeIds.map((id) => id.toLowerCase());
+    if (invitees.includes(organizerId)) {
+      throw new DomainError(COMMON_ERRORS.VALIDATION_FAILED, 'The request has invalid fields', [
+        { path: 'inviteeIds', message: 'inviteeIds must not include yourself' },
+      ]);
+    }
+    const startsAt = new Date(dto.startsAt);
+    const endsAt = dto.endsAt
+      ? new Date(dto.endsAt)
+      : new Date(startsAt.getTime() + PLAN_LIMITS.DEFAULT_LENGTH_MS);
+    return this.dataSource.transaction(async (tx) => {
+      await this.people.lockCaller(tx, organizerId);
+      if (!(await this.venues.find(tx, dto.venueId))) {
+        throw new DomainError(BOOKING_ERRORS.VENUE_NOT_FOUND, 'No such venue', [
+          { path: 'venueId', message: `venueId names no known venue: ${dto.venueId}` },
+        ]);
+      }
+      const known = await this.people.existing(tx, invitees);
+      const unknown = invitees.find((id) => !known.has(id));
+      if (unknown) throw unknownPerson('inviteeIds', unknown);
+      const timeslotId =
+        invitees.length === 1
+          ? await this.coffeeSlot(tx, invitees[0], { startsAt, endsAt }, now)
+          : null;
+      const plan = await this.plans.insert(tx, {
+        id: randomUUID(),
+        organizerId,
+        venueId: dto.venueId,
+        startsAt,
+        endsAt,
+        message: dto.message ?? null,
+        timeslotId,
+        inviteeIds: invitees,
+      });
+      return toPlanView(plan);
+    });
+  }
+
+  async get(callerId: string, id: string): Promise<PlanView> {
+    const plan = await this.plans.find(this.dataSource.manager, id);
+    if (!plan || !participantIds(plan).includes(callerId)) throw planNotFound();
+    return toPlanView(plan);
+  }
+
+  async list(callerId: string, limit: number, cursor?: string): Promise<Page<PlanView>> {
+    const rows = await this.plans.listFor(
+      this.dataSource.manager,
+      callerId,
+      decodeCursor(cursor, fitsCursor),
+      limit,
+    );
+    return toPage(
+      rows,
+      limit,
+      (p) => ({ key: p.row.starts_at.toISOString(), id: p.row.id }),
+      toPlanView,
+    );
+  }
+
+  async bookings(callerId: string, limit: number, cursor?: string): Promise<Page<BookingView>> {
+    const rows = await this.plans.bookingsFor(
+      this.dataSource.manager,
+      callerId,
+      decodeCursor(cursor, fitsCursor),
+      limit,
+    );
+    return toPage(
+      rows,
+      limit,
+      (b) => ({ key: b.starts_at.toISOString(), id: b.id }),
+      toBookingView,
+    );
+  }
+
+  /** An invitee's answer; a repeat of the current answer changes nothing. */
+  async answer(callerId: string, id: string, answer: ParticipantStatus): Promise<PlanView> {
+    return this.dataSource.transaction(async (tx) => {
+      await this.people.lockCaller(tx, callerId);
+      const plan = await this.plans.lock(tx, id);
+      const me = plan.participants.find((p) => p.user_id === callerId);
+      if (me?.role !== 'invitee') {
+        throw new DomainError(BOOKING_ERRORS.NOT_INVITEE, 'Only invitees answer a plan');
+      }
+      if (plan.row.status === 'cancelled') throw cancelled();
+      if (me.status === answer) return toPlanView(plan);
+      if (plan.row.status !== 'proposed') {
+        throw new DomainError(
+          BOOKING_ERRORS.PLAN_CLOSED,
+          `The plan is ${plan.row.status}; answers are closed`,
+        );
+      }
+      let updated = await this.plans.answer(tx, plan, callerId, answer);
+      if (answer === 'accepted' && inviteeIds(updated).length === 1) {
+        // A two-person plan confirms itself when the invitee accepts.
+        updated = await this.plans.setStatus(tx, id, 'booking');
+        await this.plans.publish(tx, TOPICS.PLAN_UPDATED, updated, participantIds(updated));
+        await this.plans.publish(tx, TOPICS.PLAN_CONFIRMED, updated);
+      } else {
+        await this.plans.publish(tx, TOPICS.PLAN_UPDATED, updated, participantIds(updated));
+      }
+      return toPlanView(updated);
+    });
+  }
+
+  /** The first confirm hands the plan to the booking agent; repeats report where it stands. */
+  async confirm(callerId: string, id: string, now = new Date()): Promise<{ status: PlanStatus }> {
+    return this.dataSource.transaction(async (tx) => {
+      await this.people.lockCaller(tx, callerId);
+      const plan = await this.lockOwn(tx, callerId, id);
+      if (plan.row.status === 'cancelled') throw cancelled();
+      if (plan.row.status !== 'proposed') return { status: plan.row.status };
+      if (plan.row.starts_at <= now) {
+        throw new DomainError(BOOKING_ERRORS.PLAN_CLOSED, 'The plan has already started');
+      }
+      const updated = await this.plans.setStatus(tx, id, 'booking');
+      await this.plans.publish(tx, TOPICS.PLAN_UPDATED, updated, participantIds(updated));
+      await this.plans.publish(tx, TOPICS.PLAN_CONFIRMED, updated);
+      return { status: updated.row.status };
+    });
+  }
+
+  /** Cancels the plan and releases its booking; a repeat changes nothing. */
+  async cancel(callerId: string, id: string): Promise<PlanView> {
+    return this.dataSource.transaction(async (tx) => {
+      await this.people.lockCaller(tx, callerId);
+      const plan = await this.lockOwn(tx, callerId, id);
+      if (plan.row.status === 'cancelled') return toPlanView(plan);
+      return toPlanView(await this.plans.cancel(tx, plan));
+    });
+  }
+
+  /** Upcoming windows when both the caller and `otherId` have free timeslots. */
+  async suggestions(callerId: string, otherId: string, now = new Date()) {
+    if (otherId === callerId) {
+      throw new DomainError(COMMON_ERRORS.VALIDATION_FAILED, 'The request has invalid fields', [
+        { path: 'with', message: 'with must be someone other than yourself' },
+      ]);
+    }
+    const db = this.dataSource.manager;
+    await this.people.assertExists(db, otherId, 'with');
+    const [mine, theirs] = await Promise.all([
+      this.timeslots.freeSlots(db, callerId, now),
+      this.timeslots.freeSlots(db, otherId, now),
+    ]);
+    const items = sharedWindows(mine, theirs, now)
+      .slice(0, SUGGESTIONS_MAX)
+      .map((w) => ({ startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() }));
+    return { items };
+  }
+
+  /**
+   * The coffee-meeting rule: when the invitee publishes timeslots, the plan must lie inside one
+   * that is still free; that slot is the one the booking will take.
+   */
+  private async coffeeSlot(
+    tx: EntityManager,
+    inviteeId: string,
+    plan: Window,
+    now: Date,
+  ): Promise<string | null> {
+    if (!(await this.timeslots.publishesSlots(tx, inviteeId, now))) return null;
+    const slot = (await this.timeslots.freeSlots(tx, inviteeId, now)).find((s) => within(plan, s));
+    if (!slot) {
+      throw new DomainError(
+        BOOKING_ERRORS.OUTSIDE_FREE_TIMESLOT,
+        'The invitee publishes free timeslots and the plan lies outside all of them',
+      );
+    }
+    return slot.id;
+  }
+
+  private async lockOwn(tx: EntityManager, callerId: string, id: string): Promise<Plan> {
+    const plan = await this.plans.lock(tx, id);
+    if (plan.row.organizer_id !== callerId) {
+      throw new DomainError(BOOKING_ERRORS.NOT_ORGANIZER, 'Only the organizer may do this');
+    }
+    return plan;
+  }
+}
+
+const cancelled = () => new DomainError(BOOKING_ERRORS.PLAN_CANCELLED, 'The plan is cancelled');
