@@ -7,6 +7,7 @@ import { UserConfig } from './config';
 import { ConnectionsModule } from './connections/connections.module';
 import { KeysModule } from './keys/keys.module';
 import { MillisecondCreatedAt1764400000000 } from './migrations/millisecond-created-at.migration';
+import { TimeslotBookings1764800000000 } from './migrations/timeslot-bookings.migration';
 import { UserTables1764200000000 } from './migrations/user-tables.migration';
 import { TimeslotsModule } from './timeslots/timeslots.module';
 import { UsersModule } from './users/users.module';
@@ -16,7 +17,13 @@ import { UsersModule } from './users/users.module';
     PlatformModule.forRoot({
       service: 'user',
       config: UserConfig,
-      database: { migrations: [UserTables1764200000000, MillisecondCreatedAt1764400000000] },
+      database: {
+        migrations: [
+          UserTables1764200000000,
+          MillisecondCreatedAt1764400000000,
+          TimeslotBookings1764800000000,
+        ],
+      },
     }),
     KeysModule,
     AuthModule,

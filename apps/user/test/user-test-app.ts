@@ -2,9 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp } from '@rendezvous/platform';
+import type { BookingData, Envelope, MatchCreatedData } from '@rendezvous/contracts';
+import { TOPICS } from '@rendezvous/contracts';
+import { EnvelopeValidator, createApp } from '@rendezvous/platform';
 import { createTestDatabase, freePort, uniqueName } from '@rendezvous/testing';
 import { AppModule } from '../src/app.module';
+import { MatchEventsConsumer } from '../src/connections/match-events.consumer';
+import { BookingEventsConsumer } from '../src/timeslots/booking-events.consumer';
 
 export interface TestResponse<T = Record<string, unknown>> {
   status: number;
@@ -26,6 +30,11 @@ export interface UserTestApp {
     path: string,
     options?: { body?: unknown; token?: string },
   ): Promise<TestResponse<T>>;
+  /**
+   * Hands an event to the consumer of its topic through the platform's validator, as the Kafka
+   * transport would (the app's own consumers are not started).
+   */
+  deliver(event: Envelope): Promise<void>;
   /** Signs up a fresh person with a unique email. */
   signup(overrides?: { email?: string; password?: string; name?: string }): Promise<AuthResponse>;
   close(): Promise<void>;
@@ -69,9 +78,26 @@ export async function startUserApp(env: Record<string, string> = {}): Promise<Us
     };
   };
 
+  const validator = new EnvelopeValidator();
+  const deliver: UserTestApp['deliver'] = async (event) => {
+    const valid = validator.parse(event.type, Buffer.from(JSON.stringify(event)));
+    const as = <T>(e: Envelope) => e as Envelope<T>;
+    switch (valid.type) {
+      case TOPICS.MATCH_CREATED:
+        return app.get(MatchEventsConsumer).onMatchCreated(as<MatchCreatedData>(valid));
+      case TOPICS.BOOKING_CONFIRMED:
+        return app.get(BookingEventsConsumer).onBookingConfirmed(as<BookingData>(valid));
+      case TOPICS.BOOKING_CANCELLED:
+        return app.get(BookingEventsConsumer).onBookingCancelled(as<BookingData>(valid));
+      default:
+        throw new Error(`the user service does not consume ${valid.type}`);
+    }
+  };
+
   return {
     app,
     request,
+    deliver,
     async signup(overrides = {}) {
       const response = await request<AuthResponse>('POST', '/auth/signup', {
         body: {

@@ -1,4 +1,4 @@
-import { overlaps, timeslotProblems } from './timeslot-rules';
+import { overlaps, slotStatus, timeslotProblems } from './timeslot-rules';
 
 const at = (iso: string) => new Date(iso);
 const now = at('2026-06-15T12:00:00Z');
@@ -41,5 +41,13 @@ describe(overlaps.name, () => {
     expect(
       overlaps(slot, { startsAt: at('2026-06-15T12:00:00Z'), endsAt: at('2026-06-15T16:00:00Z') }),
     ).toBe(true);
+  });
+});
+
+describe(slotStatus.name, () => {
+  it('is booked while any plan holding the slot is confirmed, free otherwise', () => {
+    expect(slotStatus([])).toBe('free');
+    expect(slotStatus([false, false])).toBe('free');
+    expect(slotStatus([false, true])).toBe('booked');
   });
 });

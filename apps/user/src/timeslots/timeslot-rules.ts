@@ -1,4 +1,4 @@
-import type { FieldError } from '@rendezvous/contracts';
+import type { FieldError, TimeslotStatus } from '@rendezvous/contracts';
 
 /** What is wrong with a new slot, one entry per field (empty when fine). */
 export function timeslotProblems(
@@ -22,4 +22,9 @@ export function overlaps(
   b: { startsAt: Date; endsAt: Date },
 ): boolean {
   return a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+}
+
+/** A slot is booked while any plan holding it has a confirmed booking (the coffee-meeting rule). */
+export function slotStatus(confirmedByPlan: readonly boolean[]): TimeslotStatus {
+  return confirmedByPlan.some(Boolean) ? 'booked' : 'free';
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { TimeslotEventData, TimeslotStatus } from '@rendezvous/contracts';
+import type { BookingData, TimeslotEventData, TimeslotStatus } from '@rendezvous/contracts';
 import { COMMON_ERRORS, DomainError, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
 import { OutboxService, decodeCursor, toPage } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
@@ -8,7 +8,8 @@ import type { EntityManager } from 'typeorm';
 import type { Page } from '@rendezvous/platform';
 import { UsersRepository } from '../users/users.repository';
 import type { CreateTimeslotDto } from './dto/create-timeslot.dto';
-import { timeslotProblems } from './timeslot-rules';
+import { TimeslotBookingsRepository } from './timeslot-bookings.repository';
+import { slotStatus, timeslotProblems } from './timeslot-rules';
 
 interface TimeslotRow {
   id: string;
@@ -41,6 +42,7 @@ export class TimeslotsService {
     private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
     private readonly outbox: OutboxService,
+    private readonly bookings: TimeslotBookingsRepository,
   ) {}
 
   async create(userId: string, dto: CreateTimeslotDto): Promise<Timeslot> {
@@ -105,6 +107,36 @@ export class TimeslotsService {
     for (const row of rows) {
       await this.publish(tx, TOPICS.TIMESLOT_DELETED, { ...row, version: row.version + 1 });
     }
+  }
+
+  /**
+   * `booking.confirmed|cancelled` naming one of the slots: records the plan's booking state if it
+   * is newer than the one held, then derives the slot's status from every plan holding it.
+   */
+  async applyBooking(tx: EntityManager, booking: BookingData, planVersion: number): Promise<void> {
+    if (booking.timeslotId === null) return;
+    // The lock makes events of different plans for one slot apply one at a time. A deleted slot,
+    // or a deleted person's, is gone: the event changes nothing.
+    const [slot] = (await tx.query(
+      `SELECT t.* FROM timeslots t JOIN users u ON u.id = t.user_id AND u.deleted_at IS NULL
+       WHERE t.id = $1 FOR UPDATE OF t`,
+      [booking.timeslotId],
+    )) as TimeslotRow[];
+    if (!slot) return;
+    const recorded = await this.bookings.recordIfNewer(tx, {
+      timeslotId: slot.id,
+      planId: booking.planId,
+      version: planVersion,
+      confirmed: booking.status === 'confirmed',
+    });
+    if (!recorded) return;
+    const status = slotStatus(await this.bookings.confirmedFlags(tx, slot.id));
+    if (status === slot.status) return;
+    const [rows] = (await tx.query(
+      'UPDATE timeslots SET status = $2, version = version + 1 WHERE id = $1 RETURNING *',
+      [slot.id, status],
+    )) as [TimeslotRow[], number];
+    await this.publish(tx, TOPICS.TIMESLOT_UPDATED, rows[0]);
   }
 
   private async publish(tx: EntityManager, type: string, row: TimeslotRow): Promise<void> {
