@@ -35,4 +35,8 @@ export class BookingAgentConfig extends PlatformConfig {
 
   @NumberSetting(0, 1)
   BOOKING_SIMULATED_TIMEOUT_RATE = 0.05;
+
+  /** A non-zero seed replays the same sequence of failures; 0 draws them at random. */
+  @IntSetting(0, 2 ** 31)
+  BOOKING_SIMULATED_SEED = 0;
 }

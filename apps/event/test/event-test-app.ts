@@ -1,37 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Envelope, UserDeletedData, UserStateData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { EnvelopeValidator, createApp } from '@rendezvous/platform';
-import { aUserState, anEnvelope, createTestDatabase, uniqueName } from '@rendezvous/testing';
-import type { JWK } from 'jose';
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import type { TestRequest } from '@rendezvous/testing';
+import {
+  aUserState,
+  anEnvelope,
+  apiRequests,
+  createTestDatabase,
+  startTokenIssuer,
+  uniqueName,
+} from '@rendezvous/testing';
 import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
 import { UserDeletedConsumer } from '../src/deletion/user-deleted.consumer';
 import { UserEventsConsumer } from '../src/profiles/user-events.consumer';
 
-export interface TestResponse<T = Record<string, unknown>> {
-  status: number;
-  body: T;
-  text: string;
-  headers: Record<string, string | string[] | number | undefined>;
-}
+export type { Problem } from '@rendezvous/testing';
 
 export interface Person {
   id: string;
   token: string;
   name: string;
-}
-
-export interface Problem {
-  status: number;
-  code: string;
-  detail: string;
-  errors?: { path: string; message: string }[];
 }
 
 export interface EventTestApp {
@@ -40,43 +31,13 @@ export interface EventTestApp {
   baseUrl: string;
   /** Direct access to the app's database, for arranging what the API cannot (past events). */
   db: Client;
-  request<T = Record<string, unknown>>(
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-    path: string,
-    options?: { body?: unknown; token?: string; rawBody?: string },
-  ): Promise<TestResponse<T>>;
+  request: TestRequest;
   /** A person with a valid access token; known to the service through user.created unless told not. */
   person(options?: { name?: string; known?: boolean }): Promise<Person>;
   /** Delivers a user event to the app's consumer, as the Kafka transport would. */
   deliver(topic: string, data: unknown, aggregateId: string, version: number): Promise<void>;
   userState(id: string, name: string): UserStateData;
   close(): Promise<void>;
-}
-
-async function jwksServer(): Promise<{
-  url: string;
-  sign: (userId: string) => Promise<string>;
-  server: Server;
-}> {
-  const { publicKey, privateKey } = await generateKeyPair('ES256');
-  const jwk: JWK = { ...(await exportJWK(publicKey)), kid: 'event-it', alg: 'ES256', use: 'sig' };
-  const server = createServer((_, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ keys: [jwk] }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/jwks.json`,
-    server,
-    sign: (userId) =>
-      new SignJWT({ role: 'user' })
-        .setProtectedHeader({ alg: 'ES256', kid: 'event-it' })
-        .setSubject(userId)
-        .setIssuedAt()
-        .setExpirationTime('15m')
-        .sign(privateKey),
-  };
 }
 
 /**
@@ -86,12 +47,12 @@ async function jwksServer(): Promise<{
  */
 export async function startEventApp(): Promise<EventTestApp> {
   const database = await createTestDatabase();
-  const jwks = await jwksServer();
+  const jwks = await startTokenIssuer();
   const settings: Record<string, string> = {
     POSTGRES_DB: database.name,
     POSTGRES_POOL_SIZE: '10',
     LOG_LEVEL: 'silent',
-    JWKS_URL: jwks.url,
+    JWKS_URL: jwks.jwksUrl,
   };
   for (const [key, value] of Object.entries(settings)) process.env[key] = value;
   const app = await createApp(AppModule);
@@ -107,27 +68,7 @@ export async function startEventApp(): Promise<EventTestApp> {
   await db.connect();
   const validator = new EnvelopeValidator();
 
-  const request: EventTestApp['request'] = async (method, path, options = {}) => {
-    const payload =
-      options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-    const response = await app.inject({
-      method,
-      url: `/api/v1${path}`,
-      headers: {
-        ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      },
-      ...(payload === undefined ? {} : { payload }),
-    });
-    const text = response.body;
-    const json = response.headers['content-type']?.toString().includes('json');
-    return {
-      status: response.statusCode,
-      body: (json && text ? JSON.parse(text) : {}) as never,
-      text,
-      headers: response.headers,
-    };
-  };
+  const request = apiRequests(app);
 
   const userState = (id: string, name: string): UserStateData =>
     aUserState({
@@ -174,7 +115,7 @@ export async function startEventApp(): Promise<EventTestApp> {
     async close() {
       await app.close();
       await db.end();
-      jwks.server.close();
+      jwks.close();
       for (const key of Object.keys(settings)) delete process.env[key];
       await database.drop();
     },

@@ -5,3 +5,4 @@ export * from './domain-error-code';
 export * from './event-builders';
 export * from './ics';
 export * from './service-app';
+export * from './http-harness';

@@ -5,6 +5,7 @@ import { AgentEventsConsumer } from './agent-events.consumer';
 import { BookingAgent } from './booking-agent.service';
 import { BOOKING_PROVIDER } from './booking-provider';
 import { InHouseProvider } from './in-house.provider';
+import { seededRandom } from './seeded-random';
 import { SimulatedExternalProvider } from './simulated.provider';
 
 @Module({
@@ -17,12 +18,18 @@ import { SimulatedExternalProvider } from './simulated.provider';
       inject: [BookingAgentConfig, InHouseProvider],
       useFactory: (config: BookingAgentConfig, inHouse: InHouseProvider) =>
         config.BOOKING_PROVIDER === 'simulated'
-          ? new SimulatedExternalProvider(inHouse, {
-              latencyMs: config.BOOKING_SIMULATED_LATENCY_MS,
-              failureRate: config.BOOKING_SIMULATED_FAILURE_RATE,
-              timeoutRate: config.BOOKING_SIMULATED_TIMEOUT_RATE,
-              timeoutMs: config.BOOKING_PROVIDER_TIMEOUT_MS,
-            })
+          ? new SimulatedExternalProvider(
+              inHouse,
+              {
+                latencyMs: config.BOOKING_SIMULATED_LATENCY_MS,
+                failureRate: config.BOOKING_SIMULATED_FAILURE_RATE,
+                timeoutRate: config.BOOKING_SIMULATED_TIMEOUT_RATE,
+                timeoutMs: config.BOOKING_PROVIDER_TIMEOUT_MS,
+              },
+              config.BOOKING_SIMULATED_SEED === 0
+                ? Math.random
+                : seededRandom(config.BOOKING_SIMULATED_SEED),
+            )
           : inHouse,
     },
     BookingAgent,
