@@ -12,6 +12,7 @@ import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import type { JWK } from 'jose';
 import { Client } from 'pg';
 import { createTestDatabase, testInfra, uniqueName, waitFor } from '@rendezvous/testing';
+import { percentile } from './support/percentile';
 
 const SMALL = Number(process.argv[2] ?? 10_000);
 const LARGE = Number(process.argv[3] ?? 100_000);
@@ -173,10 +174,6 @@ const some = <T>(items: T[], min: number, max: number): T[] => {
 };
 const gaussian = () =>
   Math.sqrt(-2 * Math.log(1 - Math.random())) * Math.cos(2 * Math.PI * Math.random());
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function seed(client: Client, count: number, ids: string[]): Promise<void> {
   const BATCH = 5_000;

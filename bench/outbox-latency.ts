@@ -20,14 +20,11 @@ import {
   waitFor,
 } from '@rendezvous/testing';
 import { DataSource } from 'typeorm';
+import { percentile } from './support/percentile';
 
 const EVENTS = Number(process.argv[2] ?? 2000);
 const CONCURRENCY = Number(process.argv[3] ?? 8);
 const RATE = Number(process.argv[4] ?? 0);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function main(): Promise<void> {
   const topic = uniqueName('bench.outbox');

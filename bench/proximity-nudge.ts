@@ -10,11 +10,11 @@
 // above the load first:  RATE_LIMIT_PER_MINUTE=10000000 npm start
 // Usage: npm run bench:proximity -- [sessions=10000] [pairs=500] [pairs at a time=1]
 //                                    [encounters=10000] [encounters at a time=20]
-import { createPrivateKey, createPublicKey, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { SignJWT, calculateJwkThumbprint } from 'jose';
+import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
+import { percentile } from './support/percentile';
+import { suiteTokenMinter } from './support/suite-tokens';
 
 const SESSIONS = Number(process.argv[2] ?? 10_000);
 const PAIRS = Number(process.argv[3] ?? 500);
@@ -51,32 +51,10 @@ const VOCABULARY = [
   'photography',
 ];
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 function summary(label: string, values: number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (p: number) => percentile(sorted, p).toFixed(1);
   return `${label}: p50 ${at(50)} ms, p95 ${at(95)} ms, p99 ${at(99)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`;
-}
-
-async function minter(): Promise<(userId: string, role?: string) => Promise<string>> {
-  const privateKey = createPrivateKey(readFileSync('.local/keys/jwt-private.pem', 'utf8'));
-  const jwk = createPublicKey(privateKey).export({ format: 'jwk' });
-  const kid = await calculateJwkThumbprint({
-    kty: 'EC',
-    crv: 'P-256',
-    x: String(jwk.x),
-    y: String(jwk.y),
-  });
-  return (userId, role = 'user') =>
-    new SignJWT({ role })
-      .setProtectedHeader({ alg: 'ES256', kid })
-      .setSubject(userId)
-      .setIssuedAt()
-      .setExpirationTime('30m')
-      .sign(privateKey);
 }
 
 async function call(
@@ -214,7 +192,7 @@ async function onePair(mint: (userId: string) => Promise<string>): Promise<PairT
 }
 
 async function main(): Promise<void> {
-  const mint = await minter();
+  const mint = await suiteTokenMinter();
 
   const stats = await call('GET', '/proximity/stats', await mint(randomUUID(), 'admin'));
   const sessionsBefore = Number(stats.body['totalSessionsToday']);

@@ -3,37 +3,15 @@
 // Kafka, gateway notifications). People are minted with the suite's development key.
 // Start the suite first:  npm start
 // Usage: npm run bench:queue -- [pairs=1000] [concurrent pairs=20]
-import { createPrivateKey, createPublicKey, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { SignJWT, calculateJwkThumbprint } from 'jose';
+import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
+import { percentile } from './support/percentile';
+import { suiteTokenMinter } from './support/suite-tokens';
 
 const PAIRS = Number(process.argv[2] ?? 1000);
 const CONCURRENCY = Number(process.argv[3] ?? 20);
 const GATEWAY = process.env['GATEWAY_URL'] ?? 'http://127.0.0.1:3000';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function minter(): Promise<(userId: string) => Promise<string>> {
-  const privateKey = createPrivateKey(readFileSync('.local/keys/jwt-private.pem', 'utf8'));
-  const jwk = createPublicKey(privateKey).export({ format: 'jwk' });
-  const kid = await calculateJwkThumbprint({
-    kty: 'EC',
-    crv: 'P-256',
-    x: String(jwk.x),
-    y: String(jwk.y),
-  });
-  return (userId) =>
-    new SignJWT({ role: 'user' })
-      .setProtectedHeader({ alg: 'ES256', kid })
-      .setSubject(userId)
-      .setIssuedAt()
-      .setExpirationTime('15m')
-      .sign(privateKey);
-}
 
 interface Person {
   token: string;
@@ -109,7 +87,7 @@ async function onePair(mint: (userId: string) => Promise<string>): Promise<numbe
 }
 
 async function main(): Promise<void> {
-  const mint = await minter();
+  const mint = await suiteTokenMinter();
   const latencies: number[] = [];
   let failures = 0;
   let next = 0;

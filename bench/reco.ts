@@ -11,6 +11,7 @@ import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import type { JWK } from 'jose';
 import { Client } from 'pg';
 import { createTestDatabase, testInfra, uniqueName, waitFor } from '@rendezvous/testing';
+import { percentile } from './support/percentile';
 
 const VENUES = Number(process.argv[2] ?? 10_000);
 const INTERACTIONS = Number(process.argv[3] ?? 100_000);
@@ -103,10 +104,6 @@ async function seed(client: Client): Promise<void> {
     [TIES_PER_PERSON / 2, PEOPLE],
   );
   await client.query('ANALYZE');
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 interface Figures {
