@@ -3,7 +3,7 @@
 // outbox and Kafka back to itself, the in-house provider, booking.confirmed) → Kafka → gateway
 // notifications. People sign up through the API (the agent must know them); the venue is made
 // with an admin token minted from the suite's development key.
-// Start the suite first:  RATE_LIMIT_PER_MINUTE=10000000 npm start
+// Start the suite first:  RATE_LIMIT_PER_MINUTE=10000000 RATE_LIMIT_AUTH_PER_MINUTE=1000 npm start
 // Usage: npm run bench:plans -- [plans=200] [concurrent plans=5] [people=20]
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';

@@ -279,6 +279,23 @@ describe('booking agent: plans', () => {
       expect(response.body.items).toEqual([
         { startsAt: inHours(82).toISOString(), endsAt: inHours(83).toISOString() },
       ]);
+      // Someone who publishes no slots is free whenever the other is.
+      const carol = await t.person();
+      const withAda = await t.request<{ items: { startsAt: string; endsAt: string }[] }>(
+        'GET',
+        `/plans/suggestions?with=${ada.id}`,
+        { token: carol.token },
+      );
+      expect(withAda.body.items).toEqual([
+        { startsAt: inHours(80).toISOString(), endsAt: inHours(83).toISOString() },
+      ]);
+      const dan = await t.person();
+      const nobodyPublishes = await t.request<{ items: unknown[] }>(
+        'GET',
+        `/plans/suggestions?with=${dan.id}`,
+        { token: carol.token },
+      );
+      expect(nobodyPublishes.body.items).toEqual([]);
       const self = await t.request<Problem>('GET', `/plans/suggestions?with=${ada.id}`, {
         token: ada.token,
       });
@@ -305,18 +322,41 @@ describe('booking agent: plans', () => {
       expect((await act(dan, created.id, 'decline')).status).toBe(200);
       const confirmed = await act(ada, created.id, 'confirm');
       expect([confirmed.status, confirmed.body]).toEqual([202, { status: 'booking' }]);
-      expect((await act(dan, created.id, 'accept')).status).toBe(409);
       await runAgent(created.id);
       const again = await act(ada, created.id, 'confirm');
       expect([again.status, again.body]).toEqual([202, { status: 'booked' }]);
+      // A late yes is recorded; the booking keeps the party counted when it was made.
+      const late = await act(dan, created.id, 'accept');
+      expect([late.status, late.body.status, late.body.participants[3].status]).toEqual([
+        200,
+        'booked',
+        'accepted',
+      ]);
       const booked = await plan(dan, created.id);
       expect(booked.booking?.partySize).toBe(3);
       const updates = await waitFor(() => {
         const found = eventsOf<PlanStateData>(created.id, TOPICS.PLAN_UPDATED);
-        return found.length >= 4 ? found : undefined;
+        return found.length >= 5 ? found : undefined;
       });
       expect(updates.every((u) => u.recipientIds?.length === 4)).toBe(true);
       expect(eventsOf(created.id, TOPICS.PLAN_CONFIRMED)).toHaveLength(1);
+    });
+  });
+
+  describe('started plans', () => {
+    it('refuses answers and confirmation once the plan has started', async () => {
+      const carol = await t.person();
+      const { body: created } = await propose(ada, aPlan({ inviteeIds: [bob.id, carol.id] }));
+      await t.db.query(
+        `UPDATE plans SET starts_at = now() - interval '1 minute', ends_at = now() + interval '1 hour'
+         WHERE id = $1`,
+        [created.id],
+      );
+      const answer = await act(bob, created.id, 'accept');
+      expect([answer.status, answer.body.code]).toEqual([409, BOOKING_ERRORS.PLAN_STARTED]);
+      const confirm = await act(ada, created.id, 'confirm');
+      expect([confirm.status, confirm.body.code]).toEqual([409, BOOKING_ERRORS.PLAN_STARTED]);
+      expect((await act(ada, created.id, 'cancel')).status).toBe(200);
     });
   });
 

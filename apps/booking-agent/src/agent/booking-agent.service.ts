@@ -30,7 +30,12 @@ export class BookingAgent {
   ) {}
 
   async bookConfirmedPlan(tx: EntityManager, planId: string): Promise<void> {
-    const plan = await this.plans.lock(tx, planId);
+    const plan = await this.plans.lockIfExists(tx, planId);
+    if (!plan) {
+      // Not a plan of this deployment's database (e.g. a test's, on a shared broker).
+      this.logger.warn(`plan.confirmed for unknown plan ${planId} ignored`);
+      return;
+    }
     if (plan.row.status === 'cancelled' && !plan.booking) {
       // Cancelled while an earlier attempt may have reserved: give that back.
       await this.releaseQuietly(planId);

@@ -58,7 +58,7 @@ export class PlansController {
   @ApiOperation({ summary: 'Accept an invitation; a two-person plan then books itself' })
   @ApiResponse({ status: 200, description: PLAN_OBJECT })
   @ApiResponse({ status: 403, description: 'not an invitee' })
-  @ApiResponse({ status: 409, description: 'the plan is cancelled or already confirmed' })
+  @ApiResponse({ status: 409, description: 'the plan is cancelled or has started' })
   accept(@CurrentUser() caller: AuthUser, @Param() params: IdParams): Promise<PlanView> {
     return this.plans.answer(caller.id, params.id, 'accepted');
   }
@@ -68,7 +68,7 @@ export class PlansController {
   @ApiOperation({ summary: 'Decline an invitation' })
   @ApiResponse({ status: 200, description: PLAN_OBJECT })
   @ApiResponse({ status: 403, description: 'not an invitee' })
-  @ApiResponse({ status: 409, description: 'the plan is cancelled or already confirmed' })
+  @ApiResponse({ status: 409, description: 'the plan is cancelled or has started' })
   decline(@CurrentUser() caller: AuthUser, @Param() params: IdParams): Promise<PlanView> {
     return this.plans.answer(caller.id, params.id, 'declined');
   }

@@ -73,11 +73,16 @@ export class PlansRepository {
 
   /** Locks the plan for the rest of the transaction: its changes happen one at a time. */
   async lock(tx: EntityManager, id: string): Promise<Plan> {
+    const plan = await this.lockIfExists(tx, id);
+    if (!plan) throw planNotFound();
+    return plan;
+  }
+
+  async lockIfExists(tx: EntityManager, id: string): Promise<Plan | null> {
     const rows = (await tx.query('SELECT * FROM plans WHERE id = $1 FOR UPDATE', [
       id,
     ])) as PlanRow[];
-    if (!rows[0]) throw planNotFound();
-    return this.withParts(tx, rows[0]);
+    return rows[0] ? this.withParts(tx, rows[0]) : null;
   }
 
   async answer(tx: EntityManager, plan: Plan, userId: string, status: ParticipantStatus) {

@@ -113,8 +113,17 @@ export class PlansService {
     );
   }
 
-  /** An invitee's answer; a repeat of the current answer changes nothing. */
-  async answer(callerId: string, id: string, answer: ParticipantStatus): Promise<PlanView> {
+  /**
+   * An invitee's answer, open until the plan is cancelled or has started; a repeat of the current
+   * answer changes nothing. Party size is counted when the agent books, so answers after that
+   * leave the booking as it is.
+   */
+  async answer(
+    callerId: string,
+    id: string,
+    answer: ParticipantStatus,
+    now = new Date(),
+  ): Promise<PlanView> {
     return this.dataSource.transaction(async (tx) => {
       await this.people.lockCaller(tx, callerId);
       const plan = await this.plans.lock(tx, id);
@@ -124,21 +133,13 @@ export class PlansService {
       }
       if (plan.row.status === 'cancelled') throw cancelled();
       if (me.status === answer) return toPlanView(plan);
-      if (plan.row.status !== 'proposed') {
-        throw new DomainError(
-          BOOKING_ERRORS.PLAN_CLOSED,
-          `The plan is ${plan.row.status}; answers are closed`,
-        );
-      }
+      if (plan.row.starts_at <= now) throw started();
       let updated = await this.plans.answer(tx, plan, callerId, answer);
-      if (answer === 'accepted' && inviteeIds(updated).length === 1) {
-        // A two-person plan confirms itself when the invitee accepts.
-        updated = await this.plans.setStatus(tx, id, 'booking');
-        await this.plans.publish(tx, TOPICS.PLAN_UPDATED, updated, participantIds(updated));
-        await this.plans.publish(tx, TOPICS.PLAN_CONFIRMED, updated);
-      } else {
-        await this.plans.publish(tx, TOPICS.PLAN_UPDATED, updated, participantIds(updated));
-      }
+      const confirmsItself =
+        answer === 'accepted' && plan.row.status === 'proposed' && inviteeIds(updated).length === 1;
+      if (confirmsItself) updated = await this.plans.setStatus(tx, id, 'booking');
+      await this.plans.publish(tx, TOPICS.PLAN_UPDATED, updated, participantIds(updated));
+      if (confirmsItself) await this.plans.publish(tx, TOPICS.PLAN_CONFIRMED, updated);
       return toPlanView(updated);
     });
   }
@@ -150,9 +151,7 @@ export class PlansService {
       const plan = await this.lockOwn(tx, callerId, id);
       if (plan.row.status === 'cancelled') throw cancelled();
       if (plan.row.status !== 'proposed') return { status: plan.row.status };
-      if (plan.row.starts_at <= now) {
-        throw new DomainError(BOOKING_ERRORS.PLAN_CLOSED, 'The plan has already started');
-      }
+      if (plan.row.starts_at <= now) throw started();
       const updated = await this.plans.setStatus(tx, id, 'booking');
       await this.plans.publish(tx, TOPICS.PLAN_UPDATED, updated, participantIds(updated));
       await this.plans.publish(tx, TOPICS.PLAN_CONFIRMED, updated);
@@ -170,7 +169,10 @@ export class PlansService {
     });
   }
 
-  /** Upcoming windows when both the caller and `otherId` have free timeslots. */
+  /**
+   * Upcoming windows when both the caller and `otherId` are free: the overlaps of their free
+   * slots, or one person's free slots when the other publishes none.
+   */
   async suggestions(callerId: string, otherId: string, now = new Date()) {
     if (otherId === callerId) {
       throw new DomainError(COMMON_ERRORS.VALIDATION_FAILED, 'The request has invalid fields', [
@@ -180,13 +182,19 @@ export class PlansService {
     const db = this.dataSource.manager;
     await this.people.assertExists(db, otherId, 'with');
     const [mine, theirs] = await Promise.all([
-      this.timeslots.freeSlots(db, callerId, now),
-      this.timeslots.freeSlots(db, otherId, now),
+      this.availability(db, callerId, now),
+      this.availability(db, otherId, now),
     ]);
-    const items = sharedWindows(mine, theirs, now)
+    const items = sharedWindows(mine ?? theirs ?? [], theirs ?? mine ?? [], now)
       .slice(0, SUGGESTIONS_MAX)
       .map((w) => ({ startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() }));
     return { items };
+  }
+
+  /** Someone's free slots, or `null` when they publish none: their time is then not a limit. */
+  private async availability(db: EntityManager, userId: string, now: Date) {
+    if (!(await this.timeslots.publishesSlots(db, userId, now))) return null;
+    return this.timeslots.freeSlots(db, userId, now);
   }
 
   /**
@@ -220,3 +228,5 @@ export class PlansService {
 }
 
 const cancelled = () => new DomainError(BOOKING_ERRORS.PLAN_CANCELLED, 'The plan is cancelled');
+
+const started = () => new DomainError(BOOKING_ERRORS.PLAN_STARTED, 'The plan has already started');

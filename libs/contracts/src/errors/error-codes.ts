@@ -101,8 +101,8 @@ export const BOOKING_ERRORS = {
   NOT_ORGANIZER: 'BOOKING.NOT_ORGANIZER',
   NOT_INVITEE: 'BOOKING.NOT_INVITEE',
   PLAN_CANCELLED: 'BOOKING.PLAN_CANCELLED',
-  /** Answering an invitation after the organizer confirmed the plan. */
-  PLAN_CLOSED: 'BOOKING.PLAN_CLOSED',
+  /** The plan has started: it can no longer be answered or confirmed. */
+  PLAN_STARTED: 'BOOKING.PLAN_STARTED',
   /** The coffee-meeting rule: a two-person plan must lie inside one of the invitee's free slots. */
   OUTSIDE_FREE_TIMESLOT: 'BOOKING.OUTSIDE_FREE_TIMESLOT',
 } as const;
