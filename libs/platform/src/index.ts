@@ -5,6 +5,7 @@ export * from './auth/auth-user';
 export * from './auth/auth.decorators';
 export * from './auth/jwt-auth.guard';
 export * from './auth/token-verifier';
+export * from './database/caller-lock';
 export * from './database/database.module';
 export * from './database/postgres-settings';
 export * from './database/platform-tables.migration';

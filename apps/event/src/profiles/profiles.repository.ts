@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { UserStateData } from '@rendezvous/contracts';
-import { COMMON_ERRORS, DomainError } from '@rendezvous/contracts';
+import { lockLivingCaller } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
 import { publicProfileOf } from './public-profile';
 
@@ -35,18 +35,8 @@ export class ProfilesRepository {
     );
   }
 
-  /**
-   * Share-locks the caller's row for the rest of the transaction (a row is made if this service
-   * has not heard of them yet), so their deletion waits for this change and then undoes it.
-   * A person known to be deleted gets 401.
-   */
-  async lockCaller(tx: EntityManager, userId: string): Promise<void> {
-    await tx.query('INSERT INTO users (id) VALUES ($1) ON CONFLICT (id) DO NOTHING', [userId]);
-    const rows = (await tx.query('SELECT deleted_at FROM users WHERE id = $1 FOR SHARE', [
-      userId,
-    ])) as { deleted_at: Date | null }[];
-    if (rows[0]?.deleted_at) {
-      throw new DomainError(COMMON_ERRORS.UNAUTHORIZED, 'The account no longer exists');
-    }
+  /** The caller's row, share-locked for the transaction; a deleted caller gets 401. */
+  lockCaller(tx: EntityManager, userId: string): Promise<void> {
+    return lockLivingCaller(tx, userId);
   }
 }
