@@ -289,6 +289,12 @@ describe('booking agent: plans', () => {
       expect(withAda.body.items).toEqual([
         { startsAt: inHours(80).toISOString(), endsAt: inHours(83).toISOString() },
       ]);
+      const first = await t.request<{ items: unknown[] }>(
+        'GET',
+        `/plans/suggestions?with=${bob.id}&limit=1`,
+        { token: carol.token },
+      );
+      expect(first.body.items).toHaveLength(1);
       const dan = await t.person();
       const nobodyPublishes = await t.request<{ items: unknown[] }>(
         'GET',

@@ -38,11 +38,14 @@ export class PlansController {
 
   @Get('plans/suggestions')
   @ApiOperation({ summary: 'Upcoming windows when the caller and `with` both have free slots' })
-  @ApiResponse({ status: 200, description: '{ items: [{ startsAt, endsAt }] }, at most 20' })
+  @ApiResponse({
+    status: 200,
+    description: '{ items: [{ startsAt, endsAt }] }, soonest first, `limit` (default 20) at most',
+  })
   @ApiResponse({ status: 400, description: '`with` missing, not an id, or yourself' })
   @ApiResponse({ status: 404, description: '`with` names nobody known' })
   suggestions(@CurrentUser() caller: AuthUser, @Query() query: SuggestionsQuery) {
-    return this.plans.suggestions(caller.id, query.with.toLowerCase());
+    return this.plans.suggestions(caller.id, query.with.toLowerCase(), query.limit);
   }
 
   @Get('plans/:id')

@@ -25,8 +25,8 @@ import { PlansRepository, planNotFound } from './plans.repository';
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 const fitsCursor = (c: { key: string; id: string }) => isInstant(c.key) && UUID.test(c.id);
 
-/** How many shared windows `GET /plans/suggestions` offers at most. */
-export const SUGGESTIONS_MAX = 20;
+/** How many shared windows `GET /plans/suggestions` offers unless told otherwise. */
+export const SUGGESTIONS_DEFAULT = 20;
 
 @Injectable()
 export class PlansService {
@@ -173,7 +173,12 @@ export class PlansService {
    * Upcoming windows when both the caller and `otherId` are free: the overlaps of their free
    * slots, or one person's free slots when the other publishes none.
    */
-  async suggestions(callerId: string, otherId: string, now = new Date()) {
+  async suggestions(
+    callerId: string,
+    otherId: string,
+    limit = SUGGESTIONS_DEFAULT,
+    now = new Date(),
+  ) {
     if (otherId === callerId) {
       throw new DomainError(COMMON_ERRORS.VALIDATION_FAILED, 'The request has invalid fields', [
         { path: 'with', message: 'with must be someone other than yourself' },
@@ -186,7 +191,7 @@ export class PlansService {
       this.availability(db, otherId, now),
     ]);
     const items = sharedWindows(mine ?? theirs ?? [], theirs ?? mine ?? [], now)
-      .slice(0, SUGGESTIONS_MAX)
+      .slice(0, limit)
       .map((w) => ({ startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() }));
     return { items };
   }

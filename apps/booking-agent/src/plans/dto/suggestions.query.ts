@@ -1,8 +1,16 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsOptional, IsUUID } from 'class-validator';
+import { IsNumberIn } from '@rendezvous/platform';
 
 export class SuggestionsQuery {
   @ApiProperty({ format: 'uuid', description: 'the other person' })
   @IsUUID('all', { message: 'with must be a user id' })
   with: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumberIn(1, 100, true)
+  limit?: number;
 }
