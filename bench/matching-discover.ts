@@ -3,15 +3,10 @@
 // matching service on it (its own consumer group and a bench JWKS), then runs closed-loop
 // clients that ask discovery for random people.
 // Usage: npm run bench:discover -- [small=10000] [large=100000] [seconds=20] [concurrency=8]
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
-import type { JWK } from 'jose';
 import { Client } from 'pg';
-import { createTestDatabase, testInfra, uniqueName, waitFor } from '@rendezvous/testing';
+import { testInfra } from '@rendezvous/testing';
+import { startBuiltService } from './support/built-service';
 import { percentile } from './support/percentile';
 
 const SMALL = Number(process.argv[2] ?? 10_000);
@@ -309,54 +304,12 @@ const format = (label: string, f: Figures) =>
   `${f.requests} requests, ${f.errors} errors, ${f.meanItems.toFixed(1)} items per page`;
 
 async function main(): Promise<void> {
-  const database = await createTestDatabase('rendezvous_bench_matching');
-  const { privateKey, publicKey } = await generateKeyPair('ES256');
-  const jwk: JWK = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256', use: 'sig' };
-  const jwks = createServer((_, res) => {
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ keys: [jwk] }));
-  });
-  await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
-  const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`;
-
-  const app = spawn(join('node_modules', '.bin', 'node'), ['dist/apps/matching/src/main.js'], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      POSTGRES_DB: database.name,
-      JWKS_URL: jwksUrl,
-      LOG_LEVEL: 'warn',
-      LOG_FORMAT: 'json',
-      KAFKA_CONSUMER_GROUP: uniqueName('bench-matching'),
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const service = await startBuiltService('matching', PORT);
   try {
-    await waitFor(
-      async () => (await fetch(`http://127.0.0.1:${PORT}/health/ready`)).status === 200,
-      { timeoutMs: 60_000, intervalMs: 250, message: 'the matching service to be ready' },
-    );
-    const client = new Client({
-      ...testInfra.postgres,
-      user: testInfra.postgres.user,
-      database: database.name,
-    });
+    const client = new Client({ ...testInfra.postgres, database: service.database });
     await client.connect();
     const ids: string[] = [];
-    const tokens = new Map<string, string>();
-    const tokenForId = async (id: string) => {
-      let token = tokens.get(id);
-      if (!token) {
-        token = await new SignJWT({ role: 'user' })
-          .setProtectedHeader({ alg: 'ES256', kid: 'bench' })
-          .setSubject(id)
-          .setIssuedAt()
-          .setExpirationTime('1h')
-          .sign(privateKey);
-        tokens.set(id, token);
-      }
-      return token;
-    };
+    const tokenForId = (id: string) => service.tokenFor(id);
     const tokenFor = () => tokenForId(ids[Math.floor(Math.random() * ids.length)]);
 
     console.log(`discovery benchmark: ${SECONDS} s per size, ${CONCURRENCY} concurrent clients`);
@@ -386,12 +339,7 @@ async function main(): Promise<void> {
     );
     await client.end();
   } finally {
-    app.kill('SIGTERM');
-    await new Promise((resolve) => app.once('exit', resolve));
-    jwks.close();
-    // BENCH_KEEP_DATABASE=1 keeps the seeded store for a look with EXPLAIN.
-    if (process.env['BENCH_KEEP_DATABASE'] === '1') console.log(`kept database ${database.name}`);
-    else await database.drop();
+    await service.stop();
   }
 }
 

@@ -3,14 +3,9 @@
 // the reco service's store, with the running sums the service keeps. Boots the built reco
 // service on it (its own consumer group and a bench JWKS), then runs closed-loop clients.
 // Usage: npm run bench:reco -- [venues=10000] [interactions=100000] [people=10000] [seconds=15] [concurrency=8]
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
-import type { JWK } from 'jose';
 import { Client } from 'pg';
-import { createTestDatabase, testInfra, uniqueName, waitFor } from '@rendezvous/testing';
+import { testInfra } from '@rendezvous/testing';
+import { startBuiltService } from './support/built-service';
 import { percentile } from './support/percentile';
 
 const VENUES = Number(process.argv[2] ?? 10_000);
@@ -37,7 +32,8 @@ const CITIES = [
   [-23.551, -46.633],
 ];
 
-async function seed(client: Client): Promise<void> {
+/** Seeds the store; returns the seeded people (the service may learn of others from Kafka). */
+async function seed(client: Client): Promise<string[]> {
   await client.query('CREATE TEMP TABLE cities (n int, lat float8, lng float8)');
   await client.query(
     `INSERT INTO cities SELECT i - 1, (c->>0)::float8, (c->>1)::float8
@@ -60,10 +56,11 @@ async function seed(client: Client): Promise<void> {
     [VENUES],
   );
   // People: 95 % with a home near a city.
-  await client.query(
+  const { rows: seeded } = await client.query(
     `INSERT INTO people (user_id, version, lat, lng)
      SELECT gen_random_uuid(), 1, CASE WHEN random() < 0.95 THEN p.lat END, p.lng
-     FROM generate_series(1, $1) g, ${near}`,
+     FROM generate_series(1, $1) g, ${near}
+     RETURNING user_id`,
     [PEOPLE],
   );
   await client.query('UPDATE people SET lng = NULL WHERE lat IS NULL');
@@ -104,6 +101,7 @@ async function seed(client: Client): Promise<void> {
     [TIES_PER_PERSON / 2, PEOPLE],
   );
   await client.query('ANALYZE');
+  return seeded.map((r: { user_id: string }) => r.user_id);
 }
 
 interface Figures {
@@ -163,37 +161,12 @@ const format = (label: string, f: Figures) =>
   `${f.requests} requests, ${f.errors} errors, ${f.meanItems.toFixed(1)} items`;
 
 async function main(): Promise<void> {
-  const database = await createTestDatabase('rendezvous_bench_reco');
-  const { privateKey, publicKey } = await generateKeyPair('ES256');
-  const jwk: JWK = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256', use: 'sig' };
-  const jwks = createServer((_, res) => {
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ keys: [jwk] }));
-  });
-  await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
-  const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`;
-
-  const app = spawn(join('node_modules', '.bin', 'node'), ['dist/apps/reco/src/main.js'], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      POSTGRES_DB: database.name,
-      JWKS_URL: jwksUrl,
-      LOG_LEVEL: 'warn',
-      LOG_FORMAT: 'json',
-      KAFKA_CONSUMER_GROUP: uniqueName('bench-reco'),
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const service = await startBuiltService('reco', PORT);
   try {
-    await waitFor(
-      async () => (await fetch(`http://127.0.0.1:${PORT}/health/ready`)).status === 200,
-      { timeoutMs: 60_000, intervalMs: 250, message: 'the reco service to be ready' },
-    );
-    const client = new Client({ ...testInfra.postgres, database: database.name });
+    const client = new Client({ ...testInfra.postgres, database: service.database });
     await client.connect();
     const t0 = Date.now();
-    await seed(client);
+    const ids = await seed(client);
     const counts = (
       await client.query(
         `SELECT (SELECT count(*) FROM venues) AS venues, (SELECT count(*) FROM interactions) AS interactions,
@@ -204,28 +177,11 @@ async function main(): Promise<void> {
       `seeded ${counts.venues} venues, ${counts.interactions} interactions, ${counts.people} people, ` +
         `${counts.ties} ties in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     );
-    const ids = (
-      await client.query('SELECT user_id FROM people WHERE deleted_at IS NULL')
-    ).rows.map((r: { user_id: string }) => r.user_id);
     const venueIds = (await client.query('SELECT id FROM venues')).rows.map(
       (r: { id: string }) => r.id,
     );
     await client.end();
-    const tokens = new Map<string, string>();
-    const tokenFor = async () => {
-      const id = ids[Math.floor(Math.random() * ids.length)];
-      let token = tokens.get(id);
-      if (!token) {
-        token = await new SignJWT({ role: 'user' })
-          .setProtectedHeader({ alg: 'ES256', kid: 'bench' })
-          .setSubject(id)
-          .setIssuedAt()
-          .setExpirationTime('1h')
-          .sign(privateKey);
-        tokens.set(id, token);
-      }
-      return token;
-    };
+    const tokenFor = () => service.tokenFor(ids[Math.floor(Math.random() * ids.length)]);
     const anyVenue = () => venueIds[Math.floor(Math.random() * venueIds.length)];
 
     console.log(`reco benchmark: ${SECONDS} s per endpoint, ${CONCURRENCY} concurrent clients`);
@@ -242,11 +198,7 @@ async function main(): Promise<void> {
     }
     for (const line of results) console.log(line);
   } finally {
-    app.kill('SIGTERM');
-    await new Promise((resolve) => app.once('exit', resolve));
-    jwks.close();
-    if (process.env['BENCH_KEEP_DATABASE'] === '1') console.log(`kept database ${database.name}`);
-    else await database.drop();
+    await service.stop();
   }
 }
 
