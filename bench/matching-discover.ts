@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { testInfra } from '@rendezvous/testing';
 import { startBuiltService } from './support/built-service';
+import type { Figures } from './support/closed-loop';
+import { formatFigures, measureClosedLoop } from './support/closed-loop';
 import { percentile } from './support/percentile';
 
 const SMALL = Number(process.argv[2] ?? 10_000);
@@ -239,56 +241,17 @@ async function seed(client: Client, count: number, ids: string[]): Promise<void>
   await client.query('ANALYZE profiles');
 }
 
-interface Figures {
-  requests: number;
-  errors: number;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  meanItems: number;
-}
+const DISCOVER_URL = `http://127.0.0.1:${PORT}/api/v1/matching/discover?limit=20`;
 
-async function measure(tokenFor: () => Promise<string>, seconds: number): Promise<Figures> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let items = 0;
-  const until = Date.now() + seconds * 1000;
-  const started = Date.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (Date.now() < until) {
-        const token = await tokenFor();
-        const t0 = performance.now();
-        const response = await fetch(`http://127.0.0.1:${PORT}/api/v1/matching/discover?limit=20`, {
-          headers: { authorization: `Bearer ${token}` },
-        });
-        const body = (await response.json()) as { items?: unknown[] };
-        latencies.push(performance.now() - t0);
-        if (response.status !== 200) errors += 1;
-        items += body.items?.length ?? 0;
-      }
-    }),
-  );
-  const elapsed = (Date.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    errors,
-    rps: latencies.length / elapsed,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    meanItems: items / latencies.length,
-  };
-}
+const measure = (tokenFor: () => Promise<string>, seconds: number) =>
+  measureClosedLoop({ url: () => DISCOVER_URL, tokenFor, seconds, concurrency: CONCURRENCY });
 
 /** Sequential requests for one person: the service time without queueing. */
 async function measureOne(token: string, count: number): Promise<{ p50: number; p95: number }> {
   const latencies: number[] = [];
   for (let i = 0; i < count; i += 1) {
     const t0 = performance.now();
-    const response = await fetch(`http://127.0.0.1:${PORT}/api/v1/matching/discover?limit=20`, {
+    const response = await fetch(DISCOVER_URL, {
       headers: { authorization: `Bearer ${token}` },
     });
     await response.arrayBuffer();
@@ -298,10 +261,7 @@ async function measureOne(token: string, count: number): Promise<{ p50: number; 
   return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
 }
 
-const format = (label: string, f: Figures) =>
-  `${label.padEnd(16)} p50 ${f.p50.toFixed(1).padStart(6)} ms  p95 ${f.p95.toFixed(1).padStart(6)} ms  ` +
-  `p99 ${f.p99.toFixed(1).padStart(6)} ms  ${f.rps.toFixed(0).padStart(5)} req/s  ` +
-  `${f.requests} requests, ${f.errors} errors, ${f.meanItems.toFixed(1)} items per page`;
+const format = (label: string, f: Figures) => formatFigures(label, 16, f, 'items per page');
 
 async function main(): Promise<void> {
   const service = await startBuiltService('matching', PORT);

@@ -6,7 +6,8 @@
 import { Client } from 'pg';
 import { testInfra } from '@rendezvous/testing';
 import { startBuiltService } from './support/built-service';
-import { percentile } from './support/percentile';
+import type { Figures } from './support/closed-loop';
+import { formatFigures, measureClosedLoop } from './support/closed-loop';
 
 const VENUES = Number(process.argv[2] ?? 10_000);
 const INTERACTIONS = Number(process.argv[3] ?? 100_000);
@@ -104,61 +105,15 @@ async function seed(client: Client): Promise<string[]> {
   return seeded.map((r: { user_id: string }) => r.user_id);
 }
 
-interface Figures {
-  requests: number;
-  errors: number;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  meanItems: number;
-}
+const measure = (path: () => string, tokenFor: () => Promise<string>, seconds: number) =>
+  measureClosedLoop({
+    url: () => `http://127.0.0.1:${PORT}/api/v1${path()}`,
+    tokenFor,
+    seconds,
+    concurrency: CONCURRENCY,
+  });
 
-async function measure(
-  path: () => string,
-  tokenFor: () => Promise<string>,
-  seconds: number,
-): Promise<Figures> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let items = 0;
-  const until = Date.now() + seconds * 1000;
-  const started = Date.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (Date.now() < until) {
-        const token = await tokenFor();
-        const t0 = performance.now();
-        const response = await fetch(`http://127.0.0.1:${PORT}/api/v1${path()}`, {
-          headers: { authorization: `Bearer ${token}` },
-        });
-        const body = (await response.json()) as { items?: unknown[] };
-        latencies.push(performance.now() - t0);
-        if (response.status !== 200) {
-          errors += 1;
-          if (errors === 1) console.error(`${response.status} ${JSON.stringify(body)}`);
-        }
-        items += body.items?.length ?? 0;
-      }
-    }),
-  );
-  const elapsed = (Date.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    errors,
-    rps: latencies.length / elapsed,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    meanItems: items / latencies.length,
-  };
-}
-
-const format = (label: string, f: Figures) =>
-  `${label.padEnd(34)} p50 ${f.p50.toFixed(1).padStart(6)} ms  p95 ${f.p95.toFixed(1).padStart(6)} ms  ` +
-  `p99 ${f.p99.toFixed(1).padStart(6)} ms  ${f.rps.toFixed(0).padStart(5)} req/s  ` +
-  `${f.requests} requests, ${f.errors} errors, ${f.meanItems.toFixed(1)} items`;
+const format = (label: string, f: Figures) => formatFigures(label, 34, f);
 
 async function main(): Promise<void> {
   const service = await startBuiltService('reco', PORT);
