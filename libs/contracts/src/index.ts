@@ -19,3 +19,4 @@ export * from './proximity/proximity-events';
 export * from './reco/venue-events';
 export * from './plans/plan-events';
 export * from './geo/great-circle';
+export * from './geo/location-cell';
