@@ -1,0 +1,83 @@
+import { newClientIp } from '../support/api-client';
+import type { Header } from './header-cases';
+import { TOKEN, presentsValidToken } from './header-cases';
+import type { Operation } from './openapi-operations';
+import type { FuzzCase } from './operation-cases';
+import type { RawRequest } from './raw-http';
+import { sendRaw } from './raw-http';
+import type { Violation } from './response-checks';
+import { checkOutcome } from './response-checks';
+
+/** The tokens requests are made with: attackers in turn (each has its own rate limit), an admin. */
+export interface Tokens {
+  attacker(): string;
+  admin: string;
+}
+
+const has = (headers: Header[], name: string) =>
+  headers.some(([header]) => header.toLowerCase() === name.toLowerCase());
+
+function rawRequest(fuzzCase: FuzzCase, token: string): RawRequest {
+  const plan = fuzzCase.headerPlan;
+  const own = (plan?.headers ?? []).map(([name, value]): Header => [
+    name,
+    value.split(TOKEN).join(token),
+  ]);
+  const headers: Header[] = [];
+  if (!has(own, 'x-forwarded-for')) headers.push(['X-Forwarded-For', newClientIp()]);
+  if (fuzzCase.caller !== 'nobody' && !plan?.customAuth)
+    headers.push(['Authorization', `Bearer ${token}`]);
+  headers.push(...own);
+  let payload = fuzzCase.body;
+  if (payload) {
+    const type = plan?.contentType === undefined ? 'application/json' : plan.contentType;
+    if (type !== null) headers.push(['Content-Type', type]);
+    const framed = plan?.frame?.(payload);
+    headers.push(...(framed?.headers ?? [['Content-Length', String(payload.length)]]));
+    payload = framed?.payload ?? payload;
+  }
+  if (!has(headers, 'connection')) headers.push(['Connection', 'close']);
+  return {
+    method: fuzzCase.method,
+    target: fuzzCase.target,
+    headers,
+    body: payload,
+    omitHost: plan?.omitHost,
+  };
+}
+
+function presentsToken(fuzzCase: FuzzCase): boolean {
+  const plan = fuzzCase.headerPlan;
+  if (plan?.customAuth) return presentsValidToken(plan);
+  return fuzzCase.caller !== 'nobody';
+}
+
+/** Sends cases, checks every answer and keeps the count of what came back. */
+export class CaseRunner {
+  readonly violations: Violation[] = [];
+  readonly statuses = new Map<string, number>();
+  requests = 0;
+  serverErrors = 0;
+
+  constructor(
+    private readonly origin: { host: string; port: number },
+    private readonly tokens: Tokens,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async run(operation: Operation, fuzzCase: FuzzCase): Promise<void> {
+    const token = fuzzCase.caller === 'admin' ? this.tokens.admin : this.tokens.attacker();
+    const outcome = await sendRaw(this.origin, rawRequest(fuzzCase, token), this.timeoutMs);
+    this.requests += 1;
+    const status = outcome.kind === 'answer' ? String(outcome.status) : 'none';
+    this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
+    if (outcome.kind === 'answer' && outcome.status >= 500) this.serverErrors += 1;
+    this.violations.push(
+      ...checkOutcome(outcome, {
+        fuzzCase,
+        route: `${operation.method} ${operation.path}`,
+        tokenless: operation.secured && !presentsToken(fuzzCase),
+      }),
+    );
+  }
+}
