@@ -41,3 +41,6 @@ export * from './http/id-params';
 export * from './http/instant';
 export * from './http/list-query.dto';
 export * from './http/validators';
+export * from './http/input-bounds';
+export * from './http/request-url';
+export * from './http/text';

@@ -9,9 +9,10 @@ import {
   TOPICS,
 } from '@rendezvous/contracts';
 import type { Page } from '@rendezvous/platform';
-import { decodeCursor, isInstant, toPage } from '@rendezvous/platform';
+import { decodeCursor, toPage } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
+import { BlocksRepository } from '../directory/blocks.repository';
 import { PeopleRepository, unknownPerson } from '../directory/people.repository';
 import { TimeslotsRepository } from '../directory/timeslots.repository';
 import { VenuesRepository } from '../directory/venues.repository';
@@ -22,8 +23,6 @@ import type { Window } from './plan-rules';
 import { sharedWindows, within } from './plan-rules';
 import { PlansRepository, planNotFound } from './plans.repository';
 
-const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
-const fitsCursor = (c: { key: string; id: string }) => isInstant(c.key) && UUID.test(c.id);
 
 /** How many shared windows `GET /plans/suggestions` offers unless told otherwise. */
 export const SUGGESTIONS_DEFAULT = 20;
@@ -34,6 +33,7 @@ export class PlansService {
     private readonly dataSource: DataSource,
     private readonly plans: PlansRepository,
     private readonly people: PeopleRepository,
+    private readonly blocks: BlocksRepository,
     private readonly venues: VenuesRepository,
     private readonly timeslots: TimeslotsRepository,
   ) {}
@@ -87,7 +87,7 @@ export class PlansService {
     const rows = await this.plans.listFor(
       this.dataSource.manager,
       callerId,
-      decodeCursor(cursor, fitsCursor),
+      decodeCursor(cursor, 'instant'),
       limit,
     );
     return toPage(
@@ -102,7 +102,7 @@ export class PlansService {
     const rows = await this.plans.bookingsFor(
       this.dataSource.manager,
       callerId,
-      decodeCursor(cursor, fitsCursor),
+      decodeCursor(cursor, 'instant'),
       limit,
     );
     return toPage(
@@ -171,7 +171,8 @@ export class PlansService {
 
   /**
    * Upcoming windows when both the caller and `otherId` are free: the overlaps of their free
-   * slots, or one person's free slots when the other publishes none.
+   * slots, or one person's free slots when the other publishes none. Across a block, either
+   * way, the other person is answered as unknown: their free time is nobody's business there.
    */
   async suggestions(
     callerId: string,
@@ -186,6 +187,7 @@ export class PlansService {
     }
     const db = this.dataSource.manager;
     await this.people.assertExists(db, otherId, 'with');
+    if (await this.blocks.eitherBlocked(db, callerId, otherId)) throw unknownPerson('with', otherId);
     const [mine, theirs] = await Promise.all([
       this.availability(db, callerId, now),
       this.availability(db, otherId, now),

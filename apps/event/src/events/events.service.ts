@@ -6,7 +6,6 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { Page } from '@rendezvous/platform';
 import { decodeCursor, toPage } from '@rendezvous/platform';
-import { isInstant } from '@rendezvous/platform';
 import { assertNoProblems } from '../common/validation-error';
 import { ProfilesRepository } from '../profiles/profiles.repository';
 import type { CreateEventDto } from './dto/create-event.dto';
@@ -21,7 +20,6 @@ import { EventsRepository } from './events.repository';
 import { parseNear } from './geo';
 import { RegistrationsRepository } from './registrations.repository';
 
-const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 
 function fieldsOf(row: EventRow): EventFields {
   return {
@@ -98,7 +96,7 @@ export class EventsService {
       category: query.category ?? null,
       near: typeof near === 'string' ? null : near,
       radiusKm: query.radiusKm ?? DEFAULT_RADIUS_KM,
-      after: decodeCursor(query.cursor, (c) => isInstant(c.key) && UUID.test(c.id)),
+      after: decodeCursor(query.cursor, 'instant'),
       limit,
     });
     return toPage(

@@ -92,7 +92,7 @@ export class RegistrationsService {
     const rows = await this.registrations.attendees(
       this.dataSource.manager,
       event.id,
-      decodeCursor(cursor, (c) => /^\d{1,18}$/.test(c.key)),
+      decodeCursor(cursor, 'integer'),
       limit,
     );
     return toPage(

@@ -1,20 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import { Optional } from '@rendezvous/platform';
 
 export class ListNotificationsQuery {
   @ApiPropertyOptional({ description: 'Return the notifications after this one', format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   after?: string;
 
   @ApiPropertyOptional({ description: "Same as `after` (the previous page's `nextCursor`)" })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)

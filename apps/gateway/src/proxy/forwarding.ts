@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { prefixesOf } from '../routing/routes';
 import type { UpstreamService } from '../upstreams/upstreams';
 import { bodyTooLarge, limitedBody } from './body-limit';
+import { endToEndHeaders } from './hop-by-hop';
 import { upstreamFailure } from './upstream-errors';
 
 export interface ForwardingOptions {
@@ -18,7 +19,7 @@ function forwardedHeaders(request: FastifyRequest, headers: IncomingHttpHeaders)
   const peer = request.raw.socket.remoteAddress ?? '';
   const chain = headers['x-forwarded-for'];
   return {
-    ...headers,
+    ...endToEndHeaders(headers),
     // The service logs and answers with the gateway's trace id.
     traceparent: traceparentFor(request.id),
     'x-forwarded-for': chain ? `${String(chain)}, ${peer}` : peer,

@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ListQueryDto } from '@rendezvous/platform';
-import { IsOptional, IsUUID } from 'class-validator';
+import { ListQueryDto, Optional } from '@rendezvous/platform';
+import { IsUUID } from 'class-validator';
 
 export class DiscoverQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'only people attending this event' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   eventId?: string;
 }

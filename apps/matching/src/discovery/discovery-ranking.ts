@@ -1,5 +1,5 @@
 import type { CompatibilityFactors } from '@rendezvous/contracts';
-import { COMMON_ERRORS, DomainError } from '@rendezvous/contracts';
+import { shownDistanceKm } from '@rendezvous/contracts';
 import type { Cursor, Page } from '@rendezvous/platform';
 import { decodeCursor, encodeCursor } from '@rendezvous/platform';
 import type { Compatibility } from './compatibility';
@@ -13,7 +13,7 @@ export interface DiscoveryItem {
   score: number;
   factors: CompatibilityFactors;
   sharedInterests: string[];
-  /** Rounded to 0.1 km; `null` when either location is unknown. */
+  /** To the centre of their cell, whole km and at least 1; `null` when either location is unknown. */
   distanceKm: number | null;
 }
 
@@ -36,15 +36,8 @@ function afterCursor(item: Scored, cursor: { score: number; id: string }): boole
 }
 
 function parseCursor(value: string | undefined): { score: number; id: string } | null {
-  const cursor: Cursor | null = decodeCursor(value);
-  if (!cursor) return null;
-  const score = Number(cursor.key);
-  if (!Number.isFinite(score)) {
-    throw new DomainError(COMMON_ERRORS.VALIDATION_FAILED, 'The request has invalid fields', [
-      { path: 'cursor', message: 'cursor is not a cursor from a previous page' },
-    ]);
-  }
-  return { score, id: cursor.id };
+  const cursor: Cursor | null = decodeCursor(value, 'number');
+  return cursor && { score: Number(cursor.key), id: cursor.id };
 }
 
 /** One page of the ranking, after the position the cursor names. */
@@ -62,7 +55,7 @@ export function rankPage(scored: Scored[], limit: number, cursor?: string): Page
       factors: compatibility.factors,
       sharedInterests: compatibility.sharedInterests,
       distanceKm:
-        compatibility.distanceKm === null ? null : Math.round(compatibility.distanceKm * 10) / 10,
+        compatibility.distanceKm === null ? null : shownDistanceKm(compatibility.distanceKm),
     })),
     nextCursor:
       ranked.length > limit && last

@@ -48,7 +48,7 @@ export class MatchesService {
   }
 
   async listActive(userId: string, limit: number, cursor?: string): Promise<Page<MatchView>> {
-    const rows = await this.matches.listActive(userId, limit + 1, decodeCursor(cursor));
+    const rows = await this.matches.listActive(userId, limit + 1, decodeCursor(cursor, 'instant'));
     return toPage(
       rows,
       limit,

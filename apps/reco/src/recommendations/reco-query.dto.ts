@@ -1,16 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsUUID } from 'class-validator';
 import type { VenueCategory } from '@rendezvous/contracts';
 import { VENUE_CATEGORIES } from '@rendezvous/contracts';
-import { Check, IsNumberIn, IsOneOf } from '@rendezvous/platform';
+import { Check, IsNumberIn, IsOneOf, Optional } from '@rendezvous/platform';
 
 const pairedWith = (other: 'lat' | 'lng') => (_value: unknown, object: object) =>
   (object as Record<string, unknown>)[other] === undefined ? `must come with ${other}` : null;
 
 class LimitQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsNumberIn(1, 100, true)
   limit?: number;
@@ -18,12 +18,12 @@ class LimitQuery {
 
 class VenueFilters extends LimitQuery {
   @ApiPropertyOptional({ enum: VENUE_CATEGORIES })
-  @IsOptional()
+  @Optional()
   @IsOneOf(VENUE_CATEGORIES)
   category?: VenueCategory;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 4 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsNumberIn(1, 4, true)
   maxPriceLevel?: number;
@@ -31,21 +31,21 @@ class VenueFilters extends LimitQuery {
 
 export class RecoVenuesQueryDto extends VenueFilters {
   @ApiPropertyOptional({ minimum: -90, maximum: 90, description: "instead of the caller's home" })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsNumberIn(-90, 90)
   @Check('pairedWith', pairedWith('lng'))
   lat?: number;
 
   @ApiPropertyOptional({ minimum: -180, maximum: 180 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsNumberIn(-180, 180)
   @Check('pairedWith', pairedWith('lat'))
   lng?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 20_038, description: 'needs a location' })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsNumberIn(0, 20_038)
   maxDistanceKm?: number;
@@ -53,7 +53,7 @@ export class RecoVenuesQueryDto extends VenueFilters {
 
 export class RecoPeopleQueryDto extends LimitQuery {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   venueId?: string;
 }

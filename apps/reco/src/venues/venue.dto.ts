@@ -1,8 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
 import type { VenueCategory } from '@rendezvous/contracts';
 import { VENUE_CATEGORIES } from '@rendezvous/contracts';
-import { Check, IsNumberIn, IsOneOf, IsText, ListQueryDto } from '@rendezvous/platform';
+import {
+  Check,
+  IsNumberIn,
+  IsOneOf,
+  IsText,
+  ListQueryDto,
+  Nullable,
+  Optional,
+} from '@rendezvous/platform';
 
 export const DEFAULT_CAPACITY = 20;
 export const MAX_CAPACITY = 1_000_000;
@@ -14,7 +21,7 @@ export class CreateVenueDto {
   name: string;
 
   @ApiPropertyOptional({ maxLength: 2000, nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsText(2000)
   description?: string | null;
 
@@ -35,12 +42,12 @@ export class CreateVenueDto {
   priceLevel: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 5, nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsNumberIn(0, 5)
   rating?: number | null;
 
   @ApiPropertyOptional({ minimum: 1, default: DEFAULT_CAPACITY })
-  @IsOptional()
+  @Optional()
   @IsNumberIn(1, MAX_CAPACITY, true)
   capacity?: number;
 }
@@ -48,42 +55,42 @@ export class CreateVenueDto {
 /** PATCH /venues/:id: any of the venue's fields. */
 export class UpdateVenueDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
-  @IsOptional()
+  @Optional()
   @IsText(100, 1)
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 2000, nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsText(2000)
   description?: string | null;
 
   @ApiPropertyOptional({ enum: VENUE_CATEGORIES })
-  @IsOptional()
+  @Optional()
   @IsOneOf(VENUE_CATEGORIES)
   category?: VenueCategory;
 
   @ApiPropertyOptional({ minimum: -90, maximum: 90 })
-  @IsOptional()
+  @Optional()
   @IsNumberIn(-90, 90)
   lat?: number;
 
   @ApiPropertyOptional({ minimum: -180, maximum: 180 })
-  @IsOptional()
+  @Optional()
   @IsNumberIn(-180, 180)
   lng?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 4 })
-  @IsOptional()
+  @Optional()
   @IsNumberIn(1, 4, true)
   priceLevel?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 5, nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsNumberIn(0, 5)
   rating?: number | null;
 
   @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
+  @Optional()
   @IsNumberIn(1, MAX_CAPACITY, true)
   capacity?: number;
 }
@@ -105,12 +112,12 @@ export function parseNear(value: string): { lat: number; lng: number } | null {
 
 export class ListVenuesQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ example: '48.8566,2.3522', description: 'nearest first from here' })
-  @IsOptional()
+  @Optional()
   @Check('near', nearProblem)
   near?: string;
 
   @ApiPropertyOptional({ enum: VENUE_CATEGORIES })
-  @IsOptional()
+  @Optional()
   @IsOneOf(VENUE_CATEGORIES)
   category?: VenueCategory;
 }
@@ -121,7 +128,7 @@ export class InteractionDto {
   type: 'view' | 'interest' | 'like';
 
   @ApiPropertyOptional({ minimum: 0, maximum: 86_400, default: 0 })
-  @IsOptional()
+  @Optional()
   @IsNumberIn(0, 86_400, true)
   dwellSeconds?: number;
 }

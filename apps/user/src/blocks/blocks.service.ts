@@ -57,7 +57,7 @@ export class BlocksService {
   }
 
   async list(callerId: string, limit: number, cursor?: string): Promise<Page<BlockView>> {
-    const after = decodeCursor(cursor);
+    const after = decodeCursor(cursor, 'instant');
     const rows = (await this.dataSource.query(
       `SELECT * FROM blocks
        WHERE blocker_id = $1

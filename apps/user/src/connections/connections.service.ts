@@ -84,7 +84,7 @@ export class ConnectionsService {
     const rows = await this.connections.page(
       this.dataSource.manager,
       callerId,
-      decodeCursor(cursor),
+      decodeCursor(cursor, 'instant'),
       limit,
     );
     return toPage(

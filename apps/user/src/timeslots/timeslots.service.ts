@@ -77,7 +77,7 @@ export class TimeslotsService {
   }
 
   async list(userId: string, limit: number, cursor?: string): Promise<Page<Timeslot>> {
-    const after = decodeCursor(cursor);
+    const after = decodeCursor(cursor, 'instant');
     const rows = (await this.dataSource.query(
       `SELECT * FROM timeslots
        WHERE user_id = $1 AND ends_at > now()

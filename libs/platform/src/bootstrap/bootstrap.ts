@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { ConfigError } from '../config/load-config';
 import { PlatformConfig } from '../config/platform.config';
 import { KafkaConsumerTransport } from '../kafka/kafka-consumer.transport';
+import { answerRejectedUrls, httpEdgeOptions } from './http-edge';
 import type { TracedIncomingMessage } from '../logging/logger-options';
 import { PlatformMetrics } from '../metrics/platform-metrics';
 import { serveServiceDocument } from '../openapi/service-openapi';
@@ -44,10 +45,12 @@ export async function createApp(
   module: unknown,
   options: AppOptions = {},
 ): Promise<NestFastifyApplication> {
+  const edgeLogger = new NestLogger('Http');
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestTraceId,
     return503OnClosing: true,
+    ...httpEdgeOptions(edgeLogger),
   });
   const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, {
     bufferLogs: true,
@@ -57,6 +60,7 @@ export async function createApp(
   app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
 
   const fastify = app.getHttpAdapter().getInstance();
+  answerRejectedUrls(fastify, edgeLogger);
   const metrics = app.get(PlatformMetrics);
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('traceparent', traceparentFor(request.id));

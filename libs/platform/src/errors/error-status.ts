@@ -52,6 +52,8 @@ export function statusOf(code: ErrorCode): number {
       return 404;
     case COMMON_ERRORS.METHOD_NOT_ALLOWED:
       return 405;
+    case COMMON_ERRORS.REQUEST_TIMEOUT:
+      return 408;
     case COMMON_ERRORS.CONFLICT:
     case AUTH_ERRORS.EMAIL_TAKEN:
     case USER_ERRORS.TIMESLOT_OVERLAP:
@@ -72,12 +74,16 @@ export function statusOf(code: ErrorCode): number {
       return 409;
     case COMMON_ERRORS.PAYLOAD_TOO_LARGE:
       return 413;
+    case COMMON_ERRORS.URI_TOO_LONG:
+      return 414;
     case COMMON_ERRORS.UNSUPPORTED_MEDIA_TYPE:
       return 415;
     case COMMON_ERRORS.RATE_LIMITED:
     case AUTH_ERRORS.TOO_MANY_FAILED_LOGINS:
     case MATCHING_ERRORS.SUPER_LIKE_LIMIT:
       return 429;
+    case COMMON_ERRORS.HEADERS_TOO_LARGE:
+      return 431;
     case COMMON_ERRORS.INTERNAL:
       return 500;
     case COMMON_ERRORS.DEPENDENCY_UNAVAILABLE:

@@ -1,7 +1,16 @@
+import type { ArgumentMetadata } from '@nestjs/common';
 import { ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import type { FieldError } from '@rendezvous/contracts';
 import { COMMON_ERRORS, DomainError } from '@rendezvous/contracts';
+import { inputBoundsProblem } from '../http/input-bounds';
+
+export const INVALID_FIELDS = 'The request has invalid fields';
+
+/** The one validation error: `400` naming each bad field. */
+export function invalidFields(errors: FieldError[]): DomainError {
+  return new DomainError(COMMON_ERRORS.VALIDATION_FAILED, INVALID_FIELDS, errors);
+}
 
 /** One entry per bad field, with dotted paths into nested objects and arrays. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -12,19 +21,25 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+/** Checks the input bounds every route shares before class-transformer sees the value. */
+class BoundedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const problem = inputBoundsProblem(value, metadata.data ?? '', metadata.type);
+      if (problem) throw invalidFields([problem]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Global pipe: strips nothing silently — unknown fields are rejected and named. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new BoundedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) =>
-      new DomainError(
-        COMMON_ERRORS.VALIDATION_FAILED,
-        'The request has invalid fields',
-        flattenValidationErrors(errors),
-      ),
+    exceptionFactory: (errors) => invalidFields(flattenValidationErrors(errors)),
   });
 }

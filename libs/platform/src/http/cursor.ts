@@ -1,4 +1,5 @@
-import { COMMON_ERRORS, DomainError } from '@rendezvous/contracts';
+import { isInstant } from './instant';
+import { invalidFields } from '../errors/validation';
 
 /** Keyset position after the last item of a page: its sort key and id. */
 export interface Cursor {
@@ -6,37 +7,51 @@ export interface Cursor {
   id: string;
 }
 
+/** What a list sorts by; a cursor's key must be one of these before it reaches a query. */
+export type CursorKey = 'instant' | 'number' | 'integer' | 'text';
+
+const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
+const INTEGER = /^-?\d{1,18}$/;
+const MAX_TEXT_KEY = 1000;
+
+const KEY_FITS: Record<CursorKey, (key: string) => boolean> = {
+  instant: isInstant,
+  number: (key) => key.trim() !== '' && Number.isFinite(Number(key)),
+  integer: (key) => INTEGER.test(key),
+  text: (key) => key.length <= MAX_TEXT_KEY,
+};
+
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');
 }
 
-/**
- * The position a cursor stands for; a cursor that is not ours (or whose parts `fits` refuses)
- * is a validation error naming `cursor`.
- */
-export function decodeCursor(
-  value: string | undefined,
-  fits: (cursor: Cursor) => boolean = () => true,
-): Cursor | null {
-  if (value === undefined || value === '') return null;
-  let parsed: unknown;
+function parse(value: string): unknown {
   try {
-    parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    return JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
   } catch {
-    parsed = undefined;
+    return undefined;
   }
+}
+
+/**
+ * The position a cursor stands for. The one place cursors are decoded: a cursor that is not
+ * ours, or whose key is not of the list's kind or whose id is not a UUID, is a `400` naming
+ * `cursor` — never a value a query could choke on.
+ */
+export function decodeCursor(value: string | undefined, key: CursorKey): Cursor | null {
+  if (value === undefined || value === '') return null;
+  const parsed = parse(value);
   if (
     Array.isArray(parsed) &&
     parsed.length === 2 &&
     typeof parsed[0] === 'string' &&
     typeof parsed[1] === 'string' &&
-    fits({ key: parsed[0], id: parsed[1] })
+    KEY_FITS[key](parsed[0]) &&
+    UUID.test(parsed[1])
   ) {
     return { key: parsed[0], id: parsed[1] };
   }
-  throw new DomainError(COMMON_ERRORS.VALIDATION_FAILED, 'The request has invalid fields', [
-    { path: 'cursor', message: 'cursor is not a cursor from a previous page' },
-  ]);
+  throw invalidFields([{ path: 'cursor', message: 'cursor is not a cursor from a previous page' }]);
 }
 
 export interface Page<T> {

@@ -1,6 +1,8 @@
-import { ValidateBy, isEmail } from 'class-validator';
+import { ValidateBy, ValidateIf, isEmail } from 'class-validator';
 import type { ValidationArguments } from 'class-validator';
 import { isLanguageCode } from '@rendezvous/contracts';
+import { instantProblem } from './instant';
+import { textProblem } from './text';
 
 // Each decorator checks type and limits in one constraint, so a bad field yields one error.
 
@@ -16,8 +18,22 @@ function rule(
 }
 
 export function isText(value: unknown, min: number, max: number): value is string {
-  return typeof value === 'string' && value.length >= min && value.length <= max;
+  return (
+    typeof value === 'string' &&
+    value.length >= min &&
+    value.length <= max &&
+    textProblem(value) === null
+  );
 }
+
+/**
+ * A field that may be left out; `null` is validated like any other value, so it is refused
+ * unless the field says it accepts it. (class-validator's `IsOptional` also skips `null`.)
+ */
+export const Optional = () => ValidateIf((_object, value) => value !== undefined);
+
+/** A field that may be left out or set to `null` (to clear it). */
+export const Nullable = () => ValidateIf((_object, value) => value !== undefined && value !== null);
 
 export const IsText = (max: number, min = 0) =>
   rule('isText', (v) => isText(v, min, max), `must be a string of ${min} to ${max} characters`);
@@ -25,7 +41,7 @@ export const IsText = (max: number, min = 0) =>
 export const IsEmailAddress = (max: number) =>
   rule(
     'isEmailAddress',
-    (v) => typeof v === 'string' && v.length <= max && isEmail(v),
+    (v) => isText(v, 3, max) && isEmail(v),
     'must be an email address',
   );
 
@@ -83,3 +99,6 @@ export function Check(
     },
   });
 }
+
+/** An RFC 3339 date-time with a zone whose UTC value lies in the years 0001-9999. */
+export const IsInstant = () => Check('isInstant', instantProblem);

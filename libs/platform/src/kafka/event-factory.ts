@@ -3,6 +3,7 @@ import type { Envelope, ServiceName } from '@rendezvous/contracts';
 import { EVENT_HEADERS, EVENT_SCHEMAS } from '@rendezvous/contracts';
 import type { Topic } from '@rendezvous/contracts';
 import { currentTrace, newTraceId, traceparentFor } from '../trace/trace-context';
+import { publishedSchemas } from './published-schemas';
 
 /** What a service states about a change; the platform fills in ids, time and trace. */
 export interface NewEvent<TData = unknown> {
@@ -42,4 +43,24 @@ export function eventHeaders(envelope: Envelope): Record<string, string> {
     [EVENT_HEADERS.EVENT_TYPE]: envelope.type,
     [EVENT_HEADERS.TRACEPARENT]: traceparentFor(currentTrace()?.traceId ?? newTraceId()),
   };
+}
+
+/** A service tried to publish an event that breaks its own published schema: a bug, never sent. */
+export class UnpublishableEventError extends Error {
+  constructor(type: string, problem: string) {
+    super(`refusing to publish ${type}: it does not match its published schema (${problem})`);
+    this.name = 'UnpublishableEventError';
+  }
+}
+
+/**
+ * The envelope as it goes on the wire, checked against the published schemas first. An event
+ * consumers would dead-letter fails the request that made it instead (with its transaction), so
+ * an accepted request never turns into an event nobody can read.
+ */
+export function publishableJson(envelope: Envelope): string {
+  const json = JSON.stringify(envelope);
+  const problem = publishedSchemas().problem(envelope.type, JSON.parse(json));
+  if (problem) throw new UnpublishableEventError(envelope.type, problem);
+  return json;
 }

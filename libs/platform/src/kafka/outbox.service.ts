@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Envelope, ServiceName } from '@rendezvous/contracts';
 import type { EntityManager } from 'typeorm';
 import type { NewEvent } from './event-factory';
-import { buildEnvelope, eventHeaders } from './event-factory';
+import { buildEnvelope, eventHeaders, publishableJson } from './event-factory';
 import { SERVICE_NAME } from '../platform.tokens';
 
 /**
@@ -18,6 +18,7 @@ export class OutboxService {
       throw new Error('OutboxService.add must run inside a transaction');
     }
     const envelope = buildEnvelope(this.service, event);
+    const json = publishableJson(envelope);
     await tx.query(
       `INSERT INTO outbox (event_id, topic, message_key, envelope, headers)
        VALUES ($1, $2, $3, $4, $5)`,
@@ -25,7 +26,7 @@ export class OutboxService {
         envelope.id,
         envelope.type,
         envelope.aggregateId,
-        JSON.stringify(envelope),
+        json,
         eventHeaders(envelope),
       ],
     );

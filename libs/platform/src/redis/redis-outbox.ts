@@ -1,6 +1,6 @@
 import type { Envelope, ServiceName } from '@rendezvous/contracts';
 import type { NewEvent } from '../kafka/event-factory';
-import { buildEnvelope, eventHeaders } from '../kafka/event-factory';
+import { buildEnvelope, eventHeaders, publishableJson } from '../kafka/event-factory';
 
 export function redisOutboxStream(service: ServiceName): string {
   return `outbox:${service}`;
@@ -32,7 +32,7 @@ export function redisOutboxArgs<TData>(
     args: [
       envelope.type,
       envelope.aggregateId,
-      JSON.stringify(envelope),
+      publishableJson(envelope),
       JSON.stringify(eventHeaders(envelope)),
     ],
   };

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsUUID } from 'class-validator';
 import { PLAN_LIMITS } from '@rendezvous/contracts';
-import { Check, IsText, endsAtProblem, startsAtProblem } from '@rendezvous/platform';
+import { Check, endsAtProblem, IsText, Optional, startsAtProblem } from '@rendezvous/platform';
 import { inviteesProblem } from '../plan-rules';
 
 /** POST /plans: the caller organizes; each invitee is told (`plan.invited`). */
@@ -15,7 +15,7 @@ export class CreatePlanDto {
   startsAt: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'after startsAt; default one hour on' })
-  @IsOptional()
+  @Optional()
   @Check('isEndAfterStart', (value, dto) => endsAtProblem(value, dto['startsAt']))
   endsAt?: string;
 
@@ -30,7 +30,7 @@ export class CreatePlanDto {
   inviteeIds: string[];
 
   @ApiPropertyOptional({ maxLength: PLAN_LIMITS.MESSAGE_MAX })
-  @IsOptional()
+  @Optional()
   @IsText(PLAN_LIMITS.MESSAGE_MAX)
   message?: string;
 }

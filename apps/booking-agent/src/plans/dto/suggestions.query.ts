@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, IsUUID } from 'class-validator';
-import { IsNumberIn } from '@rendezvous/platform';
+import { IsUUID } from 'class-validator';
+import { IsNumberIn, Optional } from '@rendezvous/platform';
 
 export class SuggestionsQuery {
   @ApiProperty({ format: 'uuid', description: 'the other person' })
@@ -9,7 +9,7 @@ export class SuggestionsQuery {
   with: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsNumberIn(1, 100, true)
   limit?: number;

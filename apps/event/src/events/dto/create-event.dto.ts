@@ -1,14 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { ValidateNested } from 'class-validator';
 import type { EventCategory } from '@rendezvous/contracts';
 import { EVENT_CATEGORIES, EVENT_LIMITS } from '@rendezvous/contracts';
 import {
   Check,
+  endsAtProblem,
   IsNumberIn,
   IsOneOf,
   IsText,
-  endsAtProblem,
+  Nullable,
+  Optional,
   startsAtProblem,
 } from '@rendezvous/platform';
 import { tagsProblem } from '../event-rules';
@@ -23,10 +25,10 @@ export class CreateEventDto {
   @IsText(EVENT_LIMITS.TITLE_MAX, EVENT_LIMITS.TITLE_MIN)
   title: string;
 
-  @ApiPropertyOptional({ maxLength: EVENT_LIMITS.DESCRIPTION_MAX, default: '' })
-  @IsOptional()
+  @ApiPropertyOptional({ maxLength: EVENT_LIMITS.DESCRIPTION_MAX, default: '', nullable: true })
+  @Nullable()
   @IsText(EVENT_LIMITS.DESCRIPTION_MAX)
-  description?: string;
+  description?: string | null;
 
   @ApiProperty({ enum: EVENT_CATEGORIES })
   @IsOneOf(EVENT_CATEGORIES)
@@ -37,7 +39,7 @@ export class CreateEventDto {
     maxItems: EVENT_LIMITS.TAGS_MAX_ITEMS,
     description: `each 1–${EVENT_LIMITS.TAG_MAX} characters; repeats are dropped`,
   })
-  @IsOptional()
+  @Optional()
   @Check('isTagList', tagsProblem)
   tags?: string[];
 

@@ -1,10 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, IsString } from 'class-validator';
+import { IsString } from 'class-validator';
 import type { EventCategory } from '@rendezvous/contracts';
 import { EVENT_CATEGORIES } from '@rendezvous/contracts';
-import { instantProblem } from '@rendezvous/platform';
-import { Check, IsNumberIn, IsOneOf } from '@rendezvous/platform';
+import { Check, IsInstant, IsNumberIn, IsOneOf, Optional } from '@rendezvous/platform';
 import { parseNear } from '../geo';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -15,22 +14,22 @@ export class ListEventsQuery {
     format: 'date-time',
     description: 'events starting at or after; default now',
   })
-  @IsOptional()
-  @Check('isInstant', instantProblem)
+  @Optional()
+  @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'events starting at or before' })
-  @IsOptional()
-  @Check('isInstant', instantProblem)
+  @Optional()
+  @IsInstant()
   to?: string;
 
   @ApiPropertyOptional({ enum: EVENT_CATEGORIES })
-  @IsOptional()
+  @Optional()
   @IsOneOf(EVENT_CATEGORIES)
   category?: EventCategory;
 
   @ApiPropertyOptional({ example: '48.8566,2.3522', description: 'lat,lng' })
-  @IsOptional()
+  @Optional()
   @Check('isNear', (value) => {
     const near = parseNear(value);
     return typeof near === 'string' ? near : null;
@@ -43,19 +42,19 @@ export class ListEventsQuery {
     default: DEFAULT_RADIUS_KM,
     description: 'with near only',
   })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsNumberIn(0.1, 20000)
   radiusKm?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsNumberIn(1, 100, true)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
+  @Optional()
   @IsString()
   cursor?: string;
 }

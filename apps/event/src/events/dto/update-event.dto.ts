@@ -1,15 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsOptional, ValidateIf, ValidateNested } from 'class-validator';
+import { ValidateIf, ValidateNested } from 'class-validator';
 import type { EventCategory } from '@rendezvous/contracts';
 import { EVENT_CATEGORIES, EVENT_LIMITS } from '@rendezvous/contracts';
 import {
   Check,
+  endsAtProblem,
+  instantProblem,
   IsNumberIn,
   IsOneOf,
   IsText,
-  endsAtProblem,
-  instantProblem,
+  Nullable,
   startsAtProblem,
 } from '@rendezvous/platform';
 import { tagsProblem } from '../event-rules';
@@ -30,7 +31,7 @@ export class UpdateEventDto {
   title?: string;
 
   @ApiPropertyOptional({ maxLength: EVENT_LIMITS.DESCRIPTION_MAX, nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsText(EVENT_LIMITS.DESCRIPTION_MAX)
   description?: string | null;
 
@@ -40,7 +41,7 @@ export class UpdateEventDto {
   category?: EventCategory;
 
   @ApiPropertyOptional({ type: [String], maxItems: EVENT_LIMITS.TAGS_MAX_ITEMS, nullable: true })
-  @IsOptional()
+  @Nullable()
   @Check('isTagList', tagsProblem)
   tags?: string[] | null;
 

@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601 } from 'class-validator';
+import { IsInstant } from '@rendezvous/platform';
 
 export class CreateTimeslotDto {
   @ApiProperty({ format: 'date-time', description: 'not in the past' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   startsAt: string;
 
   @ApiProperty({ format: 'date-time', description: 'after startsAt' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   endsAt: string;
 }

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+
 import type {
   CompanySize,
   JobLevel,
@@ -22,6 +22,8 @@ import {
   IsListOf,
   IsNumberIn,
   IsTextList,
+  Nullable,
+  Optional,
 } from '@rendezvous/platform';
 import { ageRangeProblem, weightsProblem } from '../preferences';
 
@@ -36,7 +38,7 @@ class WeightsDoc {
 /** PUT /users/me/preferences: the whole set; omitted fields take their defaults. */
 export class UpdatePreferencesDto {
   @ApiPropertyOptional({ minimum: USER_LIMITS.MIN_AGE, maximum: USER_LIMITS.MAX_AGE, default: 18 })
-  @IsOptional()
+  @Optional()
   @IsNumberIn(USER_LIMITS.MIN_AGE, USER_LIMITS.MAX_AGE, true)
   @Check('ageMinNotAboveAgeMax', (value, object) =>
     ageRangeProblem(value, (object as UpdatePreferencesDto).ageMax),
@@ -44,7 +46,7 @@ export class UpdatePreferencesDto {
   ageMin?: number;
 
   @ApiPropertyOptional({ minimum: USER_LIMITS.MIN_AGE, maximum: USER_LIMITS.MAX_AGE, default: 100 })
-  @IsOptional()
+  @Optional()
   @IsNumberIn(USER_LIMITS.MIN_AGE, USER_LIMITS.MAX_AGE, true)
   ageMax?: number;
 
@@ -53,47 +55,47 @@ export class UpdatePreferencesDto {
     maximum: USER_LIMITS.DISTANCE_KM_MAX,
     default: 50,
   })
-  @IsOptional()
+  @Optional()
   @IsNumberIn(USER_LIMITS.DISTANCE_KM_MIN, USER_LIMITS.DISTANCE_KM_MAX)
   distanceKm?: number;
 
   @ApiPropertyOptional({ type: [String], default: [] })
-  @IsOptional()
+  @Optional()
   @IsTextList(USER_LIMITS.LIST_MAX_ITEMS, USER_LIMITS.INDUSTRY_MAX)
   industries?: string[];
 
   @ApiPropertyOptional({ enum: JOB_LEVELS, isArray: true, default: [] })
-  @IsOptional()
+  @Optional()
   @IsListOf(JOB_LEVELS)
   jobLevels?: JobLevel[];
 
   @ApiPropertyOptional({ enum: COMPANY_SIZES, isArray: true, default: [] })
-  @IsOptional()
+  @Optional()
   @IsListOf(COMPANY_SIZES)
   companySizes?: CompanySize[];
 
   @ApiPropertyOptional({ type: [String], default: [] })
-  @IsOptional()
+  @Optional()
   @IsTextList(USER_LIMITS.LIST_MAX_ITEMS, USER_LIMITS.LIST_ITEM_MAX)
   interests?: string[];
 
   @ApiPropertyOptional({ enum: NETWORKING_GOALS, isArray: true, default: [] })
-  @IsOptional()
+  @Optional()
   @IsListOf(NETWORKING_GOALS)
   networkingGoals?: NetworkingGoal[];
 
   @ApiPropertyOptional({ enum: MEETING_TYPES, isArray: true, default: [] })
-  @IsOptional()
+  @Optional()
   @IsListOf(MEETING_TYPES)
   meetingTypes?: MeetingType[];
 
   @ApiPropertyOptional({ type: [String], enum: ISO_639_1_CODES, default: [] })
-  @IsOptional()
+  @Optional()
   @IsLanguageList(ISO_639_1_CODES.length)
   languages?: string[];
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @Optional()
   @IsBool()
   excludeColleagues?: boolean;
 
@@ -102,7 +104,7 @@ export class UpdatePreferencesDto {
     nullable: true,
     description: 'each 0..10, not all zero; stored normalised to sum 1',
   })
-  @IsOptional()
+  @Nullable()
   @Check('isWeights', (value) => weightsProblem(value))
   weights?: Partial<Record<WeightKey, number>> | null;
 }

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, ValidateIf } from 'class-validator';
+import { ValidateIf } from 'class-validator';
 import type { CompanySize, JobLevel, UserLocation } from '@rendezvous/contracts';
 import { COMPANY_SIZES, ISO_639_1_CODES, JOB_LEVELS, USER_LIMITS } from '@rendezvous/contracts';
-import { Check, IsLanguageList, IsOneOf, IsText, IsTextList } from '@rendezvous/platform';
+import { Check, IsLanguageList, IsOneOf, IsText, IsTextList, Nullable } from '@rendezvous/platform';
 import { birthDateProblem, locationProblem } from '../profile';
 
 const trimmed = ({ value }: { value: unknown }) =>
@@ -29,12 +29,12 @@ export class UpdateProfileDto {
   name?: string;
 
   @ApiPropertyOptional({ maxLength: USER_LIMITS.BIO_MAX, nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsText(USER_LIMITS.BIO_MAX)
   bio?: string | null;
 
   @ApiPropertyOptional({ maxLength: USER_LIMITS.HEADLINE_MAX, nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsText(USER_LIMITS.HEADLINE_MAX)
   headline?: string | null;
 
@@ -43,49 +43,49 @@ export class UpdateProfileDto {
     nullable: true,
     description: 'YYYY-MM-DD, at least 18 years ago',
   })
-  @IsOptional()
+  @Nullable()
   @Check('isAdultBirthDate', (value) => birthDateProblem(value))
   birthDate?: string | null;
 
   @ApiPropertyOptional({ maxLength: USER_LIMITS.INDUSTRY_MAX, nullable: true })
-  @IsOptional()
+  @Nullable()
   @Transform(trimmed)
   @IsText(USER_LIMITS.INDUSTRY_MAX)
   industry?: string | null;
 
   @ApiPropertyOptional({ enum: JOB_LEVELS, nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsOneOf(JOB_LEVELS)
   jobLevel?: JobLevel | null;
 
   @ApiPropertyOptional({ maxLength: USER_LIMITS.COMPANY_MAX, nullable: true })
-  @IsOptional()
+  @Nullable()
   @Transform(trimmed)
   @IsText(USER_LIMITS.COMPANY_MAX)
   company?: string | null;
 
   @ApiPropertyOptional({ enum: COMPANY_SIZES, nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsOneOf(COMPANY_SIZES)
   companySize?: CompanySize | null;
 
   @ApiPropertyOptional({ type: [String], maxItems: USER_LIMITS.LIST_MAX_ITEMS })
-  @IsOptional()
+  @Nullable()
   @IsTextList(USER_LIMITS.LIST_MAX_ITEMS, USER_LIMITS.LIST_ITEM_MAX)
   interests?: string[] | null;
 
   @ApiPropertyOptional({ type: [String], maxItems: USER_LIMITS.LIST_MAX_ITEMS })
-  @IsOptional()
+  @Nullable()
   @IsTextList(USER_LIMITS.LIST_MAX_ITEMS, USER_LIMITS.LIST_ITEM_MAX)
   skills?: string[] | null;
 
   @ApiPropertyOptional({ type: [String], enum: ISO_639_1_CODES, description: 'ISO 639-1' })
-  @IsOptional()
+  @Nullable()
   @IsLanguageList(ISO_639_1_CODES.length)
   languages?: string[] | null;
 
   @ApiPropertyOptional({ type: LocationDoc, nullable: true })
-  @IsOptional()
+  @Nullable()
   @Check('isLocation', (value) => locationProblem(value))
   location?: UserLocation | null;
 }
