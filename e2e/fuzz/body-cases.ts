@@ -14,6 +14,8 @@ export interface BodyPlan {
   mustReject: boolean;
   /** The field a 400 must name. */
   faultPath?: string;
+  /** The same body without the fault: tells whether the rest of it is at fault too. */
+  baseline?: Buffer;
 }
 
 const RAW_MARKER = '\u0001fuzz-raw\u0001';
@@ -59,6 +61,7 @@ function mutatedBody(body: unknown, slot: FieldSlot, mutation: Mutation): BodyPl
     payload: jsonPayload(setAt(body, slot.path, value), mutation.raw),
     mustReject: mutation.mustReject,
     faultPath: mutation.namesField ? path : undefined,
+    baseline: jsonPayload(body),
   };
 }
 
@@ -118,6 +121,7 @@ function unknownFieldPlans(
         payload: jsonPayload(setAt(base, path, 'x')),
         mustReject: true,
         faultPath: path.join('.'),
+        baseline: jsonPayload(base),
       };
     });
 }

@@ -3,10 +3,10 @@ import type { Header } from './header-cases';
 import { TOKEN, presentsValidToken } from './header-cases';
 import type { Operation } from './openapi-operations';
 import type { FuzzCase } from './operation-cases';
-import type { RawRequest } from './raw-http';
+import type { RawOutcome, RawRequest } from './raw-http';
 import { sendRaw } from './raw-http';
 import type { Violation } from './response-checks';
-import { checkOutcome } from './response-checks';
+import { checkOutcome, namesOnlyOtherFields } from './response-checks';
 
 /** The tokens requests are made with: attackers in turn (each has its own rate limit), an admin. */
 export interface Tokens {
@@ -67,6 +67,30 @@ export class CaseRunner {
 
   async run(operation: Operation, fuzzCase: FuzzCase): Promise<void> {
     const token = fuzzCase.caller === 'admin' ? this.tokens.admin : this.tokens.attacker();
+    const outcome = await this.send(operation, fuzzCase, token);
+    if (!fuzzCase.baseline || !namesOnlyOtherFields(outcome, fuzzCase)) return;
+    const { target, body } = fuzzCase.baseline;
+    const baseline = await this.send(
+      operation,
+      {
+        ...fuzzCase,
+        label: `${fuzzCase.label} (baseline)`,
+        target,
+        body,
+        mustReject: false,
+        faultPath: undefined,
+      },
+      token,
+    );
+    if (baseline.kind === 'answer' && ACCEPTED_BASELINE.test(String(baseline.status))) {
+      this.violations.push({
+        ...violationOf(outcome, fuzzCase, operation),
+        rule: `400 whose errors name other fields, not the one at fault (${fuzzCase.faultPath})`,
+      });
+    }
+  }
+
+  private async send(operation: Operation, fuzzCase: FuzzCase, token: string): Promise<RawOutcome> {
     const outcome = await sendRaw(this.origin, rawRequest(fuzzCase, token), this.timeoutMs);
     this.requests += 1;
     const status = outcome.kind === 'answer' ? String(outcome.status) : 'none';
@@ -75,9 +99,27 @@ export class CaseRunner {
     this.violations.push(
       ...checkOutcome(outcome, {
         fuzzCase,
-        route: `${operation.method} ${operation.path}`,
+        route: routeOf(operation),
         tokenless: operation.secured && !presentsToken(fuzzCase),
       }),
     );
+    return outcome;
   }
+}
+
+// The request without its fault got past validation: the rest of it was not at fault.
+const ACCEPTED_BASELINE = /^(2\d\d|403|404|409)$/;
+
+const routeOf = (operation: Operation) => `${operation.method} ${operation.path}`;
+
+function violationOf(outcome: RawOutcome, fuzzCase: FuzzCase, operation: Operation): Violation {
+  return {
+    rule: '',
+    route: routeOf(operation),
+    method: fuzzCase.method,
+    target: fuzzCase.target,
+    input: fuzzCase.label,
+    status: outcome.kind === 'answer' ? outcome.status : undefined,
+    body: outcome.kind === 'answer' ? outcome.body.slice(0, 300) : outcome.reason,
+  };
 }

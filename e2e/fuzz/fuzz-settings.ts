@@ -13,7 +13,7 @@ export const FUZZ_CONCURRENCY = fromEnv('FUZZ_CONCURRENCY', 4);
 /** Cases per route at most; in practice each route stops at its share of FUZZ_SECONDS. */
 export const FUZZ_RUNS = fromEnv('FUZZ_RUNS', 5000);
 /** Attackers in turn: each has its own per-user rate limit. */
-export const FUZZ_ATTACKERS = fromEnv('FUZZ_ATTACKERS', 12);
+export const FUZZ_ATTACKERS = fromEnv('FUZZ_ATTACKERS', 24);
 /** An answer slower than this counts as a hang. */
 export const REQUEST_TIMEOUT_MS = 10_000;
 /** Every route gets at least this long, even when the run is late. */

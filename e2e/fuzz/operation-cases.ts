@@ -25,6 +25,8 @@ export interface FuzzCase {
   mustReject: boolean;
   /** The body field or query parameter a 400 must name. */
   faultPath?: string;
+  /** The same request without the fault, sent when a 400 names other fields instead. */
+  baseline?: { target: string; body?: Buffer };
 }
 
 const BODY_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
@@ -131,6 +133,7 @@ export function operationCases({ operation, ids, knownFields }: Parts): fc.Arbit
         ...request(body.label, target, body, who),
         mustReject: body.mustReject,
         faultPath: body.faultPath,
+        baseline: body.baseline && { target, body: body.baseline },
       })),
     });
   }
@@ -143,6 +146,10 @@ export function operationCases({ operation, ids, knownFields }: Parts): fc.Arbit
           ...request(query.label, `${p}?${query.query}`, body, who),
           mustReject: query.mustReject,
           faultPath: query.faultPath,
+          baseline:
+            query.baseline === undefined
+              ? undefined
+              : { target: `${p}?${query.baseline}`, body: body?.payload },
         })),
     });
   }

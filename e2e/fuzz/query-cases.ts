@@ -19,6 +19,8 @@ export interface QueryPlan {
   mustReject: boolean;
   /** The parameter a 400 must name. */
   faultPath?: string;
+  /** The same query with that parameter valid: tells whether the rest is at fault too. */
+  baseline?: string;
 }
 
 interface ParamValue {
@@ -157,6 +159,7 @@ export function queryArbitraries(
     fc.tuple(
       fc.constant(param),
       validParts(params, ids, param.name),
+      isCursor(param) ? fc.constant(undefined) : validParam(param, ids),
       fc.oneof(
         { arbitrary: fc.constantFrom(...paramMutations(param)), weight: 4 },
         {
@@ -168,7 +171,7 @@ export function queryArbitraries(
       ),
     ),
   );
-  const mutated = one.map(([param, others, change]): QueryPlan => {
+  const mutated = one.map(([param, others, valid, change]): QueryPlan => {
     if ('query' in change) {
       return {
         label: `query ${change.label}`,
@@ -181,6 +184,7 @@ export function queryArbitraries(
       query: [...others, `${param.name}=${change.raw}`].join('&'),
       mustReject: change.mustReject,
       faultPath: change.namesField ? param.name : undefined,
+      baseline: [...others, ...(valid === undefined ? [] : [`${param.name}=${valid}`])].join('&'),
     };
   });
   const unknown = valid.map((query) => ({
