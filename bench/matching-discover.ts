@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { testInfra } from '@rendezvous/testing';
+import type { LatLng } from '@rendezvous/contracts';
+import { locationCell } from '@rendezvous/contracts';
 import { startBuiltService } from './support/built-service';
 import type { Figures } from './support/closed-loop';
 import { formatFigures, measureClosedLoop } from './support/closed-loop';
@@ -195,7 +197,7 @@ async function seed(client: Client, count: number, ids: string[]): Promise<void>
         languages: ['en', ...some(LANGUAGES, 0, 2)],
         goals: some(GOALS, 1, 3),
         // People spread around each city centre (sd ~ 10 km).
-        position: located ? `(${lng + gaussian() * 0.12},${lat + gaussian() * 0.09})` : null,
+        at: located ? { lat: lat + gaussian() * 0.09, lng: lng + gaussian() * 0.12 } : null,
         city: located ? city : null,
         ageMin: Math.max(18, age - 10 - Math.floor(Math.random() * 10)),
         ageMax: Math.min(100, age + 10 + Math.floor(Math.random() * 15)),
@@ -204,19 +206,21 @@ async function seed(client: Client, count: number, ids: string[]): Promise<void>
       };
     });
     const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
+    const point = (at: LatLng | null) => (at ? `(${at.lng},${at.lat})` : null);
     await client.query(
       `INSERT INTO profiles (user_id, version, name, headline, birth_date, industry, job_level,
-         company, company_size, interests, skills, languages, networking_goals, position, city,
-         age_min, age_max, distance_km, last_active_at)
+         company, company_size, interests, skills, languages, networking_goals, position, cell,
+         city, age_min, age_max, distance_km, last_active_at)
        SELECT u.id, 1, 'Bench Person', u.headline, u.birth::date, u.industry, u.level, u.company,
          u.size, translate(u.interests, '[]', '{}')::text[], translate(u.skills, '[]', '{}')::text[],
          translate(u.languages, '[]', '{}')::text[], translate(u.goals, '[]', '{}')::text[],
-         u.position::point, u.city, u.age_min, u.age_max, u.distance, u.last_active::timestamptz
+         u.position::point, u.cell::point, u.city, u.age_min, u.age_max, u.distance,
+         u.last_active::timestamptz
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
          $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
-         $14::int[], $15::int[], $16::real[], $17::text[])
+         $14::text[], $15::int[], $16::int[], $17::real[], $18::text[])
          AS u(id, headline, birth, industry, level, company, size, interests, skills, languages,
-           goals, position, city, age_min, age_max, distance, last_active)`,
+           goals, position, cell, city, age_min, age_max, distance, last_active)`,
       [
         column('id'),
         column('headline'),
@@ -229,7 +233,8 @@ async function seed(client: Client, count: number, ids: string[]): Promise<void>
         rows.map((r) => JSON.stringify(r.skills)),
         rows.map((r) => JSON.stringify(r.languages)),
         rows.map((r) => JSON.stringify(r.goals)),
-        column('position'),
+        rows.map((r) => point(r.at)),
+        rows.map((r) => point(r.at && locationCell(r.at))),
         column('city'),
         column('ageMin'),
         column('ageMax'),

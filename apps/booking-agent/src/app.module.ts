@@ -4,6 +4,7 @@ import { AgentModule } from './agent/agent.module';
 import { BookingAgentConfig } from './config';
 import { DeletionModule } from './deletion/deletion.module';
 import { DirectoryModule } from './directory/directory.module';
+import { BookingBlocks1765100000000 } from './migrations/blocks.migration';
 import { BookingTables1764900000000 } from './migrations/booking-tables.migration';
 import { PlansModule } from './plans/plans.module';
 
@@ -12,7 +13,7 @@ import { PlansModule } from './plans/plans.module';
     PlatformModule.forRoot({
       service: 'booking-agent',
       config: BookingAgentConfig,
-      database: { migrations: [BookingTables1764900000000] },
+      database: { migrations: [BookingTables1764900000000, BookingBlocks1765100000000] },
     }),
     DirectoryModule,
     PlansModule,

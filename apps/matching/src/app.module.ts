@@ -4,6 +4,7 @@ import { AttendanceModule } from './attendance/attendance.module';
 import { MatchingConfig } from './config';
 import { DiscoveryModule } from './discovery/discovery.module';
 import { MatchesModule } from './matches/matches.module';
+import { LocationCells1765100000000 } from './migrations/location-cells.migration';
 import { MatchingTables1764300000000 } from './migrations/matching-tables.migration';
 import { PeopleModule } from './people/people.module';
 import { DeletedPeople } from './profiles/deleted-people';
@@ -16,7 +17,7 @@ import { SwipesModule } from './swipes/swipes.module';
     PlatformModule.forRoot({
       service: 'matching',
       config: MatchingConfig,
-      database: { migrations: [MatchingTables1764300000000] },
+      database: { migrations: [MatchingTables1764300000000, LocationCells1765100000000] },
       redisOutbox: true,
       revocationCheck: DeletedPeople,
     }),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MatchingWeights } from '@rendezvous/contracts';
 import type { LatLng } from '@rendezvous/contracts';
+import { locationCell } from '@rendezvous/contracts';
 import type { MatchProfile } from '../src/discovery/match-profile';
 import { emptyProfile } from '../src/discovery/match-profile';
 
@@ -12,6 +13,7 @@ export function aProfile(userId: string = randomUUID()) {
   const builder = {
     near(location: LatLng) {
       profile.location = location;
+      profile.cell = locationCell(location);
       return builder;
     },
     withInterests(...interests: string[]) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MatchCreatedData, MatchStatusUpdatedData } from '@rendezvous/contracts';
-import { MATCHING_ERRORS, TOPICS } from '@rendezvous/contracts';
+import { MATCHING_ERRORS, TOPICS, greatCircleKm, locationCell } from '@rendezvous/contracts';
 import type { KafkaCollector } from '@rendezvous/testing';
 import {
   aUserState,
@@ -18,12 +18,16 @@ import { SwipesService } from '../src/swipes/swipes.service';
 import type { MatchingTestApp } from './matching-test-app';
 import { startMatchingApp } from './matching-test-app';
 
-// Each test lives in its own spot on the map so tests do not see each other's people.
+// Each test lives in its own spot on the map so tests do not see each other's people. People
+// live at the centres of their cells, so the distances others see are the ones set up here.
 function somewhere() {
-  return { lat: -60 + Math.random() * 120, lng: -170 + Math.random() * 340, city: null };
+  return {
+    ...locationCell({ lat: -60 + Math.random() * 120, lng: -170 + Math.random() * 340 }),
+    city: null,
+  };
 }
 function near(place: { lat: number; lng: number }, km: number) {
-  return { lat: place.lat + km / 111.195, lng: place.lng, city: null };
+  return { ...locationCell({ lat: place.lat + km / 111.195, lng: place.lng }), city: null };
 }
 
 describe('matching service', () => {
@@ -148,7 +152,45 @@ describe('matching service', () => {
         sharedInterests: ['ai', 'jazz'],
         factors: { interests: 1, industry: 1 },
       });
-      expect(page.items[0].distanceKm).toBeCloseTo(1, 1);
+      expect(page.items[0].distanceKm).toBe(1);
+    });
+
+    it("finds, filters, scores and shows others by their cells' centres, both ways", async () => {
+      const here = somewhere();
+      // A cell four bands north of the viewer's: its centre, and points at its two edges.
+      const cell = locationCell({ lat: here.lat + 0.04, lng: here.lng });
+      const cellKm = greatCircleKm(here, cell);
+      const southEdge = { lat: cell.lat - 0.00499, lng: cell.lng, city: null };
+      const northEdge = { lat: cell.lat + 0.00499, lng: cell.lng, city: null };
+      const limit = cellKm - 0.3;
+      expect(greatCircleKm(here, southEdge)).toBeLessThan(limit);
+
+      // At the south edge they are within the limit, but their cell's centre is not.
+      const narrowViewer = await t.person({
+        profile: { location: here },
+        preferences: { distanceKm: limit },
+      });
+      const lastActiveAt = new Date().toISOString();
+      const atSouthEdge = await t.person({ profile: { location: southEdge }, lastActiveAt });
+      expect(await ids(narrowViewer.userId)).not.toContain(atSouthEdge.userId);
+      // The same the other way round: the candidate's own limit meets the same distance.
+      const viewer = await t.person({ profile: { location: here } });
+      const narrowCandidate = await t.person({
+        profile: { location: southEdge },
+        preferences: { distanceKm: limit },
+      });
+      const atNorthEdge = await t.person({ profile: { location: northEdge }, lastActiveAt });
+      const items = (await discovery.discover(viewer.userId, 100)).items;
+      expect(items.map((i) => i.userId)).not.toContain(narrowCandidate.userId);
+
+      // Anywhere in the cell, the same score, factors and distance.
+      const [south, north] = [atSouthEdge, atNorthEdge].map((person) => {
+        const item = items.find((i) => i.userId === person.userId);
+        if (!item) throw new Error(`${person.userId} not discovered`);
+        return { ...item, userId: undefined };
+      });
+      expect(north).toEqual(south);
+      expect(south.distanceKm).toBe(Math.round(cellKm));
     });
 
     it('pages with a cursor and drops people once swiped or blocked either way', async () => {
@@ -156,7 +198,7 @@ describe('matching service', () => {
       const viewer = await t.person({ profile: { location: here } });
       const others = [];
       for (let i = 1; i <= 5; i += 1) {
-        others.push(await t.person({ profile: { location: near(here, i) } }));
+        others.push(await t.person({ profile: { location: near(here, i * 1.2) } }));
       }
       const paged: string[] = [];
       let cursor: string | undefined;

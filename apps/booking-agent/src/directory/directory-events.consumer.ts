@@ -1,18 +1,26 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import type { Envelope, TimeslotEventData, UserStateData, VenueData } from '@rendezvous/contracts';
+import type {
+  Envelope,
+  TimeslotEventData,
+  UserBlockData,
+  UserStateData,
+  VenueData,
+} from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { InboxService } from '@rendezvous/platform';
+import { BlocksRepository } from './blocks.repository';
 import { PeopleRepository } from './people.repository';
 import { TimeslotsRepository } from './timeslots.repository';
 import { VenuesRepository } from './venues.repository';
 
-/** Keeps the projections of people, venues and timeslots; each applies only newer versions. */
+/** Keeps the projections of people, blocks, venues and timeslots; each applies only newer versions. */
 @Controller()
 export class DirectoryEventsConsumer {
   constructor(
     private readonly inbox: InboxService,
     private readonly people: PeopleRepository,
+    private readonly blocks: BlocksRepository,
     private readonly venues: VenuesRepository,
     private readonly timeslots: TimeslotsRepository,
   ) {}
@@ -21,6 +29,15 @@ export class DirectoryEventsConsumer {
   async onUserCreated(@Payload() event: Envelope<UserStateData>): Promise<void> {
     await this.inbox.once(event, (tx) =>
       this.people.created(tx, event.data.userId, event.aggregateVersion),
+    );
+  }
+
+  @EventPattern([TOPICS.USER_BLOCKED, TOPICS.USER_UNBLOCKED])
+  async onBlock(@Payload() event: Envelope<UserBlockData>): Promise<void> {
+    const { blockerId, blockedId } = event.data;
+    const active = event.type === TOPICS.USER_BLOCKED;
+    await this.inbox.once(event, (tx) =>
+      this.blocks.applyIfNewer(tx, blockerId, blockedId, active, event.aggregateVersion),
     );
   }
 

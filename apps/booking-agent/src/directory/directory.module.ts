@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BlocksRepository } from './blocks.repository';
 import { DirectoryEventsConsumer } from './directory-events.consumer';
 import { PeopleRepository } from './people.repository';
 import { TimeslotsRepository } from './timeslots.repository';
@@ -6,7 +7,7 @@ import { VenuesRepository } from './venues.repository';
 
 @Module({
   controllers: [DirectoryEventsConsumer],
-  providers: [PeopleRepository, VenuesRepository, TimeslotsRepository],
-  exports: [PeopleRepository, VenuesRepository, TimeslotsRepository],
+  providers: [PeopleRepository, BlocksRepository, VenuesRepository, TimeslotsRepository],
+  exports: [PeopleRepository, BlocksRepository, VenuesRepository, TimeslotsRepository],
 })
 export class DirectoryModule {}

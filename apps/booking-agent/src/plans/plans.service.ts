@@ -23,7 +23,6 @@ import type { Window } from './plan-rules';
 import { sharedWindows, within } from './plan-rules';
 import { PlansRepository, planNotFound } from './plans.repository';
 
-
 /** How many shared windows `GET /plans/suggestions` offers unless told otherwise. */
 export const SUGGESTIONS_DEFAULT = 20;
 
@@ -187,7 +186,9 @@ export class PlansService {
     }
     const db = this.dataSource.manager;
     await this.people.assertExists(db, otherId, 'with');
-    if (await this.blocks.eitherBlocked(db, callerId, otherId)) throw unknownPerson('with', otherId);
+    if (await this.blocks.eitherBlocked(db, callerId, otherId)) {
+      throw unknownPerson('with', otherId);
+    }
     const [mine, theirs] = await Promise.all([
       this.availability(db, callerId, now),
       this.availability(db, otherId, now),

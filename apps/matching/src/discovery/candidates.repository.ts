@@ -23,9 +23,10 @@ const VIEWER_FILTERS = `p.user_id <> $1
 const COMMON_FILTERS = `${ROW_FILTERS} AND ${VIEWER_FILTERS}`;
 
 /**
- * Prunes the population to a bounded pool before anything is scored: the nearest people inside
- * the viewer's distance (a GiST nearest-first index walk), plus the most recently active people
- * with no location (a tenth of the pool). Never the whole table.
+ * Prunes the population to a bounded pool before anything is scored: the people whose cells lie
+ * nearest inside the viewer's distance (a GiST nearest-first walk over `cell`, never the exact
+ * `position`, so where someone is inside their cell changes nobody's pool), plus the most
+ * recently active people with no location (a tenth of the pool). Never the whole table.
  */
 @Injectable()
 export class CandidatesRepository {
@@ -46,8 +47,8 @@ export class CandidatesRepository {
     const located = Promise.all(
       coveringBoxes(viewer.location, viewer.distanceKm).map((box) =>
         this.select(
-          `p.position <@ box(point($5, $6), point($7, $8)) AND ${VIEWER_FILTERS}
-           ORDER BY p.position <-> point($9, $10) LIMIT $12`,
+          `p.cell <@ box(point($5, $6), point($7, $8)) AND ${VIEWER_FILTERS}
+           ORDER BY p.cell <-> point($9, $10) LIMIT $12`,
           [
             ...common,
             box.west,
@@ -59,8 +60,8 @@ export class CandidatesRepository {
             Math.ceil(pool * 1.5),
             pool,
           ],
-          `(SELECT * FROM profiles p WHERE ${ROW_FILTERS} AND p.position IS NOT NULL
-            ORDER BY p.position <-> point($9, $10) LIMIT $11)`,
+          `(SELECT * FROM profiles p WHERE ${ROW_FILTERS} AND p.cell IS NOT NULL
+            ORDER BY p.cell <-> point($9, $10) LIMIT $11)`,
         ),
       ),
     );

@@ -1,4 +1,5 @@
 import type { MatchingWeights } from '@rendezvous/contracts';
+import { locationCell } from '@rendezvous/contracts';
 import { aProfile, PARIS } from '../../test/a-profile';
 import {
   activityScore,
@@ -21,6 +22,9 @@ const DEFAULT_WEIGHTS: MatchingWeights = {
 const settings = { weights: DEFAULT_WEIGHTS, activityHalfLifeDays: 7 };
 const now = new Date('2026-11-26T12:00:00Z');
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+const KM_PER_DEGREE = 111.19492664455873;
+// The centre of Paris's cell: a person there is exactly where others see them.
+const PARIS_CELL = locationCell(PARIS);
 
 describe('jaccard', () => {
   it('is shared over all distinct terms', () => {
@@ -123,7 +127,7 @@ describe('weightedScore', () => {
 describe(compatibility.name, () => {
   it('scores identical, co-located, active profiles 1', () => {
     const person = aProfile()
-      .near(PARIS)
+      .near(PARIS_CELL)
       .withInterests('ai', 'jazz')
       .withSkills('go')
       .in('software')
@@ -154,13 +158,33 @@ describe(compatibility.name, () => {
   });
 
   it('scores 0 for location at the opposite ends of the distance limit', () => {
-    const viewer = aProfile().near({ lat: 0, lng: 0 }).with({ distanceKm: 100 }).build();
-    const atLimit = aProfile()
-      .near({ lat: 0, lng: 100 / 111.19492664455873 })
+    const cell = locationCell({ lat: 0, lng: 0 });
+    const viewer = aProfile()
+      .near({ lat: cell.lat - 100 / KM_PER_DEGREE, lng: cell.lng })
+      .with({ distanceKm: 100 })
       .build();
+    const atLimit = aProfile().near(cell).build();
     const result = compatibility(viewer, atLimit, settings, now);
     expect(result.distanceKm).toBeCloseTo(100, 6);
     expect(result.factors.location).toBe(0);
+  });
+
+  it("measures to the centre of the candidate's cell, so moving inside it changes nothing", () => {
+    const viewer = aProfile().near(PARIS).withInterests('ai').activeAt(now).build();
+    const cell = PARIS_CELL;
+    const corners = [
+      { lat: cell.lat - 0.00499, lng: cell.lng - 0.0075 },
+      { lat: cell.lat + 0.00499, lng: cell.lng + 0.0075 },
+      cell,
+    ].map((at) => aProfile('same').near(at).withInterests('ai').activeAt(now).build());
+    const results = corners.map((candidate) => compatibility(viewer, candidate, settings, now));
+    expect(new Set(corners.map((c) => JSON.stringify(c.cell))).size).toBe(1);
+    expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
+    expect(results[0].distanceKm).toBeCloseTo(
+      compatibility(viewer, aProfile().near(cell).build(), settings, now).distanceKm ?? 0,
+      9,
+    );
   });
 
   it("uses the viewer's own weights when set", () => {
@@ -182,13 +206,37 @@ describe(compatibility.name, () => {
 
 describe(mutualCompatibility.name, () => {
   it("averages both people's views, whatever the order", () => {
-    const a = aProfile().near(PARIS).withInterests('ai').with({ distanceKm: 10 }).build();
-    const b = aProfile().near({ lat: 48.9, lng: 2.35 }).withInterests('ai', 'go').build();
+    const a = aProfile().near(PARIS_CELL).withInterests('ai').with({ distanceKm: 10 }).build();
+    const b = aProfile()
+      .near(locationCell({ lat: 48.9, lng: 2.35 }))
+      .withInterests('ai', 'go')
+      .build();
     const ab = mutualCompatibility(a, b, settings, now);
     const ba = mutualCompatibility(b, a, settings, now);
     expect(ab.score).toBeCloseTo(ba.score, 4);
     const one = compatibility(a, b, settings, now).score;
     const two = compatibility(b, a, settings, now).score;
     expect(ab.score).toBeCloseTo((one + two) / 2, 4);
+  });
+
+  it("takes both people at their cells' centres, as both are shown the score", () => {
+    const a = aProfile('a').near(PARIS).withInterests('ai').with({ distanceKm: 10 });
+    const b = aProfile('b').near({ lat: 48.9, lng: 2.35 }).withInterests('ai', 'go');
+    const exact = mutualCompatibility(a.build(), b.build(), settings, now);
+    const bCell = locationCell({ lat: 48.9, lng: 2.35 });
+    const moved = mutualCompatibility(
+      a.near({ lat: PARIS_CELL.lat + 0.004, lng: PARIS_CELL.lng - 0.006 }).build(),
+      b.near({ lat: bCell.lat - 0.004, lng: bCell.lng + 0.006 }).build(),
+      settings,
+      now,
+    );
+    expect(moved).toEqual(exact);
+    const atCentres = mutualCompatibility(
+      a.near(PARIS_CELL).build(),
+      b.near(bCell).build(),
+      settings,
+      now,
+    );
+    expect(atCentres).toEqual(exact);
   });
 });

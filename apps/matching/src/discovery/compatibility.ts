@@ -16,6 +16,7 @@ export interface Compatibility {
   score: number;
   factors: CompatibilityFactors;
   sharedInterests: string[];
+  /** From the viewer's location to the centre of the other person's cell, unrounded. */
   distanceKm: number | null;
 }
 
@@ -114,8 +115,10 @@ function countIn(terms: readonly string[], set: ReadonlySet<string>): number {
 
 /**
  * How well each candidate suits `viewer`, as the viewer sees it: the viewer's weights (or the
- * configured ones) and the viewer's distance limit. Terms are normalised and distinct (the
- * projection stores them so), which lets overlaps be counted without building sets per pair.
+ * configured ones) and the viewer's distance limit. The candidate's position is the centre of
+ * their cell, so nothing here moves while they move inside it (API.md, Location privacy). Terms
+ * are normalised and distinct (the projection stores them so), which lets overlaps be counted
+ * without building sets per pair.
  */
 export function scorerFor(viewer: MatchProfile, settings: ScoringSettings, now: Date): Scorer {
   const weights = viewer.weights ?? settings.weights;
@@ -144,7 +147,7 @@ export function scorerFor(viewer: MatchProfile, settings: ScoringSettings, now: 
     });
     const shared = candidate.interests.filter((interest) => interests.has(interest));
     const union = interests.size + candidate.interests.length - shared.length;
-    const distanceKm = distanceBetween(viewer.location, candidate.location);
+    const distanceKm = distanceBetween(viewer.location, candidate.cell);
     const factors: CompatibilityFactors = {
       profile:
         viewerGroups === 0 || candidateGroups === 0
@@ -174,15 +177,23 @@ export function compatibility(
   return scorerFor(viewer, settings, now)(candidate);
 }
 
-/** A match's score: the mean of how each person sees the other. */
+/** The person as anyone else may use them: at the centre of their cell. */
+function seenByOthers(person: MatchProfile): MatchProfile {
+  return { ...person, location: person.cell };
+}
+
+/**
+ * A match's score: the mean of how each person sees the other. Both people are shown it, so
+ * both views start from cell centres: neither person's exact location is in it.
+ */
 export function mutualCompatibility(
   a: MatchProfile,
   b: MatchProfile,
   settings: ScoringSettings,
   now: Date,
 ): Compatibility {
-  const ab = compatibility(a, b, settings, now);
-  const ba = compatibility(b, a, settings, now);
+  const ab = compatibility(seenByOthers(a), b, settings, now);
+  const ba = compatibility(seenByOthers(b), a, settings, now);
   return {
     score: round4((ab.score + ba.score) / 2),
     factors: Object.fromEntries(

@@ -26,7 +26,8 @@ function colleagues(a: MatchProfile, b: MatchProfile): boolean {
 /**
  * The hard filters that depend only on the two profiles, applied both ways: age ranges,
  * distance limits (when both locations are known and `checkDistance`), and colleagues when
- * either excludes them. Swipes, blocks and deletions are the store's to filter.
+ * either excludes them. `distanceKm` is the scorer's, to `b`'s cell centre, so both limits meet
+ * the distance `a` is shown. Swipes, blocks and deletions are the store's to filter.
  */
 export function fitEachOther(
   a: MatchProfile,

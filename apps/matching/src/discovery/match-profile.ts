@@ -14,7 +14,10 @@ export interface MatchProfile {
   companySize: string | null;
   languages: string[];
   networkingGoals: string[];
+  /** Exact: only the person's own answers may use it. */
   location: LatLng | null;
+  /** The centre of the location's privacy cell: what anyone else's answers are derived from. */
+  cell: LatLng | null;
   /** `YYYY-MM-DD`. */
   birthDate: string | null;
   lastActiveAt: Date | null;
@@ -41,6 +44,7 @@ export function emptyProfile(userId: string): MatchProfile {
     languages: [],
     networkingGoals: [],
     location: null,
+    cell: null,
     birthDate: null,
     lastActiveAt: null,
     ageMin: 18,

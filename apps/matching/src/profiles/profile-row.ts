@@ -1,5 +1,5 @@
-import type { MatchingWeights, UserStateData } from '@rendezvous/contracts';
-import { normaliseTerm, normaliseTerms } from '@rendezvous/contracts';
+import type { LatLng, MatchingWeights, UserStateData } from '@rendezvous/contracts';
+import { locationCell, normaliseTerm, normaliseTerms } from '@rendezvous/contracts';
 import type { MatchProfile } from '../discovery/match-profile';
 
 /** A `profiles` row as node-postgres returns it (`point` comes back as `{ x: lng, y: lat }`). */
@@ -55,6 +55,7 @@ export function profileColumns(table: string): string {
 }
 
 export function toMatchProfile(row: ProfileRow): MatchProfile {
+  const location = row.position ? { lat: row.position.y, lng: row.position.x } : null;
   return {
     userId: row.user_id,
     name: row.name,
@@ -67,7 +68,10 @@ export function toMatchProfile(row: ProfileRow): MatchProfile {
     companySize: row.company_size,
     languages: row.languages,
     networkingGoals: row.networking_goals,
-    location: row.position ? { lat: row.position.y, lng: row.position.x } : null,
+    location,
+    // Computed here rather than read from the stored `cell` (which only guides the index walk),
+    // so scores follow the one rule even for a row written before the column existed.
+    cell: location ? locationCell(location) : null,
     birthDate: row.birth_date,
     lastActiveAt: row.last_active_at,
     ageMin: row.age_min,
@@ -76,6 +80,11 @@ export function toMatchProfile(row: ProfileRow): MatchProfile {
     excludeColleagues: row.exclude_colleagues,
     weights: row.weights,
   };
+}
+
+/** A Postgres `point` literal, `(lng,lat)`. */
+export function pointValue(at: LatLng): string {
+  return `(${at.lng},${at.lat})`;
 }
 
 /** The values of one `profiles` upsert, in the column order of `ProfilesRepository.upsert`. */
@@ -93,7 +102,8 @@ export function profileValues(state: UserStateData): unknown[] {
     normaliseTerms(profile.skills),
     normaliseTerms(profile.languages),
     [...new Set(preferences.networkingGoals)],
-    profile.location ? `(${profile.location.lng},${profile.location.lat})` : null,
+    profile.location ? pointValue(profile.location) : null,
+    profile.location ? pointValue(locationCell(profile.location)) : null,
     profile.location?.city ?? null,
     preferences.ageMin,
     preferences.ageMax,

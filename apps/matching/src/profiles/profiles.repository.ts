@@ -7,7 +7,7 @@ import type { ProfileRow } from './profile-row';
 import { profileColumns, profileValues, toMatchProfile } from './profile-row';
 
 const STATE_COLUMNS = `name, headline, birth_date, industry, job_level, company, company_size,
-  interests, skills, languages, networking_goals, position, city, age_min, age_max, distance_km,
+  interests, skills, languages, networking_goals, position, cell, city, age_min, age_max, distance_km,
   exclude_colleagues, weights, last_active_at`;
 
 @Injectable()
@@ -43,7 +43,7 @@ export class ProfilesRepository {
          deleted_at = COALESCE(profiles.deleted_at, EXCLUDED.deleted_at),
          name = '', headline = NULL, birth_date = NULL, industry = NULL, job_level = NULL,
          company = NULL, company_size = NULL, interests = '{}', skills = '{}', languages = '{}',
-         networking_goals = '{}', position = NULL, city = NULL, weights = NULL,
+         networking_goals = '{}', position = NULL, cell = NULL, city = NULL, weights = NULL,
          last_active_at = NULL`,
       [userId, version, deletedAt],
     );
