@@ -13,7 +13,8 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Kafka, logLevel } from 'kafkajs';
-import { OutboxRelay, OutboxService, ensureTopics } from '../src';
+import { TOPICS } from '@rendezvous/contracts';
+import { OutboxRelay, OutboxService, UnpublishableEventError, ensureTopics } from '../src';
 
 const logger = silentLogger;
 const kafka = testKafka();
@@ -84,6 +85,30 @@ describe(OutboxRelay.name, () => {
     expect(message.message.key?.toString()).toBe(event.aggregateId);
     expect(message.message.headers?.['event-type']?.toString()).toBe(topic);
     expect(message.json).toEqual(event);
+  });
+
+  it('refuses, with its transaction, an event that breaks its own published schema', async () => {
+    const slot = (startsAt: string) => ({
+      type: TOPICS.TIMESLOT_CREATED,
+      aggregateId: randomUUID(),
+      aggregateVersion: 1,
+      data: {
+        timeslotId: randomUUID(),
+        userId: randomUUID(),
+        startsAt,
+        endsAt: startsAt,
+        status: 'free',
+      },
+    });
+    const before = await outboxRows();
+    // What `new Date('9999-12-31T23:59:59-01:00').toISOString()` writes: not a date-time.
+    await expect(
+      dataSource.transaction((tx) => outbox.add(tx, slot('+010000-01-01T00:59:59.000Z'))),
+    ).rejects.toBeInstanceOf(UnpublishableEventError);
+    expect(await outboxRows()).toBe(before);
+    await dataSource.transaction((tx) => outbox.add(tx, slot('2030-01-01T00:00:00.000Z')));
+    expect(await outboxRows()).toBe(before + 1);
+    await dataSource.query('DELETE FROM outbox');
   });
 
   it('publishes nothing for a rolled-back transaction', async () => {

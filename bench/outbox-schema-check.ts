@@ -1,0 +1,86 @@
+// What checking each event against its published schema costs a producer: the outbox's
+// `publishableJson` (serialise, parse, validate) beside the plain `JSON.stringify` it replaced,
+// measured side by side on the same envelopes, in batches, so the figures share the machine's mood.
+// Usage: npm run bench:outbox-schema -- [events per type=20000] [batch=100]
+import { randomUUID } from 'node:crypto';
+import type { Envelope } from '@rendezvous/contracts';
+import { TOPICS } from '@rendezvous/contracts';
+import { buildEnvelope, publishableJson } from '@rendezvous/platform';
+import { aUserState } from '@rendezvous/testing';
+import { percentile } from './support/percentile';
+
+const EVENTS = Number(process.argv[2] ?? 20_000);
+const BATCH = Number(process.argv[3] ?? 100);
+
+const samples: Record<string, () => Envelope> = {
+  [TOPICS.USER_UPDATED]: () =>
+    buildEnvelope('user', {
+      type: TOPICS.USER_UPDATED,
+      aggregateId: randomUUID(),
+      aggregateVersion: 3,
+      data: aUserState({
+        profile: {
+          bio: 'Backend engineer who likes climbing and long walks. '.repeat(8),
+          headline: 'Staff engineer',
+          interests: ['ai', 'climbing', 'jazz', 'chess', 'hiking', 'coffee'],
+          skills: ['typescript', 'postgres', 'kafka', 'go', 'rust'],
+          languages: ['en', 'fr'],
+          location: { lat: 48.8566, lng: 2.3522, city: 'Paris' },
+        },
+      }),
+    }),
+  [TOPICS.TIMESLOT_CREATED]: () =>
+    buildEnvelope('user', {
+      type: TOPICS.TIMESLOT_CREATED,
+      aggregateId: randomUUID(),
+      aggregateVersion: 1,
+      data: {
+        timeslotId: randomUUID(),
+        userId: randomUUID(),
+        startsAt: '2030-01-01T10:00:00.000Z',
+        endsAt: '2030-01-01T11:00:00.000Z',
+        status: 'free',
+      },
+    }),
+};
+
+/** Microseconds per event of each batch. */
+function measure(envelopes: Envelope[], serialise: (envelope: Envelope) => string): number[] {
+  const perEvent: number[] = [];
+  for (let start = 0; start < envelopes.length; start += BATCH) {
+    const batch = envelopes.slice(start, start + BATCH);
+    const began = process.hrtime.bigint();
+    for (const envelope of batch) serialise(envelope);
+    perEvent.push(Number(process.hrtime.bigint() - began) / 1000 / batch.length);
+  }
+  return perEvent.sort((a, b) => a - b);
+}
+
+const figures = (values: number[]) =>
+  `p50 ${percentile(values, 50).toFixed(2)} µs, p99 ${percentile(values, 99).toFixed(2)} µs`;
+
+function main(): void {
+  for (const [type, make] of Object.entries(samples)) {
+    const envelopes = Array.from({ length: EVENTS }, make);
+    // Warm both paths (JIT, ajv's compiled validators) before measuring either.
+    measure(envelopes.slice(0, 2000), (envelope) => JSON.stringify(envelope));
+    measure(envelopes.slice(0, 2000), publishableJson);
+    const plain: number[] = [];
+    const checked: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      plain.push(...measure(envelopes, (envelope) => JSON.stringify(envelope)));
+      checked.push(...measure(envelopes, publishableJson));
+    }
+    plain.sort((a, b) => a - b);
+    checked.sort((a, b) => a - b);
+    const bytes = JSON.stringify(envelopes[0]).length;
+    const extra = percentile(checked, 50) - percentile(plain, 50);
+    console.log(
+      `${type} (${bytes} B): JSON.stringify ${figures(plain)} | checked ${figures(checked)} | ` +
+        `schema check adds ${extra.toFixed(2)} µs per event (p50), ` +
+        `×${(percentile(checked, 50) / percentile(plain, 50)).toFixed(1)}`,
+    );
+  }
+}
+
+main();

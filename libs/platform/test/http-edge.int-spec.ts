@@ -1,0 +1,235 @@
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Body, Controller, Get, Module, Param, Patch, Post, Query } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { COMMON_ERRORS } from '@rendezvous/contracts';
+import { createTestDatabase } from '@rendezvous/testing';
+import {
+  IdParams,
+  IsInstant,
+  IsNumberIn,
+  IsText,
+  ListQueryDto,
+  Nullable,
+  Optional,
+  PlatformConfig,
+  PlatformModule,
+  Public,
+  createApp,
+  decodeCursor,
+} from '../src';
+
+class PatchThingDto {
+  @Optional()
+  @IsText(10, 1)
+  name?: string;
+
+  @Nullable()
+  @IsText(100)
+  note?: string | null;
+
+  @Optional()
+  @IsInstant()
+  at?: string;
+
+  @Optional()
+  @IsNumberIn(0, 5)
+  size?: number;
+}
+
+@Public()
+@Controller('things')
+class ThingsController {
+  @Get()
+  list(@Query() query: ListQueryDto) {
+    return { after: decodeCursor(query.cursor, 'instant') };
+  }
+
+  @Get(':id')
+  one(@Param() params: IdParams) {
+    return { id: params.id };
+  }
+
+  @Patch(':id')
+  patch(@Param() params: IdParams, @Body() body: PatchThingDto) {
+    return { id: params.id, ...body };
+  }
+
+  @Post('echo')
+  echo(@Body() body: Record<string, unknown>) {
+    return body;
+  }
+}
+
+class TestConfig extends PlatformConfig {}
+
+@Module({
+  imports: [PlatformModule.forRoot({ service: 'event', config: TestConfig, database: {} })],
+  controllers: [ThingsController],
+})
+class TestAppModule {}
+
+interface Answer {
+  status: number;
+  type: string;
+  body: { code?: string; errors?: { path: string }[]; id?: string; [key: string]: unknown };
+}
+
+const ID = '3f1c6a52-9d1e-4f0a-8a8e-1f2b3c4d5e6f';
+const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+describe('the platform HTTP edge: every answer is problem details, whatever is sent', () => {
+  let app: NestFastifyApplication;
+  let port: number;
+  let database: { name: string; drop: () => Promise<void> };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    process.env['POSTGRES_DB'] = database.name;
+    process.env['LOG_LEVEL'] = 'silent';
+    app = await createApp(TestAppModule);
+    await app.init();
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    port = (app.getHttpServer().address() as AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    await app.close();
+    delete process.env['POSTGRES_DB'];
+    delete process.env['LOG_LEVEL'];
+    await database.drop();
+  });
+
+  /** A request with the path sent exactly as written (fetch would normalise it first). */
+  function send(
+    method: string,
+    path: string,
+    body?: string,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      const outgoing = request(
+        {
+          host: '127.0.0.1',
+          port,
+          method,
+          path,
+          headers:
+            body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            resolve({
+              status: response.statusCode ?? 0,
+              type: String(response.headers['content-type'] ?? ''),
+              body: text ? (JSON.parse(text) as Answer['body']) : {},
+            });
+          });
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(body);
+    });
+  }
+
+  function expectFieldError(answer: Answer, path: string) {
+    expect(answer.status).toBe(400);
+    expect(answer.type).toMatch(/^application\/problem\+json/);
+    expect(answer.body.code).toBe(COMMON_ERRORS.VALIDATION_FAILED);
+    expect(answer.body.errors?.map((error) => error.path)).toContain(path);
+  }
+
+  it('routes an encoded spelling of a path like the plain one', async () => {
+    const answer = await send('GET', `/api/v1/%74hings/${ID.toUpperCase().replace('3F', '%33F')}`);
+    expect(answer.status).toBe(200);
+    expect(answer.body.id?.toLowerCase()).toBe(ID);
+    expect((await send('GET', `/api/v1//things///${ID}`)).status).toBe(200);
+  });
+
+  it.each([
+    ['a malformed escape', `/api/v1/things/%zz`],
+    ['a truncated escape', `/api/v1/things/%E0%A4%A`],
+    ['a lone %', `/api/v1/things/%`],
+    ['escapes that are not UTF-8', `/api/v1/things/%C0%AF`],
+    ['a .. segment', `/api/v1/../v1/things/${ID}`],
+    ['an encoded .. segment', `/api/v1/things/%2e%2e/${ID}`],
+    ['an encoded slash', `/api/v1/things%2F${ID}`],
+    ['an encoded NUL', `/api/v1/things/${ID}%00`],
+  ])('answers a path with %s with 400 naming the path', async (_case, path) => {
+    expectFieldError(await send('GET', path), 'path');
+  });
+
+  it('answers an over-long id with 400 naming the parameter', async () => {
+    expectFieldError(await send('GET', `/api/v1/things/${'a'.repeat(5000)}`), 'id');
+  });
+
+  it('answers headers too large for the server with 431 problem details', async () => {
+    const answer = await send('GET', `/api/v1/things/${ID}`, undefined, {
+      'x-padding': 'a'.repeat(20_000),
+    });
+    expect(answer.status).toBe(431);
+    expect(answer.type).toMatch(/^application\/problem\+json/);
+  });
+
+  it('answers unknown routes with 404 problem details', async () => {
+    const answer = await send('GET', '/api/v1/nothing-here');
+    expect(answer.status).toBe(404);
+    expect(answer.type).toMatch(/^application\/problem\+json/);
+    expect((await send('GET', '/__rejected-url')).status).toBe(404);
+  });
+
+  it('refuses NUL and unpaired surrogates in any text, naming the field', async () => {
+    expectFieldError(await send('PATCH', `/api/v1/things/${ID}`, '{"name":"a\\u0000"}'), 'name');
+    expectFieldError(await send('PATCH', `/api/v1/things/${ID}`, '{"note":"\\ud800x"}'), 'note');
+    expectFieldError(await send('POST', '/api/v1/things/echo', '{"a":{"b":["\\udc00"]}}'), 'a.b.0');
+    expectFieldError(await send('GET', '/api/v1/things?cursor=a%00'), 'cursor');
+    const emoji = await send('POST', '/api/v1/things/echo', JSON.stringify({ a: 'hi 👋' }));
+    expect(emoji.body).toEqual({ a: 'hi 👋' });
+  });
+
+  it('refuses JSON nested deeper than 32 levels before validation runs', async () => {
+    const deep = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
+    const answer = await send('POST', '/api/v1/things/echo', deep);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0]?.path).toMatch(/^a(\.a)*$/);
+    const arrays = await send('PATCH', `/api/v1/things/${ID}`, '['.repeat(3000) + ']'.repeat(3000));
+    expect(arrays.status).toBe(400);
+  });
+
+  it('refuses null for a field that cannot be empty, and clears a nullable one', async () => {
+    expectFieldError(await send('PATCH', `/api/v1/things/${ID}`, '{"name":null}'), 'name');
+    expectFieldError(await send('PATCH', `/api/v1/things/${ID}`, '{"size":null}'), 'size');
+    const cleared = await send('PATCH', `/api/v1/things/${ID}`, '{"note":null}');
+    expect(cleared.status).toBe(200);
+    expect(cleared.body['note']).toBeNull();
+  });
+
+  it.each(['2027-W01-1', '2027-01-01', '2027-01-01T10:00:00', '9999-12-31T23:59:59-01:00'])(
+    'refuses the instant %s',
+    async (at) => {
+      expectFieldError(await send('PATCH', `/api/v1/things/${ID}`, JSON.stringify({ at })), 'at');
+    },
+  );
+
+  it.each([
+    ['numbers', [1, 2]],
+    ['a non-instant key', ['x', ID]],
+    ['a non-UUID id', ['2030-01-01T00:00:00Z', 'not-a-uuid']],
+    ['nulls and objects', [null, {}]],
+    ['three parts', ['2030-01-01T00:00:00Z', ID, 'x']],
+  ])('refuses a cursor holding %s', async (_case, value) => {
+    expectFieldError(await send('GET', `/api/v1/things?cursor=${cursor(value)}`), 'cursor');
+  });
+
+  it('accepts a cursor of the right shape', async () => {
+    const answer = await send(
+      'GET',
+      `/api/v1/things?cursor=${cursor(['2030-01-01T00:00:00Z', ID])}`,
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body['after']).toEqual({ key: '2030-01-01T00:00:00Z', id: ID });
+  });
+});
