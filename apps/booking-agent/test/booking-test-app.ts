@@ -4,6 +4,7 @@ import type {
   Envelope,
   TimeslotEventData,
   TimeslotStatus,
+  UserBlockData,
   UserDeletedData,
   VenueData,
 } from '@rendezvous/contracts';
@@ -40,6 +41,8 @@ export interface BookingTestApp {
   /** Publishes a timeslot of the person, as the user service would. */
   slot(userId: string, startsAt: Date, endsAt: Date, status?: TimeslotStatus): Promise<string>;
   deleteAccount(userId: string): Promise<void>;
+  /** Publishes a block (or with `active` false an unblock) at the blocker's `version`. */
+  block(blockerId: string, blockedId: string, version: number, active?: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,9 @@ export async function startBookingApp(env: Record<string, string> = {}): Promise
         return directory.onUserCreated(as(parsed));
       case TOPICS.USER_DELETED:
         return deletion.onUserDeleted(as(parsed));
+      case TOPICS.USER_BLOCKED:
+      case TOPICS.USER_UNBLOCKED:
+        return directory.onBlock(as(parsed));
       case TOPICS.VENUE_CREATED:
       case TOPICS.VENUE_UPDATED:
         return directory.onVenue(as(parsed));
@@ -126,6 +132,11 @@ export async function startBookingApp(env: Record<string, string> = {}): Promise
     async deleteAccount(userId) {
       const data: UserDeletedData = { userId, deletedAt: new Date().toISOString() };
       await deliver(anEnvelope(TOPICS.USER_DELETED, data, { aggregateId: userId, version: 99 }));
+    },
+    async block(blockerId, blockedId, version, active = true) {
+      const data: UserBlockData = { blockerId, blockedId };
+      const type = active ? TOPICS.USER_BLOCKED : TOPICS.USER_UNBLOCKED;
+      await deliver(anEnvelope(type, data, { aggregateId: blockerId, version }));
     },
     async close() {
       await service.close();

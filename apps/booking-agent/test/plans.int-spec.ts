@@ -313,6 +313,40 @@ describe('booking agent: plans', () => {
       });
       expect(nobody.status).toBe(404);
     });
+
+    it('answers suggestions across a block, either way, exactly as for an unknown person', async () => {
+      await t.slot(ada.id, inHours(100), inHours(102));
+      await t.slot(bob.id, inHours(101), inHours(103));
+      const suggest = (who: Person, otherId: string) =>
+        t.request<Problem & { items?: unknown[]; traceId?: string }>(
+          'GET',
+          `/plans/suggestions?with=${otherId}`,
+          { token: who.token },
+        );
+      // Everything but the trace, with the id asked about blanked out.
+      const shape = async (who: Person, otherId: string) => {
+        const { status, body } = await suggest(who, otherId);
+        const { traceId: _traceId, ...rest } = body;
+        return { status, body: JSON.parse(JSON.stringify(rest).replaceAll(otherId, '<id>')) };
+      };
+      expect((await suggest(ada, bob.id)).body.items).toHaveLength(1);
+      const unknown = await shape(ada, randomUUID());
+      expect(unknown.status).toBe(404);
+
+      await t.block(bob.id, ada.id, 2);
+      expect(await shape(ada, bob.id)).toEqual(unknown);
+      expect(await shape(bob, ada.id)).toEqual(unknown);
+
+      // An unblock overtaken by the older block, redelivered under a new id, stays unblocked.
+      await t.block(bob.id, ada.id, 3, false);
+      await t.block(bob.id, ada.id, 2);
+      expect((await suggest(ada, bob.id)).body.items).toHaveLength(1);
+      expect((await suggest(bob, ada.id)).body.items).toHaveLength(1);
+
+      await t.block(ada.id, bob.id, 2);
+      expect(await shape(ada, bob.id)).toEqual(unknown);
+      expect(await shape(bob, ada.id)).toEqual(unknown);
+    });
   });
 
   describe('group plans', () => {
