@@ -14,6 +14,7 @@ import { PlansModule } from './plans/plans.module';
       service: 'booking-agent',
       config: BookingAgentConfig,
       database: { migrations: [BookingTables1764900000000, BookingBlocks1765100000000] },
+      tombstones: { table: 'users', idColumn: 'id' },
     }),
     DirectoryModule,
     PlansModule,

@@ -14,6 +14,7 @@ import { RegistrationsModule } from './registrations/registrations.module';
       service: 'event',
       config: EventConfig,
       database: { migrations: [EventTables1764600000000] },
+      tombstones: { table: 'users', idColumn: 'id' },
     }),
     ProfilesModule,
     EventsModule,

@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders, Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ACCESS_TOKEN_AUDIENCE, DEFAULT_ACCESS_TOKEN_ISSUER } from '@rendezvous/contracts';
 import { createApp } from '@rendezvous/platform';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { AppModule } from '../src/app.module';
@@ -35,6 +36,8 @@ describe('gateway forwarding', () => {
     token = await new SignJWT({ role: 'user' })
       .setProtectedHeader({ alg: 'ES256', kid: 'test' })
       .setSubject(randomUUID())
+      .setIssuer(DEFAULT_ACCESS_TOKEN_ISSUER)
+      .setAudience(ACCESS_TOKEN_AUDIENCE)
       .setIssuedAt()
       .setExpirationTime('5m')
       .sign(privateKey);

@@ -7,7 +7,6 @@ import { MatchesModule } from './matches/matches.module';
 import { LocationCells1765100000000 } from './migrations/location-cells.migration';
 import { MatchingTables1764300000000 } from './migrations/matching-tables.migration';
 import { PeopleModule } from './people/people.module';
-import { DeletedPeople } from './profiles/deleted-people';
 import { ProfilesModule } from './profiles/profiles.module';
 import { QueueModule } from './queue/queue.module';
 import { SwipesModule } from './swipes/swipes.module';
@@ -19,7 +18,7 @@ import { SwipesModule } from './swipes/swipes.module';
       config: MatchingConfig,
       database: { migrations: [MatchingTables1764300000000, LocationCells1765100000000] },
       redisOutbox: true,
-      revocationCheck: DeletedPeople,
+      tombstones: { table: 'profiles', idColumn: 'user_id' },
     }),
     ProfilesModule,
     PeopleModule,

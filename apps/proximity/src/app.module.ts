@@ -3,6 +3,7 @@ import { PlatformModule } from '@rendezvous/platform';
 import { ProximityConfig } from './config';
 import { ProximityTables1764400000000 } from './migrations/proximity-tables.migration';
 import { PeopleModule } from './people/people.module';
+import { goneKey } from './sessions/session-script';
 import { SessionsModule } from './sessions/sessions.module';
 import { StatsModule } from './stats/stats.module';
 
@@ -13,6 +14,8 @@ import { StatsModule } from './stats/stats.module';
       config: ProximityConfig,
       database: { migrations: [ProximityTables1764400000000] },
       redisOutbox: true,
+      // Proximity's people are only the deleted ones, kept in Redis by the session script.
+      tombstones: { redisKey: goneKey },
     }),
     SessionsModule,
     StatsModule,

@@ -24,6 +24,8 @@ import { UsersModule } from './users/users.module';
           TimeslotBookings1764800000000,
         ],
       },
+      // Every route, reads included, refuses a deleted account's still-valid token.
+      tombstones: { table: 'users', idColumn: 'id' },
     }),
     KeysModule,
     AuthModule,

@@ -6,6 +6,8 @@ export * from './errors/error-codes';
 export * from './errors/problem';
 export * from './users/connection-events';
 export * from './users/user-values';
+export * from './users/roles';
+export * from './users/access-token';
 export * from './users/languages';
 export * from './users/terms';
 export * from './users/user-events';

@@ -9,6 +9,8 @@ import type { Kafka } from 'kafkajs';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import type { Tombstones } from './auth/tombstone-check';
+import { TombstoneCheck } from './auth/tombstone-check';
 import type { RevocationCheck } from './auth/token-verifier';
 import { REVOCATION_CHECK, TokenVerifier } from './auth/token-verifier';
 import type { ConfigClass } from './config/load-config';
@@ -61,6 +63,29 @@ export interface PlatformOptions {
   readinessDetails?: Type<ReadinessDetail>[];
   /** Refuses tokens before they expire (the gateway's revoked users). */
   revocationCheck?: Type<RevocationCheck>;
+  /**
+   * Where the service's own projection of people marks deleted people: their tokens are refused
+   * here too, not only at the gateway (ARCHITECTURE.md, Auth). Instead of `revocationCheck`.
+   */
+  tombstones?: Tombstones;
+}
+
+function revocationCheckProviders(options: PlatformOptions): Provider[] {
+  const { revocationCheck, tombstones } = options;
+  if (revocationCheck && tombstones) {
+    throw new Error('PlatformModule: give either revocationCheck or tombstones, not both');
+  }
+  if (revocationCheck) return [{ provide: REVOCATION_CHECK, useClass: revocationCheck }];
+  if (!tombstones) return [];
+  const withDatabase = options.database !== undefined;
+  return [
+    {
+      provide: REVOCATION_CHECK,
+      inject: withDatabase ? [REDIS, getDataSourceToken()] : [REDIS],
+      useFactory: (redis: Redis, dataSource?: DataSource) =>
+        new TombstoneCheck(tombstones, { redis, dataSource }),
+    },
+  ];
 }
 
 /**
@@ -114,9 +139,7 @@ export class PlatformModule {
       },
       KafkaHealthCheck,
       TokenVerifier,
-      ...(options.revocationCheck
-        ? [{ provide: REVOCATION_CHECK, useClass: options.revocationCheck }]
-        : []),
+      ...revocationCheckProviders(options),
       PlatformLifecycle,
       ...readinessDetails,
       {

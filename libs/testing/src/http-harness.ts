@@ -3,6 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { JWK } from 'jose';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import type { Role } from '@rendezvous/contracts';
+import { ACCESS_TOKEN_AUDIENCE, DEFAULT_ACCESS_TOKEN_ISSUER } from '@rendezvous/contracts';
 
 export interface TestResponse<T = Record<string, unknown>> {
   status: number;
@@ -27,11 +29,14 @@ export type TestRequest = <T = Record<string, unknown>>(
 export interface TokenIssuer {
   /** Where a service under test fetches the key set (its `JWKS_URL`). */
   jwksUrl: string;
-  sign(userId: string, role?: 'user' | 'admin'): Promise<string>;
+  sign(userId: string, role?: Role): Promise<string>;
   close(): void;
 }
 
-/** Serves a fresh key set and signs access tokens with it, as the user service would. */
+/**
+ * Serves a fresh key set and signs access tokens with it, with the claims the user service
+ * gives (`iss` the default `JWT_ISSUER`, `aud`, `iat`, `exp`).
+ */
 export async function startTokenIssuer(): Promise<TokenIssuer> {
   const { publicKey, privateKey } = await generateKeyPair('ES256');
   const kid = 'test-issuer';
@@ -48,6 +53,8 @@ export async function startTokenIssuer(): Promise<TokenIssuer> {
       new SignJWT({ role })
         .setProtectedHeader({ alg: 'ES256', kid })
         .setSubject(userId)
+        .setIssuer(DEFAULT_ACCESS_TOKEN_ISSUER)
+        .setAudience(ACCESS_TOKEN_AUDIENCE)
         .setIssuedAt()
         .setExpirationTime('15m')
         .sign(privateKey),

@@ -1,5 +1,10 @@
 import { REDIS_INBOX_LUA, REDIS_OUTBOX_LUA } from '@rendezvous/platform';
 
+const KEY_PREFIX = '{px}:';
+
+/** The key that exists while a person is known to be deleted (`forget`); read by auth too. */
+export const goneKey = (userId: string) => `${KEY_PREFIX}gone:${userId}`;
+
 /**
  * Every change of proximity state in Redis is one run of this script, so it is atomic across
  * replicas; a change that emits an event appends it to the Redis Stream outbox in the same run.
@@ -12,7 +17,7 @@ import { REDIS_INBOX_LUA, REDIS_OUTBOX_LUA } from '@rendezvous/platform';
  * KEYS[1] = the outbox stream; ARGV[1] = command, ARGV[2..] = its arguments (see SessionStore).
  */
 export const SESSION_LUA = `${REDIS_OUTBOX_LUA}${REDIS_INBOX_LUA}
-local P = '{px}:'
+local P = '${KEY_PREFIX}'
 local STREAM = KEYS[1]
 local CMD = ARGV[1]
 local LIVE = P .. 'live'

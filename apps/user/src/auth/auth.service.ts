@@ -141,7 +141,11 @@ export class AuthService {
   private async issue(tx: EntityManager, user: UserRow, familyId?: string): Promise<AuthResult> {
     const ttl = this.config.JWT_ACCESS_TTL_SECONDS;
     const [accessToken, refreshToken] = await Promise.all([
-      signAccessToken(this.keys.current, { userId: user.id, role: user.role }, ttl),
+      signAccessToken(
+        this.keys.current,
+        { userId: user.id, role: user.role, issuer: this.config.JWT_ISSUER },
+        ttl,
+      ),
       insertRefreshToken(tx, user.id, this.config.REFRESH_TOKEN_TTL_DAYS, familyId),
     ]);
     return { user: toUserObject(user), accessToken, refreshToken, expiresIn: ttl };

@@ -1,4 +1,4 @@
-import type { UserRole } from '@rendezvous/contracts';
+import type { Role } from '@rendezvous/contracts';
 
 /** Emails are compared trimmed and lower-cased (API.md, Identity). */
 export function normaliseEmail(value: unknown): unknown {
@@ -14,6 +14,6 @@ export function parseAdminEmails(setting: string): Set<string> {
   );
 }
 
-export function roleFor(email: string, admins: ReadonlySet<string>): UserRole {
+export function roleFor(email: string, admins: ReadonlySet<string>): Role {
   return admins.has(email) ? 'admin' : 'user';
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { calculateJwkThumbprint, createLocalJWKSet, decodeProtectedHeader } from 'jose';
 import type { JWTVerifyGetKey } from 'jose';
-import { COMMON_ERRORS } from '@rendezvous/contracts';
+import { COMMON_ERRORS, DEFAULT_ACCESS_TOKEN_ISSUER } from '@rendezvous/contracts';
 import { verifyAccessToken } from '@rendezvous/platform';
 import { signAccessToken } from './access-tokens';
 import {
@@ -16,6 +16,8 @@ import {
 } from './key-material';
 import { DEV_KEY_FILE, readOrCreateDevKey } from './signing-keys';
 import { domainErrorCode } from '@rendezvous/testing';
+
+const issuer = DEFAULT_ACCESS_TOKEN_ISSUER;
 
 const spkiOf = (pkcs8: string) =>
   createPublicKey(createPrivateKey(pkcs8)).export({ type: 'spki', format: 'pem' }).toString();
@@ -50,8 +52,8 @@ describe('signing keys and JWKS', () => {
     const previous = await signingKeyFromPem(previousPem);
     const current = await signingKeyFromPem(generatePrivateKeyPem());
     const userId = randomUUID();
-    const oldToken = await signAccessToken(previous, { userId, role: 'user' }, 900);
-    const newToken = await signAccessToken(current, { userId, role: 'admin' }, 900);
+    const oldToken = await signAccessToken(previous, { userId, role: 'user', issuer }, 900);
+    const newToken = await signAccessToken(current, { userId, role: 'admin', issuer }, 900);
     expect(decodeProtectedHeader(oldToken)).toMatchObject({
       alg: 'ES256',
       kid: previous.publicJwk.kid,
@@ -60,11 +62,17 @@ describe('signing keys and JWKS', () => {
     const rotated = jwksOf(current.publicJwk, await publicJwksFromPems(spkiOf(previousPem)));
     expect(rotated.keys.map((k) => k.kid)).toEqual([current.publicJwk.kid, previous.publicJwk.kid]);
     const keys = createLocalJWKSet(rotated) as JWTVerifyGetKey;
-    await expect(verifyAccessToken(oldToken, keys)).resolves.toEqual({ id: userId, role: 'user' });
-    await expect(verifyAccessToken(newToken, keys)).resolves.toEqual({ id: userId, role: 'admin' });
+    await expect(verifyAccessToken(oldToken, keys, issuer)).resolves.toEqual({
+      id: userId,
+      role: 'user',
+    });
+    await expect(verifyAccessToken(newToken, keys, issuer)).resolves.toEqual({
+      id: userId,
+      role: 'admin',
+    });
 
     const retired = createLocalJWKSet(jwksOf(current.publicJwk, [])) as JWTVerifyGetKey;
-    expect(await domainErrorCode(verifyAccessToken(oldToken, retired))).toBe(
+    expect(await domainErrorCode(verifyAccessToken(oldToken, retired, issuer))).toBe(
       COMMON_ERRORS.UNAUTHORIZED,
     );
   });

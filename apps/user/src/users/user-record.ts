@@ -1,7 +1,7 @@
 import type {
+  Role,
   UserPreferencesData,
   UserProfileData,
-  UserRole,
   UserStateData,
 } from '@rendezvous/contracts';
 
@@ -11,7 +11,7 @@ export interface UserRow {
   email: string | null;
   password_hash: string | null;
   name: string;
-  role: UserRole;
+  role: Role;
   profile: UserProfileData;
   preferences: UserPreferencesData;
   last_active_at: Date | null;
@@ -25,7 +25,7 @@ export interface UserObject {
   id: string;
   email: string;
   name: string;
-  role: UserRole;
+  role: Role;
   profile: UserProfileData & { lastActiveAt: string | null };
   preferences: UserPreferencesData;
   createdAt: string;

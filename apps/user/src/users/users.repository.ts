@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  Role,
   UserPreferencesData,
   UserProfileData,
-  UserRole,
   UserStateData,
 } from '@rendezvous/contracts';
 import { DomainError, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
@@ -18,7 +18,7 @@ export interface NewUser {
   email: string;
   passwordHash: string;
   name: string;
-  role: UserRole;
+  role: Role;
   profile: UserProfileData;
   preferences: UserPreferencesData;
   lastActiveAt: Date;
@@ -26,7 +26,7 @@ export interface NewUser {
 
 export interface UserChanges {
   name?: string;
-  role?: UserRole;
+  role?: Role;
   profile?: UserProfileData;
   preferences?: UserPreferencesData;
   lastActiveAt?: Date;

@@ -6,17 +6,17 @@ import type {
   MeetingType,
   NetworkingGoal,
   TimeslotStatus,
-  UserRole,
 } from './user-values';
 import {
   COMPANY_SIZES,
   JOB_LEVELS,
   MEETING_TYPES,
   NETWORKING_GOALS,
-  ROLES,
   TIMESLOT_STATUSES,
   WEIGHT_KEYS,
 } from './user-values';
+import type { Role } from './roles';
+import { ROLES } from './roles';
 
 export interface UserLocation {
   lat: number;
@@ -65,7 +65,7 @@ export interface UserPreferencesData {
 export interface UserStateData {
   userId: string;
   name: string;
-  role: UserRole;
+  role: Role;
   profile: UserProfileData;
   preferences: UserPreferencesData;
   lastActiveAt: string | null;

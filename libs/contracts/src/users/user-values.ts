@@ -26,9 +26,6 @@ export type MatchingWeights = Record<WeightKey, number>;
 export const TIMESLOT_STATUSES = ['free', 'booked'] as const;
 export type TimeslotStatus = (typeof TIMESLOT_STATUSES)[number];
 
-export const ROLES = ['user', 'admin'] as const;
-export type UserRole = (typeof ROLES)[number];
-
 /** Limits of the writable fields (API.md, Users: values and limits). */
 export const USER_LIMITS = {
   NAME_MAX: 100,

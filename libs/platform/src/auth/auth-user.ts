@@ -1,4 +1,4 @@
-export type Role = 'user' | 'admin';
+import type { Role } from '@rendezvous/contracts';
 
 /** The caller, as proven by a verified access token. */
 export interface AuthUser {

@@ -1,28 +1,52 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { JWTVerifyGetKey } from 'jose';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
-import { COMMON_ERRORS, DomainError } from '@rendezvous/contracts';
-import type { AuthUser, Role } from './auth-user';
+import { ACCESS_TOKEN_AUDIENCE, COMMON_ERRORS, DomainError, isRole } from '@rendezvous/contracts';
+import type { AuthUser } from './auth-user';
 import { PlatformConfig } from '../config/platform.config';
 
 export const ACCESS_TOKEN_ALGORITHMS = ['ES256', 'EdDSA'];
-const ROLES: readonly Role[] = ['user', 'admin'];
+
+/**
+ * How far ahead of this host's clock a token's `iat` may be: the signer's clock and ours differ
+ * by a little even when both are NTP-synced. Only `iat` gets it; `exp` is taken exactly.
+ */
+export const ISSUED_AT_TOLERANCE_SECONDS = 5;
+
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 
 function unauthorized(detail: string): DomainError {
   return new DomainError(COMMON_ERRORS.UNAUTHORIZED, detail);
 }
 
-/** Checks an access token's signature and claims against a key set; pure apart from the keys. */
-export async function verifyAccessToken(token: string, keys: JWTVerifyGetKey): Promise<AuthUser> {
+/**
+ * Checks an access token's signature and claims against a key set; pure apart from the keys.
+ * Refuses a token without `exp` or `iat`, from another issuer or for another audience, or
+ * issued in the future.
+ */
+export async function verifyAccessToken(
+  token: string,
+  keys: JWTVerifyGetKey,
+  issuer: string,
+): Promise<AuthUser> {
   try {
-    const { payload } = await jwtVerify(token, keys, { algorithms: ACCESS_TOKEN_ALGORITHMS });
+    const { payload } = await jwtVerify(token, keys, {
+      algorithms: ACCESS_TOKEN_ALGORITHMS,
+      issuer,
+      audience: ACCESS_TOKEN_AUDIENCE,
+      // jose checks presence here and that both are numbers; a token without exp never expires.
+      requiredClaims: ['exp', 'iat'],
+    });
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    if ((payload.iat ?? Infinity) > nowSeconds + ISSUED_AT_TOLERANCE_SECONDS) {
+      throw unauthorized('Invalid token');
+    }
+    if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) {
+      throw unauthorized('Invalid token');
+    }
     const role = payload['role'];
-    if (typeof payload.sub !== 'string' || !UUID.test(payload.sub))
-      throw unauthorized('Invalid token');
-    if (typeof role !== 'string' || !ROLES.includes(role as Role))
-      throw unauthorized('Invalid token');
-    return { id: payload.sub, role: role as Role };
+    if (!isRole(role)) throw unauthorized('Invalid token');
+    return { id: payload.sub, role };
   } catch (error) {
     if (error instanceof DomainError) throw error;
     if (error instanceof joseErrors.JWTExpired) throw unauthorized('The access token has expired');
@@ -46,11 +70,13 @@ export const REVOCATION_CHECK = Symbol('REVOCATION_CHECK');
 @Injectable()
 export class TokenVerifier {
   private readonly keys: JWTVerifyGetKey;
+  private readonly issuer: string;
 
   constructor(
     config: PlatformConfig,
     @Optional() @Inject(REVOCATION_CHECK) private readonly revocation?: RevocationCheck,
   ) {
+    this.issuer = config.JWT_ISSUER;
     this.keys = createRemoteJWKSet(new URL(config.JWKS_URL), {
       cooldownDuration: 30_000,
       cacheMaxAge: 10 * 60_000,
@@ -59,10 +85,16 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<AuthUser> {
-    const user = await verifyAccessToken(token, this.keys);
-    if (this.revocation && (await this.revocation.isRevoked(user))) {
-      throw unauthorized('The access token has been revoked');
+    const user = await verifyAccessToken(token, this.keys, this.issuer);
+    if (!this.revocation) return user;
+    let revoked: boolean;
+    try {
+      revoked = await this.revocation.isRevoked(user);
+    } catch {
+      // The store that knows is down: not the caller's fault, but not safe to let them in.
+      throw new DomainError(COMMON_ERRORS.DEPENDENCY_UNAVAILABLE, 'Cannot verify tokens right now');
     }
+    if (revoked) throw unauthorized('The access token has been revoked');
     return user;
   }
 }

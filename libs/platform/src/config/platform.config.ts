@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { DEFAULT_ACCESS_TOKEN_ISSUER } from '@rendezvous/contracts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -122,4 +123,9 @@ export class PlatformConfig {
   @IsString()
   @MinLength(1)
   JWKS_URL = 'http://127.0.0.1:3001/api/v1/.well-known/jwks.json';
+
+  /** The `iss` the user service signs access tokens with and every verifier requires. */
+  @IsString()
+  @MinLength(1)
+  JWT_ISSUER = DEFAULT_ACCESS_TOKEN_ISSUER;
 }
