@@ -101,6 +101,10 @@ describe('API fuzzing from the OpenAPI document', () => {
           `in ${groups.length} groups; ${seconds} s; seed ${FUZZ_SEED}\n` +
           `fuzz: statuses ${statuses}\n${ruleSummary(violations)}`,
       );
+      const neverAccepted = operations
+        .map((operation) => `${operation.method} ${operation.path}`)
+        .filter((route) => !runner.accepted.has(route));
+      console.log(`fuzz: routes that accepted no request: ${neverAccepted.join(', ') || 'none'}`);
       if (violations.length > 0) {
         throw new Error(
           `${violations.length} answers broke the contract (seed ${FUZZ_SEED}):\n${formatGroups(groups)}`,

@@ -56,6 +56,8 @@ function presentsToken(fuzzCase: FuzzCase): boolean {
 export class CaseRunner {
   readonly violations: Violation[] = [];
   readonly statuses = new Map<string, number>();
+  /** Routes that answered at least one request with a 2xx: the fuzzing got past the checks. */
+  readonly accepted = new Set<string>();
   requests = 0;
   serverErrors = 0;
 
@@ -68,6 +70,7 @@ export class CaseRunner {
   async run(operation: Operation, fuzzCase: FuzzCase): Promise<void> {
     const token = fuzzCase.caller === 'admin' ? this.tokens.admin : this.tokens.attacker();
     const outcome = await this.send(operation, fuzzCase, token);
+    await this.comparePlainSpelling(operation, fuzzCase, token, outcome);
     if (!fuzzCase.baseline || !namesOnlyOtherFields(outcome, fuzzCase)) return;
     const { target, body } = fuzzCase.baseline;
     const baseline = await this.send(
@@ -90,12 +93,42 @@ export class CaseRunner {
     }
   }
 
+  /** An encoded spelling of a route is the same route: it is not "not found" when the plain one is found. */
+  private async comparePlainSpelling(
+    operation: Operation,
+    fuzzCase: FuzzCase,
+    token: string,
+    outcome: RawOutcome,
+  ): Promise<void> {
+    if (
+      !fuzzCase.plainTarget ||
+      outcome.kind !== 'answer' ||
+      !NOT_THERE.test(String(outcome.status))
+    ) {
+      return;
+    }
+    const plain = await this.send(
+      operation,
+      { ...fuzzCase, label: `${fuzzCase.label} (plain spelling)`, target: fuzzCase.plainTarget },
+      token,
+    );
+    if (plain.kind === 'answer' && !NOT_THERE.test(String(plain.status))) {
+      this.violations.push({
+        ...violationOf(outcome, fuzzCase, operation),
+        rule: `an encoded spelling of the route answers ${outcome.status} where the plain one answers ${plain.status}`,
+      });
+    }
+  }
+
   private async send(operation: Operation, fuzzCase: FuzzCase, token: string): Promise<RawOutcome> {
     const outcome = await sendRaw(this.origin, rawRequest(fuzzCase, token), this.timeoutMs);
     this.requests += 1;
     const status = outcome.kind === 'answer' ? String(outcome.status) : 'none';
     this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
     if (outcome.kind === 'answer' && outcome.status >= 500) this.serverErrors += 1;
+    if (outcome.kind === 'answer' && outcome.status >= 200 && outcome.status < 300) {
+      this.accepted.add(routeOf(operation));
+    }
     this.violations.push(
       ...checkOutcome(outcome, {
         fuzzCase,
@@ -109,6 +142,9 @@ export class CaseRunner {
 
 // The request without its fault got past validation: the rest of it was not at fault.
 const ACCEPTED_BASELINE = /^(2\d\d|403|404|409)$/;
+
+// Answers that say the router did not take the path for this route.
+const NOT_THERE = /^(400|404|405)$/;
 
 const routeOf = (operation: Operation) => `${operation.method} ${operation.path}`;
 

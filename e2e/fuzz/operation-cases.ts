@@ -27,6 +27,8 @@ export interface FuzzCase {
   faultPath?: string;
   /** The same request without the fault, sent when a 400 names other fields instead. */
   baseline?: { target: string; body?: Buffer };
+  /** The plain spelling of an encoded route, asked when the encoded one is not found. */
+  plainTarget?: string;
 }
 
 const BODY_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
@@ -114,6 +116,7 @@ export function operationCases({ operation, ids, knownFields }: Parts): fc.Arbit
         .map(([plan, q, body, who]) => ({
           ...request(plan.label, withQuery(plan.path, q), body, who),
           mustReject: plan.mustReject,
+          plainTarget: plan.plainPath === undefined ? undefined : withQuery(plan.plainPath, q),
         })),
     },
     {

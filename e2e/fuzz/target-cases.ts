@@ -9,6 +9,8 @@ export interface TargetPlan {
   /** The path with its parameters filled in, as sent. */
   path: string;
   mustReject: boolean;
+  /** The plain spelling of the same route, where the change is only an encoding of it. */
+  plainPath?: string;
 }
 
 interface Segment {
@@ -100,6 +102,8 @@ interface PathChange {
   /** The segments with the change applied at `index` (a static segment). */
   apply: (segments: string[], index: number) => string;
   mustReject: boolean;
+  /** Only spells the same route differently: it must answer as the plain spelling does. */
+  sameRoute?: boolean;
 }
 
 const at = (segments: string[], index: number, text: string) =>
@@ -112,11 +116,13 @@ const PATH_CHANGES: PathChange[] = [
     label: 'one character percent-encoded',
     apply: (s, i) => at(s, i, `${percentEncode(s[i].slice(0, 1))}${s[i].slice(1)}`),
     mustReject: false,
+    sameRoute: true,
   },
   {
     label: 'a segment percent-encoded in lower-case hex',
     apply: (s, i) => at(s, i, percentEncode(s[i], true)),
     mustReject: false,
+    sameRoute: true,
   },
   {
     label: 'one character double-encoded',
@@ -196,6 +202,7 @@ export function mutatedPaths(operation: Operation, ids: IdPool): fc.Arbitrary<Ta
       label: `url ${change.label}`,
       path: change.apply(path, index),
       mustReject: change.mustReject,
+      plainPath: change.sameRoute ? join(path) : undefined,
     }));
   const queried = fc
     .tuple(validPath(operation, ids), fc.constantFrom(...ODD_QUERIES))
