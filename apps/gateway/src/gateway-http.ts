@@ -1,3 +1,4 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Logger } from '@nestjs/common';
 import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -17,6 +18,8 @@ const listOf = (value: string) =>
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
+
+const SOCKET_IO_PATH = '/socket.io/';
 
 const isApiPath = (url: string) =>
   url === API_ROOT || url.startsWith(`${API_ROOT}/`) || url.startsWith(`${API_ROOT}?`);
@@ -76,6 +79,12 @@ export async function configureGateway(app: NestFastifyApplication): Promise<voi
   });
 
   app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, app.get<Redis>(REDIS), origins));
+  // Only Socket.IO's handshake upgrades the connection. Any other request asking to (curl
+  // --http2 sends `Upgrade: h2c`) is served as plain HTTP instead of being dropped.
+  const server = app.getHttpServer() as HttpServer & {
+    shouldUpgradeCallback: (request: IncomingMessage) => boolean;
+  };
+  server.shouldUpgradeCallback = (request) => request.url?.startsWith(SOCKET_IO_PATH) ?? false;
 
   const docs = app.get(ApiDocs);
   SwaggerModule.setup('docs', app, serviceDocument(app, 'gateway'), {
