@@ -30,13 +30,13 @@ describe('API fuzzing from the OpenAPI document', () => {
       const { operations, knownFields } = document;
       const parties = await setUpParties(FUZZ_ATTACKERS);
       const before = await snapshotVictim(parties.victim, parties.owned);
-      let turn = 0;
       const runner = new CaseRunner(
         origin,
         {
-          attacker: () => parties.attackers[turn++ % parties.attackers.length].token,
+          attackers: parties.attackers.map((attacker) => attacker.token),
           admin: parties.admin.token ?? '',
         },
+        parties.ids,
         REQUEST_TIMEOUT_MS,
       );
       const fields = operations.reduce(

@@ -1,5 +1,6 @@
 import { newClientIp } from '../support/api-client';
 import type { Header } from './header-cases';
+import type { IdPool } from './id-pool';
 import { TOKEN, presentsValidToken } from './header-cases';
 import type { Operation } from './openapi-operations';
 import type { FuzzCase } from './operation-cases';
@@ -10,7 +11,7 @@ import { checkOutcome, namesOnlyOtherFields } from './response-checks';
 
 /** The tokens requests are made with: attackers in turn (each has its own rate limit), an admin. */
 export interface Tokens {
-  attacker(): string;
+  attackers: string[];
   admin: string;
 }
 
@@ -61,15 +62,29 @@ export class CaseRunner {
   requests = 0;
   serverErrors = 0;
 
+  private turn = 0;
+
   constructor(
     private readonly origin: { host: string; port: number },
     private readonly tokens: Tokens,
+    private readonly ids: IdPool,
     private readonly timeoutMs: number,
   ) {}
 
+  /** The attacker who owns an object the request names, else the next one in turn. */
+  private attackerFor(fuzzCase: FuzzCase): number {
+    const body =
+      fuzzCase.body && fuzzCase.body.length < SCANNED_BODY ? fuzzCase.body.toString() : '';
+    return (
+      this.ids.ownerIn(`${fuzzCase.target} ${body}`) ?? this.turn++ % this.tokens.attackers.length
+    );
+  }
+
   async run(operation: Operation, fuzzCase: FuzzCase): Promise<void> {
-    const token = fuzzCase.caller === 'admin' ? this.tokens.admin : this.tokens.attacker();
+    const attacker = this.attackerFor(fuzzCase);
+    const token = fuzzCase.caller === 'admin' ? this.tokens.admin : this.tokens.attackers[attacker];
     const outcome = await this.send(operation, fuzzCase, token);
+    if (fuzzCase.caller === 'attacker') this.harvest(operation, outcome, attacker);
     await this.comparePlainSpelling(operation, fuzzCase, token, outcome);
     if (!fuzzCase.baseline || !namesOnlyOtherFields(outcome, fuzzCase)) return;
     const { target, body } = fuzzCase.baseline;
@@ -120,6 +135,30 @@ export class CaseRunner {
     }
   }
 
+  /** Keeps the id of what an attacker's request created, for later requests to use. */
+  private harvest(operation: Operation, outcome: RawOutcome, attacker: number): void {
+    if (operation.method !== 'POST' || outcome.kind !== 'answer' || outcome.status !== 201) return;
+    let created: unknown;
+    try {
+      created = JSON.parse(outcome.body);
+    } catch {
+      return;
+    }
+    if (typeof created !== 'object' || created === null) return;
+    const fields = Object.entries(created as Record<string, unknown>);
+    const [key, id] =
+      fields.find(([name]) => name === 'id') ??
+      fields.find(([name]) => /^(?!user)\w+Id$/.test(name)) ??
+      [];
+    if (typeof key !== 'string' || typeof id !== 'string') return;
+    const collection =
+      operation.path
+        .split('/')
+        .filter((segment) => !segment.startsWith('{'))
+        .at(-1) ?? '';
+    this.ids.harvest(key === 'id' ? collection.replace(/s$/, '') : key.slice(0, -2), id, attacker);
+  }
+
   private async send(operation: Operation, fuzzCase: FuzzCase, token: string): Promise<RawOutcome> {
     const outcome = await sendRaw(this.origin, rawRequest(fuzzCase, token), this.timeoutMs);
     this.requests += 1;
@@ -145,6 +184,9 @@ const ACCEPTED_BASELINE = /^(2\d\d|403|404|409)$/;
 
 // Answers that say the router did not take the path for this route.
 const NOT_THERE = /^(400|404|405)$/;
+
+// Bodies larger than this are not searched for ids (they are the oversized ones).
+const SCANNED_BODY = 16_384;
 
 const routeOf = (operation: Operation) => `${operation.method} ${operation.path}`;
 
