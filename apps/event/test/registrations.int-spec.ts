@@ -288,7 +288,7 @@ describe('event service: registrations, waitlist, attendees, calendar', () => {
       expect(lowered.body.code).toBe(EVENT_ERRORS.CAPACITY_BELOW_REGISTERED);
     });
 
-    it('refuses a person the service knows to be deleted with 401', async () => {
+    it('refuses a person the service knows to be deleted with 401, on reads too', async () => {
       const event = await newEvent();
       const gone = await t.person();
       await t.deliver(
@@ -300,6 +300,9 @@ describe('event service: registrations, waitlist, attendees, calendar', () => {
       const response = await register(event.id, gone);
       expect(response.status).toBe(401);
       expect((response.body as unknown as Problem).code).toBe(COMMON_ERRORS.UNAUTHORIZED);
+      // Reads too, not only changes: every route checks the tombstone.
+      const list = await t.request<Problem>('GET', '/events', { token: gone.token });
+      expect([list.status, list.body.code]).toEqual([401, COMMON_ERRORS.UNAUTHORIZED]);
     });
   });
 
