@@ -27,7 +27,7 @@ const randomIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
 describe('gateway admission on the decoded path', () => {
   let app: NestFastifyApplication;
   let port: number;
-  let privateKey: CryptoKey;
+  let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
   const servers: Server[] = [];
   const savedEnv = { ...process.env };
 

@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ParticipantStatus, PlanStatus } from '@rendezvous/contracts';
-import {
-  BOOKING_ERRORS,
-  COMMON_ERRORS,
-  DomainError,
-  PLAN_LIMITS,
-  TOPICS,
-} from '@rendezvous/contracts';
+import { BOOKING_ERRORS, DomainError, PLAN_LIMITS, TOPICS } from '@rendezvous/contracts';
 import type { Page } from '@rendezvous/platform';
-import { decodeCursor, toPage } from '@rendezvous/platform';
+import { decodeCursor, invalidFields, toPage } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { BlocksRepository } from '../directory/blocks.repository';
@@ -40,7 +34,7 @@ export class PlansService {
   async create(organizerId: string, dto: CreatePlanDto, now = new Date()): Promise<PlanView> {
     const invitees = dto.inviteeIds.map((id) => id.toLowerCase());
     if (invitees.includes(organizerId)) {
-      throw new DomainError(COMMON_ERRORS.VALIDATION_FAILED, 'The request has invalid fields', [
+      throw invalidFields([
         { path: 'inviteeIds', message: 'inviteeIds must not include yourself' },
       ]);
     }
@@ -180,9 +174,7 @@ export class PlansService {
     now = new Date(),
   ) {
     if (otherId === callerId) {
-      throw new DomainError(COMMON_ERRORS.VALIDATION_FAILED, 'The request has invalid fields', [
-        { path: 'with', message: 'with must be someone other than yourself' },
-      ]);
+      throw invalidFields([{ path: 'with', message: 'with must be someone other than yourself' }]);
     }
     const db = this.dataSource.manager;
     await this.people.assertExists(db, otherId, 'with');

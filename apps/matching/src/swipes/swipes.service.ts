@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SwipeAction, SwipePerformedData } from '@rendezvous/contracts';
-import { COMMON_ERRORS, DomainError, MATCHING_ERRORS, TOPICS } from '@rendezvous/contracts';
-import { OutboxService } from '@rendezvous/platform';
+import { DomainError, MATCHING_ERRORS, TOPICS } from '@rendezvous/contracts';
+import { invalidFields, OutboxService } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import { MatchingConfig } from '../config';
 import { mutualCompatibility } from '../discovery/compatibility';
@@ -36,9 +36,7 @@ export class SwipesService {
   /** A like (or super like) on someone who already liked you makes exactly one match. */
   async swipe(callerId: string, targetId: string, action: SwipeAction): Promise<SwipeResult> {
     if (targetId === callerId) {
-      throw new DomainError(COMMON_ERRORS.VALIDATION_FAILED, 'The request has invalid fields', [
-        { path: 'targetUserId', message: 'targetUserId must not be yourself' },
-      ]);
+      throw invalidFields([{ path: 'targetUserId', message: 'targetUserId must not be yourself' }]);
     }
     return this.dataSource.transaction(async (tx) => {
       await this.swipes.lockPair(tx, callerId, targetId);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UserBlockData } from '@rendezvous/contracts';
-import { COMMON_ERRORS, DomainError, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
-import { OutboxService, decodeCursor, toPage } from '@rendezvous/platform';
+import { DomainError, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
+import { decodeCursor, invalidFields, OutboxService, toPage } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { Page } from '@rendezvous/platform';
@@ -36,9 +36,7 @@ export class BlocksService {
   /** Blocking also ends any connection or pending request between the two. */
   async block(callerId: string, userId: string): Promise<BlockView> {
     if (userId === callerId) {
-      throw new DomainError(COMMON_ERRORS.VALIDATION_FAILED, 'The request has invalid fields', [
-        { path: 'userId', message: 'userId must not be yourself' },
-      ]);
+      throw invalidFields([{ path: 'userId', message: 'userId must not be yourself' }]);
     }
     return this.dataSource.transaction(async (tx) => {
       await this.users.lockActive(tx, callerId);

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { ConnectionStatus, ConnectionType } from '@rendezvous/contracts';
-import { COMMON_ERRORS, DomainError, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
+import { DomainError, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { isBlockedEitherWay } from '../blocks/block-queries';
 import type { Page } from '@rendezvous/platform';
-import { decodeCursor, toPage } from '@rendezvous/platform';
+import { decodeCursor, invalidFields, toPage } from '@rendezvous/platform';
 import { UsersRepository } from '../users/users.repository';
 import { connectionStatus, connectionStrength, displayType } from './connection-rules';
 import type { ConnectionRow } from './connections.repository';
@@ -45,9 +45,7 @@ export class ConnectionsService {
 
   async request(callerId: string, userId: string): Promise<ConnectionView> {
     if (userId === callerId) {
-      throw new DomainError(COMMON_ERRORS.VALIDATION_FAILED, 'The request has invalid fields', [
-        { path: 'userId', message: 'userId must not be yourself' },
-      ]);
+      throw invalidFields([{ path: 'userId', message: 'userId must not be yourself' }]);
     }
     return this.dataSource.transaction(async (tx) => {
       // Share locks: neither person can finish deleting their account meanwhile.

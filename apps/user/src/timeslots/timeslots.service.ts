@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { BookingData, TimeslotEventData, TimeslotStatus } from '@rendezvous/contracts';
-import { COMMON_ERRORS, DomainError, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
-import { OutboxService, decodeCursor, toPage } from '@rendezvous/platform';
+import { DomainError, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
+import { decodeCursor, invalidFields, OutboxService, toPage } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { Page } from '@rendezvous/platform';
@@ -50,11 +50,7 @@ export class TimeslotsService {
     const endsAt = new Date(dto.endsAt);
     const problems = timeslotProblems(startsAt, endsAt);
     if (problems.length > 0) {
-      throw new DomainError(
-        COMMON_ERRORS.VALIDATION_FAILED,
-        'The request has invalid fields',
-        problems,
-      );
+      throw invalidFields(problems);
     }
     return this.dataSource.transaction(async (tx) => {
       // The person's row lock serialises their slot changes, so the overlap check holds.

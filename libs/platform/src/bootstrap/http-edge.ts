@@ -31,16 +31,14 @@ function frameworkError(error: { code?: string }): DomainError {
 
 /** What Node's HTTP parser refused before any request existed (timeouts, huge headers, junk). */
 function clientError(error: { code?: string }): DomainError {
-  switch (error.code) {
-    case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return new DomainError(COMMON_ERRORS.REQUEST_TIMEOUT, 'The request took too long to arrive');
-    case 'HPE_HEADER_OVERFLOW':
-      return new DomainError(COMMON_ERRORS.HEADERS_TOO_LARGE, 'The request headers are too large');
-    case 'HPE_URI_TOO_LONG':
-      return uriTooLong();
-    default:
-      return invalidFields([{ path: 'request', message: 'request is not valid HTTP/1.1' }]);
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    return new DomainError(COMMON_ERRORS.REQUEST_TIMEOUT, 'The request took too long to arrive');
   }
+  if (error.code === 'HPE_HEADER_OVERFLOW') {
+    return new DomainError(COMMON_ERRORS.HEADERS_TOO_LARGE, 'The request headers are too large');
+  }
+  if (error.code === 'HPE_URI_TOO_LONG') return uriTooLong();
+  return invalidFields([{ path: 'request', message: 'request is not valid HTTP/1.1' }]);
 }
 
 function writeClientError(error: Error & { code?: string }, socket: Socket): void {
