@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@rendezvous/platform';
 import { RecoConfig } from './config';
+import { RecoBlocks1765100000000 } from './migrations/blocks.migration';
 import { RecoTables1764500000000 } from './migrations/reco-tables.migration';
 import { PeopleModule } from './people/people.module';
 import { RecoModule } from './recommendations/reco.module';
@@ -11,7 +12,7 @@ import { VenuesModule } from './venues/venues.module';
     PlatformModule.forRoot({
       service: 'reco',
       config: RecoConfig,
-      database: { migrations: [RecoTables1764500000000] },
+      database: { migrations: [RecoTables1764500000000, RecoBlocks1765100000000] },
       tombstones: { table: 'people', idColumn: 'user_id' },
     }),
     PeopleModule,

@@ -36,6 +36,9 @@ export async function startRecoApp(env: Record<string, string> = {}): Promise<Re
         return consumer.onUserDeleted(as(event));
       case TOPICS.MATCH_CREATED:
         return consumer.onMatchCreated(as(event));
+      case TOPICS.USER_BLOCKED:
+      case TOPICS.USER_UNBLOCKED:
+        return consumer.onBlock(as(event));
       default:
         return consumer.onConnection(as(event));
     }

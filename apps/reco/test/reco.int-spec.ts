@@ -7,7 +7,14 @@ import type {
   VenueCategory,
   VenueData,
 } from '@rendezvous/contracts';
-import { COMMON_ERRORS, RECO_ERRORS, TOPICS } from '@rendezvous/contracts';
+import {
+  COMMON_ERRORS,
+  RECO_ERRORS,
+  TOPICS,
+  greatCircleKm,
+  locationCell,
+  shownDistanceKm,
+} from '@rendezvous/contracts';
 import type { AuthUser } from '@rendezvous/platform';
 import type { KafkaCollector } from '@rendezvous/testing';
 import {
@@ -351,12 +358,18 @@ describe('reco service', () => {
   describe('meet', () => {
     it('prefers the venue fair to both over one next to either person', async () => {
       const a = somewhere();
-      const b = north(a, 10);
+      // Bob lives at the centre of his cell: his trips are measured from where he is.
+      const b = { ...locationCell(north(a, 10)), city: null };
+      const along = (fraction: number) => ({
+        lat: a.lat + (b.lat - a.lat) * fraction,
+        lng: a.lng + (b.lng - a.lng) * fraction,
+        city: null,
+      });
       const [alice, bob] = await Promise.all([t.person(a), t.person(b)]);
-      const nextToAlice = await venueAt(north(a, 0.2), { name: 'next to Alice' });
-      const halfway = await venueAt(north(a, 5), { name: 'halfway' });
-      const nearlyHalfway = await venueAt(north(a, 3.5), { name: 'nearly halfway' });
-      const nextToBob = await venueAt(north(a, 9.9), { name: 'next to Bob' });
+      const nextToAlice = await venueAt(along(0.1), { name: 'next to Alice' });
+      const halfway = await venueAt(along(0.5), { name: 'halfway' });
+      const nearlyHalfway = await venueAt(along(0.3), { name: 'nearly halfway' });
+      const nextToBob = await venueAt(along(0.98), { name: 'next to Bob' });
       const { items } = await reco.meet(alice.userId, bob.userId, noFilter, 4);
       expect(items.map((i) => i.venueId)).toEqual([
         halfway.id,
@@ -364,10 +377,70 @@ describe('reco service', () => {
         nextToAlice.id,
         nextToBob.id,
       ]);
-      expect(items[0].distanceKm).toBeCloseTo(5, 3);
-      expect(items[0].you.distanceKm).toBeCloseTo(5, 3);
-      expect(items[0].them.distanceKm).toBeCloseTo(5, 3);
+      expect(items[0].you.distanceKm).toBeCloseTo(greatCircleKm(a, along(0.5)), 3);
+      expect(items[0].them.distanceKm).toBe(shownDistanceKm(greatCircleKm(b, along(0.5))));
+      expect(items[0].distanceKm).toBe(Math.max(items[0].you.distanceKm, items[0].them.distanceKm));
       expect(items[0].score).toBeCloseTo(items[0].you.score + items[0].them.score, 3);
+    });
+
+    it("takes the other person at their cell's centre: moving inside it changes nothing", async () => {
+      const a = somewhere();
+      const cell = locationCell(north(a, 3));
+      const corner = (dLat: number, dLng: number) => ({
+        lat: cell.lat + dLat,
+        lng: cell.lng + dLng,
+        city: null,
+      });
+      const [alice, bob] = await Promise.all([t.person(a), t.person(corner(-0.0049, -0.0049))]);
+      await Promise.all(
+        [0.5, 1.5, 2.5, 4].map((km) => venueAt(north(a, km), { name: `${km} km north` })),
+      );
+      const before = await reco.meet(alice.userId, bob.userId, noFilter, 4);
+      const ownBefore = await reco.meet(bob.userId, alice.userId, noFilter, 4);
+      expect(before.items).toHaveLength(4);
+      for (const item of before.items) {
+        expect(Number.isInteger(item.them.distanceKm)).toBe(true);
+        expect(item.them.distanceKm).toBeGreaterThanOrEqual(1);
+      }
+      const moved = aUserState({
+        userId: bob.userId,
+        profile: { location: corner(0.0049, 0.0049) },
+      });
+      await t.deliver(
+        anEnvelope(TOPICS.USER_UPDATED, moved, { aggregateId: bob.userId, version: 2 }),
+      );
+      expect(await reco.meet(alice.userId, bob.userId, noFilter, 4)).toEqual(before);
+      // Bob's own trips are his, exact: his own answer does move.
+      const ownAfter = await reco.meet(bob.userId, alice.userId, noFilter, 4);
+      expect(ownAfter.items.map((i) => i.you.distanceKm)).not.toEqual(
+        ownBefore.items.map((i) => i.you.distanceKm),
+      );
+    });
+
+    it('never offers venues across a block, either way: 404 as for an unknown person', async () => {
+      const [alice, bob] = await Promise.all([t.person(somewhere()), t.person(somewhere())]);
+      const block = (blockerId: string, blockedId: string, version: number, active = true) =>
+        t.deliver(
+          anEnvelope(
+            active ? TOPICS.USER_BLOCKED : TOPICS.USER_UNBLOCKED,
+            { blockerId, blockedId },
+            { aggregateId: blockerId, version },
+          ),
+        );
+      await block(bob.userId, alice.userId, 2);
+      for (const [caller, other] of [
+        [alice, bob],
+        [bob, alice],
+      ]) {
+        expect(await domainErrorCode(reco.meet(caller.userId, other.userId, noFilter, 5))).toBe(
+          RECO_ERRORS.USER_NOT_FOUND,
+        );
+      }
+      // An unblock overtaken by the older block, redelivered under a new id, stays unblocked.
+      await block(bob.userId, alice.userId, 3, false);
+      await block(bob.userId, alice.userId, 2);
+      expect((await reco.meet(alice.userId, bob.userId, noFilter, 5)).items).toBeDefined();
+      expect((await reco.meet(bob.userId, alice.userId, noFilter, 5)).items).toBeDefined();
     });
 
     it('breaks a tie on the longer trip by both scores', async () => {

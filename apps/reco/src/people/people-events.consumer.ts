@@ -4,6 +4,7 @@ import type {
   ConnectionEventData,
   Envelope,
   MatchCreatedData,
+  UserBlockData,
   UserDeletedData,
   UserStateData,
 } from '@rendezvous/contracts';
@@ -30,6 +31,14 @@ export class PeopleEventsConsumer {
   async onUserDeleted(@Payload() event: Envelope<UserDeletedData>): Promise<void> {
     await this.inbox.once(event, (tx) =>
       this.people.forget(tx, event.data, event.aggregateVersion),
+    );
+  }
+
+  @EventPattern([TOPICS.USER_BLOCKED, TOPICS.USER_UNBLOCKED])
+  async onBlock(@Payload() event: Envelope<UserBlockData>): Promise<void> {
+    const active = event.type === TOPICS.USER_BLOCKED;
+    await this.inbox.once(event, (tx) =>
+      this.people.applyBlock(tx, event.data, active, event.aggregateVersion),
     );
   }
 

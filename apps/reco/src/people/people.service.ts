@@ -3,6 +3,7 @@ import type {
   ConnectionEventData,
   Envelope,
   MatchCreatedData,
+  UserBlockData,
   UserDeletedData,
   UserStateData,
 } from '@rendezvous/contracts';
@@ -19,7 +20,7 @@ interface TieRow {
 
 const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
 
-/** Reco's projections of people (home locations, deletions) and their ties, from events only. */
+/** Reco's projections of people (homes, deletions, blocks) and their ties, from events only. */
 @Injectable()
 export class PeopleService {
   /** A person's home location, applied only if newer; a tombstone is never overwritten. */
@@ -35,8 +36,27 @@ export class PeopleService {
   }
 
   /**
+   * A block or unblock, if newer (by the blocker's version) than the pair's state: an unblock
+   * overtaken by an older block stays unblocked.
+   */
+  async applyBlock(
+    tx: EntityManager,
+    block: UserBlockData,
+    active: boolean,
+    version: number,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO blocks (blocker_id, blocked_id, active, version) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (blocker_id, blocked_id) DO UPDATE
+         SET active = EXCLUDED.active, version = EXCLUDED.version
+       WHERE blocks.version < EXCLUDED.version`,
+      [block.blockerId, block.blockedId, active, version],
+    );
+  }
+
+  /**
    * Leaves a tombstone; the person's likes stop counting towards popularity, and their
-   * interactions, sums and ties go.
+   * interactions, sums, ties and blocks go.
    */
   async forget(tx: EntityManager, deleted: UserDeletedData, version: number): Promise<void> {
     const userId = deleted.userId;
@@ -61,6 +81,7 @@ export class PeopleService {
     await tx.query('DELETE FROM user_venue_stats WHERE user_id = $1', [userId]);
     await tx.query('DELETE FROM interactions WHERE user_id = $1', [userId]);
     await tx.query('DELETE FROM ties WHERE user_a = $1 OR user_b = $1', [userId]);
+    await tx.query('DELETE FROM blocks WHERE blocker_id = $1 OR blocked_id = $1', [userId]);
   }
 
   /** The connection's latest state: same connection newer version, or a later connection. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { VenueCategory } from '@rendezvous/contracts';
 import { DataSource } from 'typeorm';
 import type { LatLng } from '@rendezvous/contracts';
-import { boundingBox, distanceSql } from '../scoring/geo';
+import { boundingBox, distanceSql, shownDistanceSql } from '../scoring/geo';
 import type { VenueWeights } from '../scoring/venue-score';
 
 export interface VenueFilter {
@@ -144,7 +144,10 @@ export class RecoRepository {
     return (await this.dataSource.query(sql, p.values)) as RankedVenue[];
   }
 
-  /** Venues for two people: the longer trip shortest first, then their two scores together. */
+  /**
+   * Venues for two people: the longer trip shortest first (the second person's as the first is
+   * shown it), then their two scores together.
+   */
   async rankMeet(
     first: { userId: string; home: LatLng },
     second: { userId: string; home: LatLng },
@@ -180,7 +183,8 @@ export class RecoRepository {
         LEFT JOIN own1 o1 ON o1.venue_id = b.id
         LEFT JOIN own2 o2 ON o2.venue_id = b.id
       ) v
-      ORDER BY greatest(v.km1, v.km2), ${s1} + ${s2} DESC, v.id LIMIT ${p.add(limit)}`;
+      ORDER BY greatest(v.km1, ${shownDistanceSql('v.km2')}), ${s1} + ${s2} DESC, v.id
+      LIMIT ${p.add(limit)}`;
     return (await this.dataSource.query(sql, p.values)) as MeetVenue[];
   }
 
@@ -220,6 +224,16 @@ export class RecoRepository {
     if (rows.length === 0) return undefined;
     const { lat, lng } = rows[0];
     return lat === null || lng === null ? null : { lat, lng };
+  }
+
+  /** Whether either person blocked the other. */
+  async eitherBlocked(a: string, b: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      `SELECT 1 FROM blocks WHERE active AND ((blocker_id = $1 AND blocked_id = $2)
+         OR (blocker_id = $2 AND blocked_id = $1)) LIMIT 1`,
+      [a, b],
+    )) as unknown[];
+    return rows.length > 0;
   }
 
   async venue(id: string): Promise<{ id: string; category: VenueCategory } | null> {

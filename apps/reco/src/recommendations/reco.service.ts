@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { COMMON_ERRORS, DomainError, RECO_ERRORS } from '@rendezvous/contracts';
+import {
+  COMMON_ERRORS,
+  DomainError,
+  RECO_ERRORS,
+  locationCell,
+  shownDistanceKm,
+} from '@rendezvous/contracts';
 import type { LatLng } from '@rendezvous/contracts';
 import { compareMeet } from '../scoring/meet-ranking';
 import type { PersonFactors } from '../scoring/person-score';
@@ -34,9 +40,11 @@ export interface MeetRecommendation {
   name: string;
   /** The two people's venue scores added. */
   score: number;
-  /** The longer of the two trips. */
+  /** The longer of the two trips, as shown below. */
   distanceKm: number;
+  /** The caller's own trip, exact. */
   you: { distanceKm: number; score: number };
+  /** The other person's trip from the centre of their cell, whole km and at least 1. */
   them: { distanceKm: number; score: number };
 }
 
@@ -135,8 +143,10 @@ export class RecoService {
   }
 
   /**
-   * Needs both homes: an unknown or deleted `with` is a 404, a missing home (either person's)
-   * a 409 naming whose.
+   * Needs both homes: an unknown or deleted `with`, or one across a block, is a 404; a missing
+   * home (either person's) a 409 naming whose. The other person is taken at the centre of their
+   * cell (API.md, Location privacy): their trips, scores and the ranking come from there, so
+   * nothing here moves while they move inside it.
    */
   async meet(
     callerId: string,
@@ -149,8 +159,14 @@ export class RecoService {
         { path: 'with', message: 'with must not be yourself' },
       ]);
     }
-    const [mine, theirs] = await Promise.all([this.reco.home(callerId), this.reco.home(otherId)]);
-    if (theirs === undefined) throw new DomainError(RECO_ERRORS.USER_NOT_FOUND, 'No such user');
+    const [mine, theirs, blocked] = await Promise.all([
+      this.reco.home(callerId),
+      this.reco.home(otherId),
+      this.reco.eitherBlocked(callerId, otherId),
+    ]);
+    if (theirs === undefined || blocked) {
+      throw new DomainError(RECO_ERRORS.USER_NOT_FOUND, 'No such user');
+    }
     if (!mine) {
       throw new DomainError(RECO_ERRORS.LOCATION_MISSING, 'Set your home location first');
     }
@@ -159,7 +175,7 @@ export class RecoService {
     }
     const rows = await this.reco.rankMeet(
       { userId: callerId, home: mine },
-      { userId: otherId, home: theirs },
+      { userId: otherId, home: locationCell(theirs) },
       filter,
       this.settings.venue,
       limit,
@@ -188,28 +204,32 @@ export class RecoService {
         {
           venueId: a.row.id,
           callerKm: a.row.km1,
-          otherKm: a.row.km2,
+          otherKm: shownDistanceKm(a.row.km2),
           callerScore: a.you.score,
           otherScore: a.them.score,
         },
         {
           venueId: b.row.id,
           callerKm: b.row.km1,
-          otherKm: b.row.km2,
+          otherKm: shownDistanceKm(b.row.km2),
           callerScore: b.you.score,
           otherScore: b.them.score,
         },
       ),
     );
     return {
-      items: scored.map(({ row, you, them }) => ({
-        venueId: row.id,
-        name: row.name,
-        score: round4(you.score + them.score),
-        distanceKm: round4(Math.max(row.km1, row.km2)),
-        you: { distanceKm: round4(row.km1), score: you.score },
-        them: { distanceKm: round4(row.km2), score: them.score },
-      })),
+      items: scored.map(({ row, you, them }) => {
+        const yourKm = round4(row.km1);
+        const theirKm = shownDistanceKm(row.km2);
+        return {
+          venueId: row.id,
+          name: row.name,
+          score: round4(you.score + them.score),
+          distanceKm: Math.max(yourKm, theirKm),
+          you: { distanceKm: yourKm, score: you.score },
+          them: { distanceKm: theirKm, score: them.score },
+        };
+      }),
     };
   }
 }

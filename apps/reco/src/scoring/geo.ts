@@ -11,6 +11,14 @@ export function distanceSql(alias: string, latParam: string, lngParam: string): 
     power(sin(radians(${alias}.lng - ${lngParam}) / 2), 2)))))`;
 }
 
+/**
+ * `shownDistanceKm` (contracts) in SQL: `floor(km + 0.5)` rounds halves up, as `Math.round`
+ * does for distances (Postgres's own `round` of a float rounds them to even).
+ */
+export function shownDistanceSql(km: string): string {
+  return `greatest(1, floor(${km} + 0.5))`;
+}
+
 export interface Box {
   south: number;
   west: number;

@@ -1,7 +1,8 @@
 export interface MeetCandidate {
   venueId: string;
-  /** Each person's distance to the venue, km. */
+  /** The caller's distance to the venue, km. */
   callerKm: number;
+  /** The other person's, as the caller is shown it (from their cell, whole km, at least 1). */
   otherKm: number;
   /** Each person's venue score. */
   callerScore: number;
