@@ -26,7 +26,11 @@ const uriTooLong = () =>
 /** Why the router could not take a request, as problem details. */
 function frameworkError(error: { code?: string }): DomainError {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return uriTooLong();
-  return invalidFields([{ path: 'path', message: 'path is not a valid URL path' }]);
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return invalidFields([{ path: 'path', message: 'path is not a valid URL path' }]);
+  }
+  // A route constraint (Nest's `Accept-Version`) that could not read the request.
+  return invalidFields([{ path: 'headers', message: 'headers could not be read' }]);
 }
 
 /** What Node's HTTP parser refused before any request existed (timeouts, huge headers, junk). */
