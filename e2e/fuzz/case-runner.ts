@@ -7,7 +7,7 @@ import type { FuzzCase } from './operation-cases';
 import type { RawOutcome, RawRequest } from './raw-http';
 import { sendRaw } from './raw-http';
 import type { Violation } from './response-checks';
-import { checkOutcome, namesOnlyOtherFields } from './response-checks';
+import { checkOutcome, namesOnlyOtherFields, sentBody } from './response-checks';
 
 /** The tokens requests are made with: attackers in turn (each has its own rate limit), an admin. */
 export interface Tokens {
@@ -199,5 +199,6 @@ function violationOf(outcome: RawOutcome, fuzzCase: FuzzCase, operation: Operati
     input: fuzzCase.label,
     status: outcome.kind === 'answer' ? outcome.status : undefined,
     body: outcome.kind === 'answer' ? outcome.body.slice(0, 300) : outcome.reason,
+    sent: sentBody(fuzzCase),
   };
 }

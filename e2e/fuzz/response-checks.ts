@@ -9,6 +9,8 @@ export interface Violation {
   method: string;
   target: string;
   input: string;
+  /** The start of the request body sent, to reproduce it. */
+  sent?: string;
   status?: number;
   body: string;
 }
@@ -76,7 +78,10 @@ function problemShape(problem: Problem | undefined, status: number): string | un
   return undefined;
 }
 
-const STACK_TRACE = /\bat [\w.<>]+ \(|node_modules\/|\.ts:\d+:\d+/;
+export const sentBody = (fuzzCase: FuzzCase) => fuzzCase.body?.subarray(0, 200).toString('utf8');
+
+// A frame with a file position (`at fn (/app/x.js:10:5)`), not any text that says "at".
+const STACK_TRACE = /\bat \S+ \([^)]*:\d+:\d+\)|\.[jt]s:\d+:\d+/;
 
 interface Context {
   fuzzCase: FuzzCase;
@@ -98,6 +103,7 @@ export function checkOutcome(
     input: fuzzCase.label,
     status,
     body: body.slice(0, 300),
+    sent: sentBody(fuzzCase),
   });
   if (outcome.kind === 'no-answer') return [violation(`no answer: ${outcome.reason}`)];
   const { status, headers, body } = outcome;

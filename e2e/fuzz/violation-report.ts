@@ -56,7 +56,10 @@ export function formatGroups(groups: ViolationGroup[]): string {
         `✗ ${group.rule} → ${group.status ?? 'no answer'} (×${group.count}) for ${shorten(group.input, 100)}`,
         `    at: ${places.slice(0, MAX_PLACES).join('; ')}${more}`,
         `    e.g. ${example.method} ${shorten(JSON.stringify(example.target).slice(1, -1), MAX_TARGET)}`,
-        ...(example.body ? [`    body: ${shorten(example.body, 240)}`] : []),
+        ...(example.sent
+          ? [`    sent: ${shorten(JSON.stringify(example.sent).slice(1, -1), 160)}`]
+          : []),
+        ...(example.body ? [`    answer: ${shorten(example.body, 240)}`] : []),
       ].join('\n');
     })
     .join('\n');
