@@ -16,7 +16,7 @@ import type { Operation } from './openapi-operations';
 import { fetchApiDocument } from './openapi-operations';
 import { operationCases } from './operation-cases';
 import type { Violation } from './response-checks';
-import { snapshotVictim, victimChanges } from './victim-snapshot';
+import { settledSnapshot, snapshotVictim, victimChanges } from './victim-snapshot';
 import { formatGroups, groupViolations, ruleSummary } from './violation-report';
 
 const gateway = new URL(GATEWAY_URL);
@@ -29,7 +29,7 @@ describe('API fuzzing from the OpenAPI document', () => {
       const document = await fetchApiDocument(GATEWAY_URL);
       const { operations, knownFields } = document;
       const parties = await setUpParties(FUZZ_ATTACKERS);
-      const before = await snapshotVictim(parties.victim, parties.owned);
+      const before = await settledSnapshot(parties.victim, parties.owned);
       const runner = new CaseRunner(
         origin,
         {

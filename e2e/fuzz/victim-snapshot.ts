@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { waitFor } from '@rendezvous/testing';
 import type { Person } from '../support/api-client';
 import type { VictimObjects } from './fuzz-parties';
 import type { Violation } from './response-checks';
@@ -6,6 +7,8 @@ import type { Violation } from './response-checks';
 // Fields that move without anyone touching the object: others may register for the victim's
 // event, and the victim's last activity is the victim's own.
 const VOLATILE = new Set(['lastActiveAt', 'registeredCount', 'waitlistedCount']);
+// The contract's bound on cross-service freshness, with a margin.
+const FRESHNESS_MS = 2_500;
 
 interface Read {
   name: string;
@@ -60,6 +63,28 @@ interface Taken {
 }
 
 export type VictimSnapshot = Map<string, Taken>;
+
+/**
+ * The victim's objects once they have settled: what other services learn from the setup's events
+ * (a match turning a connection into a stronger one) arrives within 2 seconds, so the snapshot is
+ * taken again until two readings that far apart agree.
+ */
+export async function settledSnapshot(
+  victim: Person,
+  owned: VictimObjects,
+): Promise<VictimSnapshot> {
+  let previous = await snapshotVictim(victim, owned);
+  return waitFor(
+    async () => {
+      await new Promise((resolve) => setTimeout(resolve, FRESHNESS_MS));
+      const current = await snapshotVictim(victim, owned);
+      const settled = victimChanges(previous, current, owned).length === 0;
+      previous = current;
+      return settled && current;
+    },
+    { timeoutMs: 30_000, intervalMs: 0, message: "the victim's objects to settle" },
+  );
+}
 
 /** What the victim sees of their own objects, read with the victim's own token. */
 export async function snapshotVictim(
