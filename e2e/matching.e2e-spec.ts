@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { locationCell } from '@rendezvous/contracts';
 import { waitFor } from '@rendezvous/testing';
 import type { Person } from './support/api-client';
 import { signUp } from './support/api-client';
@@ -30,11 +31,12 @@ interface MatchObject {
 }
 
 // Every test meets in its own spot on the map, so other tests' people stay out of its way.
+// People live at the centres of their cells, so others see the distances set up here.
 function somewhere() {
-  return { lat: -50 + Math.random() * 100, lng: -160 + Math.random() * 320 };
+  return locationCell({ lat: -50 + Math.random() * 100, lng: -160 + Math.random() * 320 });
 }
 function kmNorthOf(place: { lat: number; lng: number }, km: number) {
-  return { lat: place.lat + km / 111.195, lng: place.lng };
+  return locationCell({ lat: place.lat + km / 111.195, lng: place.lng });
 }
 
 async function withProfile(person: Person, profile: Record<string, unknown>): Promise<Person> {

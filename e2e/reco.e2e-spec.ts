@@ -1,3 +1,4 @@
+import { greatCircleKm, locationCell, shownDistanceKm } from '@rendezvous/contracts';
 import { waitFor } from '@rendezvous/testing';
 import type { ApiClient, Person } from './support/api-client';
 import { signInAdmin, signUp } from './support/api-client';
@@ -24,6 +25,8 @@ interface MeetItem {
   venueId: string;
   distanceKm: number;
   score: number;
+  you: { distanceKm: number; score: number };
+  them: { distanceKm: number; score: number };
 }
 interface Problem {
   code: string;
@@ -197,13 +200,19 @@ describe('venues and recommendations', () => {
 
   it('finds meeting places fair to both people', async () => {
     const place = somewhere();
+    // Bea lives at the centre of her cell: Ada is shown her trips from where she is.
+    const beasHome = locationCell(north(place, 10));
+    const along = (fraction: number) => ({
+      lat: place.lat + (beasHome.lat - place.lat) * fraction,
+      lng: place.lng + (beasHome.lng - place.lng) * fraction,
+    });
     const [ada, bea] = await Promise.all([
       signUp('Ada').then((p) => livingAt(p, place)),
-      signUp('Bea').then((p) => livingAt(p, north(place, 10))),
+      signUp('Bea').then((p) => livingAt(p, beasHome)),
     ]);
-    const nextToAda = await createVenue(north(place, 0.2));
-    const halfway = await createVenue(north(place, 5));
-    const nextToBea = await createVenue(north(place, 9.9));
+    const nextToAda = await createVenue(along(0.1));
+    const halfway = await createVenue(along(0.5));
+    const nextToBea = await createVenue(along(0.98));
     const mine = new Set([nextToAda.id, halfway.id, nextToBea.id]);
     const items = await waitFor(
       async () => {
@@ -219,7 +228,9 @@ describe('venues and recommendations', () => {
       nextToAda.id,
       nextToBea.id,
     ]);
-    expect(items[0].distanceKm).toBeCloseTo(5, 2);
+    expect(items[0].you.distanceKm).toBeCloseTo(greatCircleKm(place, along(0.5)), 3);
+    expect(items[0].them.distanceKm).toBe(shownDistanceKm(greatCircleKm(beasHome, along(0.5))));
+    expect(items[0].distanceKm).toBe(Math.max(items[0].you.distanceKm, items[0].them.distanceKm));
 
     const homeless = await signUp('Cyd');
     const noHome = await waitFor(
@@ -231,5 +242,21 @@ describe('venues and recommendations', () => {
     );
     expect(noHome.status).toBe(409);
     expect(noHome.body.code).toBe('RECO.LOCATION_MISSING');
+
+    // Never across a block, either way: as for an unknown person.
+    expect((await bea.client.post('/users/me/blocks', { userId: ada.id })).status).toBe(201);
+    for (const [caller, other] of [
+      [ada, bea],
+      [bea, ada],
+    ]) {
+      const blocked = await waitFor(
+        async () => {
+          const response = await caller.client.get<Problem>(`/reco/venues/meet?with=${other.id}`);
+          return response.status === 404 && response;
+        },
+        { timeoutMs: 10_000, message: 'reco to learn of the block' },
+      );
+      expect(blocked.body.code).toBe('RECO.USER_NOT_FOUND');
+    }
   });
 });
