@@ -95,7 +95,6 @@ export const INVALID_CURSORS = [
     '["x","y"]',
     '[null,{}]',
     '["2020-01-01T00:00:00Z","not-a-uuid"]',
-    '["9999-12-31T23:59:59-23:59","00000000-0000-4000-8000-000000000000"]',
     '["2020-01-01T00:00:00Z","00000000-0000-4000-8000-000000000000","extra"]',
     '{"1":2}',
     '{"0":"a","1":"b"}',
@@ -117,6 +116,18 @@ export const INVALID_CURSORS = [
   '%zz',
   '%00',
 ];
+
+/**
+ * Cursors whose position is valid for lists of one kind of key and not another (a text key may
+ * be any text; an instant key may not be year 10000): sent, but no verdict without the kind.
+ */
+export const KIND_DEPENDENT_CURSORS = [
+  '["9999-12-31T23:59:59-23:59","00000000-0000-4000-8000-000000000000"]',
+  '["0000-01-01T00:00:00Z","00000000-0000-4000-8000-000000000000"]',
+  '["some text","00000000-0000-4000-8000-000000000000"]',
+  '[1e308,"00000000-0000-4000-8000-000000000000"]',
+  '[-1,"00000000-0000-4000-8000-000000000000"]',
+].map(base64url);
 
 /** Text that is fine by the contract but unusual: it must still be stored and answered. */
 export const UNUSUAL_TEXT = [

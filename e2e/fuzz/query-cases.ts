@@ -3,6 +3,7 @@ import type { IdPool } from './id-pool';
 import type { FieldSchema } from './json-schema';
 import {
   INVALID_CURSORS,
+  KIND_DEPENDENT_CURSORS,
   INVALID_INSTANTS,
   INVALID_UUIDS,
   NAN_ISH,
@@ -106,6 +107,11 @@ function paramMutations(param: Parameter): ParamValue[] {
   }
   if (isCursor(param))
     values.push(...INVALID_CURSORS.map((cursor) => wrong(`cursor ${cursor.slice(0, 60)}`, cursor)));
+  if (isCursor(param)) {
+    values.push(
+      ...KIND_DEPENDENT_CURSORS.map((cursor) => odd(`cursor ${cursor.slice(0, 60)}`, cursor)),
+    );
+  }
   if (isCoordinatePair(schema)) {
     for (const pair of ['91,0', '0,181', 'NaN,NaN', '1,2,3', '1e999,0', ',', 'abc']) {
       values.push(wrong(`coordinates ${pair}`, encode(pair)));
