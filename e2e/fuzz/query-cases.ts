@@ -99,18 +99,17 @@ function paramMutations(param: Parameter): ParamValue[] {
     if (schema.maximum !== undefined) values.push(wrong('maximum+1', String(schema.maximum + 1)));
   }
   if (schema.enum) values.push(wrong('outside the enum', 'nope'));
-  if (schema.format === 'uuid')
+  if (schema.format === 'uuid') {
     values.push(...INVALID_UUIDS.map((id) => wrong(`id ${id.slice(0, 40)}`, encode(id))));
+  }
   if (schema.format === 'date-time') {
     values.push(...INVALID_INSTANTS.map((at) => wrong(`instant ${at}`, encode(at))));
     values.push(...ODD_VALID_INSTANTS.map((at) => odd(`legal instant ${at}`, encode(at))));
   }
-  if (isCursor(param))
-    values.push(...INVALID_CURSORS.map((cursor) => wrong(`cursor ${cursor.slice(0, 60)}`, cursor)));
   if (isCursor(param)) {
-    values.push(
-      ...KIND_DEPENDENT_CURSORS.map((cursor) => odd(`cursor ${cursor.slice(0, 60)}`, cursor)),
-    );
+    const label = (cursor: string) => `cursor ${cursor.slice(0, 60)}`;
+    values.push(...INVALID_CURSORS.map((cursor) => wrong(label(cursor), cursor)));
+    values.push(...KIND_DEPENDENT_CURSORS.map((cursor) => odd(label(cursor), cursor)));
   }
   if (isCoordinatePair(schema)) {
     for (const pair of ['91,0', '0,181', 'NaN,NaN', '1,2,3', '1e999,0', ',', 'abc']) {
