@@ -1,4 +1,5 @@
 export * from './bootstrap/bootstrap';
+export * from './bootstrap/body-limit';
 export * from './config/load-config';
 export * from './config/platform.config';
 export * from './auth/auth-user';

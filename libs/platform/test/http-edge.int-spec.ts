@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Body, Controller, Get, Module, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Module, Param, Patch, Post, Query } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { COMMON_ERRORS } from '@rendezvous/contracts';
 import { createTestDatabase } from '@rendezvous/testing';
@@ -10,6 +10,7 @@ import {
   IsNumberIn,
   IsText,
   ListQueryDto,
+  NestedObject,
   Nullable,
   Optional,
   PlatformConfig,
@@ -18,6 +19,11 @@ import {
   createApp,
   decodeCursor,
 } from '../src';
+
+class PlaceDto {
+  @IsText(10, 1)
+  name: string;
+}
 
 class PatchThingDto {
   @Optional()
@@ -35,6 +41,10 @@ class PatchThingDto {
   @Optional()
   @IsNumberIn(0, 5)
   size?: number;
+
+  @Optional()
+  @NestedObject(() => PlaceDto, 'place must be an object { name }')
+  place?: PlaceDto;
 }
 
 @Public()
@@ -53,6 +63,11 @@ class ThingsController {
   @Patch(':id')
   patch(@Param() params: IdParams, @Body() body: PatchThingDto) {
     return { id: params.id, ...body };
+  }
+
+  @Delete(':id')
+  remove(@Param() params: IdParams) {
+    return { removed: params.id };
   }
 
   @Post('echo')
@@ -106,30 +121,49 @@ describe('the platform HTTP edge: every answer is problem details, whatever is s
     path: string,
     body?: string,
     headers: Record<string, string> = {},
+    setHost = true,
   ): Promise<Answer> {
+    const framing =
+      body === undefined
+        ? {}
+        : {
+            'content-type': 'application/json',
+            // Node frames a DELETE body only when told its length.
+            'content-length': String(Buffer.byteLength(body)),
+          };
     return new Promise((resolve, reject) => {
+      const answer = (status: number | undefined, type: unknown, text: string) =>
+        resolve({
+          status: status ?? 0,
+          type: String(type ?? ''),
+          body: text ? (JSON.parse(text) as Answer['body']) : {},
+        });
       const outgoing = request(
-        {
-          host: '127.0.0.1',
-          port,
-          method,
-          path,
-          headers:
-            body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-        },
+        { host: '127.0.0.1', port, method, path, setHost, headers: { ...framing, ...headers } },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            resolve({
-              status: response.statusCode ?? 0,
-              type: String(response.headers['content-type'] ?? ''),
-              body: text ? (JSON.parse(text) as Answer['body']) : {},
-            });
-          });
+          response.on('end', () =>
+            answer(
+              response.statusCode,
+              response.headers['content-type'],
+              Buffer.concat(chunks).toString('utf8'),
+            ),
+          );
         },
       );
+      // A CONNECT's answer arrives through the tunnel event, its body as the tunnel's bytes.
+      outgoing.on('connect', (response, socket, head) => {
+        const chunks: Buffer[] = [head];
+        socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+        socket.on('end', () =>
+          answer(
+            response.statusCode,
+            response.headers['content-type'],
+            Buffer.concat(chunks).toString('utf8'),
+          ),
+        );
+      });
       outgoing.on('error', reject);
       outgoing.end(body);
     });
@@ -231,5 +265,53 @@ describe('the platform HTTP edge: every answer is problem details, whatever is s
     );
     expect(answer.status).toBe(200);
     expect(answer.body['after']).toEqual({ key: '2030-01-01T00:00:00Z', id: ID });
+  });
+
+  it('applies the input bounds to bodies of routes that take none', async () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const answer = await send('DELETE', `/api/v1/things/${ID}`, deep);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0]?.path).toMatch(/^0(\.0)*$/);
+    expectFieldError(await send('DELETE', `/api/v1/things/${ID}`, '{"x":"\\u0000"}'), 'x');
+    expect((await send('DELETE', `/api/v1/things/${ID}`)).status).toBe(200);
+  });
+
+  it('refuses a body that is not a JSON object where a route takes one', async () => {
+    for (const body of ['null', '[]', '"text"', '3']) {
+      expectFieldError(await send('PATCH', `/api/v1/things/${ID}`, body), 'body');
+    }
+  });
+
+  it('refuses a nested object sent as an array or a scalar', async () => {
+    for (const place of [[], 'x', 1]) {
+      const body = JSON.stringify({ place });
+      expectFieldError(await send('PATCH', `/api/v1/things/${ID}`, body), 'place');
+    }
+    const ok = await send('PATCH', `/api/v1/things/${ID}`, '{"place":{"name":"Café"}}');
+    expect(ok.status).toBe(200);
+  });
+
+  it.each(['0x10', '1e1', ' 5', 'Infinity', '5abc'])(
+    'refuses the query number %j, naming the parameter',
+    async (limit) => {
+      expectFieldError(
+        await send('GET', `/api/v1/things?limit=${encodeURIComponent(limit)}`),
+        'limit',
+      );
+    },
+  );
+
+  it('answers what Node would answer by itself with problem details', async () => {
+    const expectation = await send('GET', `/api/v1/things/${ID}`, undefined, {
+      expect: 'something-else',
+    });
+    expect(expectation.status).toBe(417);
+    expect(expectation.type).toMatch(/^application\/problem\+json/);
+
+    const connect = await send('CONNECT', `127.0.0.1:${port}`);
+    expect(connect.status).toBe(405);
+    expect(connect.type).toMatch(/^application\/problem\+json/);
+
+    expectFieldError(await send('GET', `/api/v1/things/${ID}`, undefined, {}, false), 'host');
   });
 });

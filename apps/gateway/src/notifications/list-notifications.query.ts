@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsUUID, Max, Min } from 'class-validator';
-import { Optional } from '@rendezvous/platform';
+import { Optional, QueryNumber } from '@rendezvous/platform';
 
 export class ListNotificationsQuery {
   @ApiPropertyOptional({ description: 'Return the notifications after this one', format: 'uuid' })
@@ -16,7 +15,7 @@ export class ListNotificationsQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @Optional()
-  @Type(() => Number)
+  @QueryNumber()
   @IsInt()
   @Min(1)
   @Max(100)

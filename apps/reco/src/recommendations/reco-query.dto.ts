@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsUUID } from 'class-validator';
 import type { VenueCategory } from '@rendezvous/contracts';
 import { VENUE_CATEGORIES } from '@rendezvous/contracts';
-import { Check, IsNumberIn, IsOneOf, Optional } from '@rendezvous/platform';
+import { Check, IsNumberIn, IsOneOf, Optional, QueryNumber } from '@rendezvous/platform';
 
 const pairedWith = (other: 'lat' | 'lng') => (_value: unknown, object: object) =>
   (object as Record<string, unknown>)[other] === undefined ? `must come with ${other}` : null;
@@ -11,7 +10,7 @@ const pairedWith = (other: 'lat' | 'lng') => (_value: unknown, object: object) =
 class LimitQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @Optional()
-  @Type(() => Number)
+  @QueryNumber()
   @IsNumberIn(1, 100, true)
   limit?: number;
 }
@@ -24,7 +23,7 @@ class VenueFilters extends LimitQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 4 })
   @Optional()
-  @Type(() => Number)
+  @QueryNumber()
   @IsNumberIn(1, 4, true)
   maxPriceLevel?: number;
 }
@@ -32,21 +31,21 @@ class VenueFilters extends LimitQuery {
 export class RecoVenuesQueryDto extends VenueFilters {
   @ApiPropertyOptional({ minimum: -90, maximum: 90, description: "instead of the caller's home" })
   @Optional()
-  @Type(() => Number)
+  @QueryNumber()
   @IsNumberIn(-90, 90)
   @Check('pairedWith', pairedWith('lng'))
   lat?: number;
 
   @ApiPropertyOptional({ minimum: -180, maximum: 180 })
   @Optional()
-  @Type(() => Number)
+  @QueryNumber()
   @IsNumberIn(-180, 180)
   @Check('pairedWith', pairedWith('lat'))
   lng?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 20_038, description: 'needs a location' })
   @Optional()
-  @Type(() => Number)
+  @QueryNumber()
   @IsNumberIn(0, 20_038)
   maxDistanceKm?: number;
 }

@@ -8,7 +8,8 @@ import { Logger } from 'nestjs-pino';
 import { ConfigError } from '../config/load-config';
 import { PlatformConfig } from '../config/platform.config';
 import { KafkaConsumerTransport } from '../kafka/kafka-consumer.transport';
-import { answerRejectedUrls, httpEdgeOptions } from './http-edge';
+import { BODY_LIMIT_BYTES } from './body-limit';
+import { configureHttpEdge, httpEdgeOptions } from './http-edge';
 import type { TracedIncomingMessage } from '../logging/logger-options';
 import { PlatformMetrics } from '../metrics/platform-metrics';
 import { serveServiceDocument } from '../openapi/service-openapi';
@@ -16,7 +17,6 @@ import { SERVICE_NAME } from '../platform.tokens';
 import { newTraceId, traceIdFromTraceparent, traceparentFor } from '../trace/trace-context';
 
 export const API_PREFIX = 'api/v1';
-export const BODY_LIMIT_BYTES = 1024 * 1024;
 // Served at the root of each port, outside the API prefix (API.md, Conventions).
 const ROOT_ROUTES = [
   'health/live',
@@ -58,9 +58,9 @@ export async function createApp(
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
+  configureHttpEdge(app, edgeLogger);
 
   const fastify = app.getHttpAdapter().getInstance();
-  answerRejectedUrls(fastify, edgeLogger);
   const metrics = app.get(PlatformMetrics);
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('traceparent', traceparentFor(request.id));

@@ -76,6 +76,8 @@ export function statusOf(code: ErrorCode): number {
       return 413;
     case COMMON_ERRORS.URI_TOO_LONG:
       return 414;
+    case COMMON_ERRORS.EXPECTATION_FAILED:
+      return 417;
     case COMMON_ERRORS.UNSUPPORTED_MEDIA_TYPE:
       return 415;
     case COMMON_ERRORS.RATE_LIMITED:

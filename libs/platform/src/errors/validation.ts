@@ -21,9 +21,18 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+const isDto = (type: ArgumentMetadata['metatype']) =>
+  typeof type === 'function' && type !== Object && type !== Array;
+
+const isJsonObject = (value: unknown) =>
+  value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value));
+
 /** Checks the input bounds every route shares before class-transformer sees the value. */
 class BoundedValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && isDto(metadata.metatype) && !isJsonObject(value)) {
+      throw invalidFields([{ path: 'body', message: 'body must be a JSON object' }]);
+    }
     if (metadata.type !== 'custom') {
       const problem = inputBoundsProblem(value, metadata.data ?? '', metadata.type);
       if (problem) throw invalidFields([problem]);

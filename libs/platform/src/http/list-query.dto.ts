@@ -1,12 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsString } from 'class-validator';
-import { IsNumberIn, Optional } from './validators';
+import { IsNumberIn, Optional, QueryNumber } from './validators';
 
 export class ListQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @Optional()
-  @Type(() => Number)
+  @QueryNumber()
   @IsNumberIn(1, 100, true)
   limit?: number;
 

@@ -1,4 +1,5 @@
-import { ValidateBy, ValidateIf, isEmail } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsObject, ValidateBy, ValidateIf, ValidateNested, isEmail } from 'class-validator';
 import type { ValidationArguments } from 'class-validator';
 import { isLanguageCode } from '@rendezvous/contracts';
 import { instantProblem } from './instant';
@@ -39,11 +40,7 @@ export const IsText = (max: number, min = 0) =>
   rule('isText', (v) => isText(v, min, max), `must be a string of ${min} to ${max} characters`);
 
 export const IsEmailAddress = (max: number) =>
-  rule(
-    'isEmailAddress',
-    (v) => isText(v, 3, max) && isEmail(v),
-    'must be an email address',
-  );
+  rule('isEmailAddress', (v) => isText(v, 3, max) && isEmail(v), 'must be an email address');
 
 export const IsTextList = (maxItems: number, maxLength: number) =>
   rule(
@@ -102,3 +99,20 @@ export function Check(
 
 /** An RFC 3339 date-time with a zone whose UTC value lies in the years 0001-9999. */
 export const IsInstant = () => Check('isInstant', instantProblem);
+
+const DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * A number sent as query text: plain decimal notation only. Anything else (`0x10`, `1e3`,
+ * ` 5`, `Infinity`, a repeated parameter) stays as sent, so the field's rule refuses it by name.
+ */
+export const QueryNumber = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && DECIMAL.test(value) ? Number(value) : value,
+  );
+
+/** A nested object of the given class: arrays and other non-objects are refused with `message`. */
+export function NestedObject(type: () => new () => object, message: string): PropertyDecorator {
+  const decorators = [IsObject({ message }), ValidateNested({ message }), Type(type)];
+  return (target, property) => decorators.forEach((decorate) => decorate(target, property));
+}

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsUUID } from 'class-validator';
-import { IsNumberIn, Optional } from '@rendezvous/platform';
+import { IsNumberIn, Optional, QueryNumber } from '@rendezvous/platform';
 
 export class SuggestionsQuery {
   @ApiProperty({ format: 'uuid', description: 'the other person' })
@@ -10,7 +9,7 @@ export class SuggestionsQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @Optional()
-  @Type(() => Number)
+  @QueryNumber()
   @IsNumberIn(1, 100, true)
   limit?: number;
 }

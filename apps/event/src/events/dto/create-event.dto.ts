@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
+import { Transform } from 'class-transformer';
 import type { EventCategory } from '@rendezvous/contracts';
 import { EVENT_CATEGORIES, EVENT_LIMITS } from '@rendezvous/contracts';
 import {
@@ -9,6 +8,7 @@ import {
   IsNumberIn,
   IsOneOf,
   IsText,
+  NestedObject,
   Nullable,
   Optional,
   startsAtProblem,
@@ -52,8 +52,7 @@ export class CreateEventDto {
   endsAt: string;
 
   @ApiProperty({ type: EventLocationDto })
-  @ValidateNested({ message: LOCATION_MESSAGE })
-  @Type(() => EventLocationDto)
+  @NestedObject(() => EventLocationDto, LOCATION_MESSAGE)
   location: EventLocationDto;
 
   @ApiProperty({ minimum: EVENT_LIMITS.CAPACITY_MIN, maximum: EVENT_LIMITS.CAPACITY_MAX })

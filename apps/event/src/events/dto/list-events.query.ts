@@ -1,9 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsString } from 'class-validator';
 import type { EventCategory } from '@rendezvous/contracts';
 import { EVENT_CATEGORIES } from '@rendezvous/contracts';
-import { Check, IsInstant, IsNumberIn, IsOneOf, Optional } from '@rendezvous/platform';
+import { Check, IsInstant, IsNumberIn, IsOneOf, Optional, QueryNumber } from '@rendezvous/platform';
 import { parseNear } from '../geo';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -43,13 +42,13 @@ export class ListEventsQuery {
     description: 'with near only',
   })
   @Optional()
-  @Type(() => Number)
+  @QueryNumber()
   @IsNumberIn(0.1, 20000)
   radiusKm?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: DEFAULT_PAGE_SIZE })
   @Optional()
-  @Type(() => Number)
+  @QueryNumber()
   @IsNumberIn(1, 100, true)
   limit?: number;
 

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ValidateIf, ValidateNested } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ValidateIf } from 'class-validator';
 import type { EventCategory } from '@rendezvous/contracts';
 import { EVENT_CATEGORIES, EVENT_LIMITS } from '@rendezvous/contracts';
 import {
@@ -10,6 +10,7 @@ import {
   IsNumberIn,
   IsOneOf,
   IsText,
+  NestedObject,
   Nullable,
   startsAtProblem,
 } from '@rendezvous/platform';
@@ -59,8 +60,7 @@ export class UpdateEventDto {
 
   @ApiPropertyOptional({ type: EventLocationDto })
   @ValidateIf(sent)
-  @ValidateNested({ message: LOCATION_MESSAGE })
-  @Type(() => EventLocationDto)
+  @NestedObject(() => EventLocationDto, LOCATION_MESSAGE)
   location?: EventLocationDto;
 
   @ApiPropertyOptional({

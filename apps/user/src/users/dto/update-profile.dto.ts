@@ -1,9 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ValidateIf } from 'class-validator';
 import type { CompanySize, JobLevel, UserLocation } from '@rendezvous/contracts';
 import { COMPANY_SIZES, ISO_639_1_CODES, JOB_LEVELS, USER_LIMITS } from '@rendezvous/contracts';
-import { Check, IsLanguageList, IsOneOf, IsText, IsTextList, Nullable } from '@rendezvous/platform';
+import {
+  Check,
+  IsLanguageList,
+  IsOneOf,
+  IsText,
+  IsTextList,
+  Nullable,
+  Optional,
+} from '@rendezvous/platform';
 import { birthDateProblem, locationProblem } from '../profile';
 
 const trimmed = ({ value }: { value: unknown }) =>
@@ -23,7 +30,7 @@ class LocationDoc {
 /** PATCH /users/me: `name` and the writable profile fields; `null` clears an optional one. */
 export class UpdateProfileDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: USER_LIMITS.NAME_MAX })
-  @ValidateIf((_, value) => value !== undefined)
+  @Optional()
   @Transform(trimmed)
   @IsText(USER_LIMITS.NAME_MAX, 1)
   name?: string;
@@ -70,19 +77,19 @@ export class UpdateProfileDto {
   companySize?: CompanySize | null;
 
   @ApiPropertyOptional({ type: [String], maxItems: USER_LIMITS.LIST_MAX_ITEMS })
-  @Nullable()
+  @Optional()
   @IsTextList(USER_LIMITS.LIST_MAX_ITEMS, USER_LIMITS.LIST_ITEM_MAX)
-  interests?: string[] | null;
+  interests?: string[];
 
   @ApiPropertyOptional({ type: [String], maxItems: USER_LIMITS.LIST_MAX_ITEMS })
-  @Nullable()
+  @Optional()
   @IsTextList(USER_LIMITS.LIST_MAX_ITEMS, USER_LIMITS.LIST_ITEM_MAX)
-  skills?: string[] | null;
+  skills?: string[];
 
   @ApiPropertyOptional({ type: [String], enum: ISO_639_1_CODES, description: 'ISO 639-1' })
-  @Nullable()
+  @Optional()
   @IsLanguageList(ISO_639_1_CODES.length)
-  languages?: string[] | null;
+  languages?: string[];
 
   @ApiPropertyOptional({ type: LocationDoc, nullable: true })
   @Nullable()
