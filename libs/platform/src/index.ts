@@ -7,6 +7,7 @@ export * from './auth/auth.decorators';
 export * from './auth/jwt-auth.guard';
 export * from './auth/token-verifier';
 export * from './auth/tombstone-check';
+export * from './database/blocks-projection';
 export * from './database/caller-lock';
 export * from './database/database.module';
 export * from './database/postgres-settings';

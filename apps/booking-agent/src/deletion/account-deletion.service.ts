@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { UserDeletedData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import type { EntityManager } from 'typeorm';
-import { BlocksRepository } from '../directory/blocks.repository';
 import { PeopleRepository } from '../directory/people.repository';
 import { inviteeIds, participantIds } from '../plans/plan-record';
 import { PlansRepository } from '../plans/plans.repository';
+import { BlocksProjection } from '@rendezvous/platform';
 
 /**
  * What a deleted account leaves here, undone in the consumer's transaction: the plans they
@@ -16,7 +16,7 @@ import { PlansRepository } from '../plans/plans.repository';
 export class AccountDeletionService {
   constructor(
     private readonly people: PeopleRepository,
-    private readonly blocks: BlocksRepository,
+    private readonly blocks: BlocksProjection,
     private readonly plans: PlansRepository,
   ) {}
 

@@ -8,8 +8,7 @@ import type {
   VenueData,
 } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { InboxService } from '@rendezvous/platform';
-import { BlocksRepository } from './blocks.repository';
+import { BlocksProjection, InboxService } from '@rendezvous/platform';
 import { PeopleRepository } from './people.repository';
 import { TimeslotsRepository } from './timeslots.repository';
 import { VenuesRepository } from './venues.repository';
@@ -20,7 +19,7 @@ export class DirectoryEventsConsumer {
   constructor(
     private readonly inbox: InboxService,
     private readonly people: PeopleRepository,
-    private readonly blocks: BlocksRepository,
+    private readonly blocks: BlocksProjection,
     private readonly venues: VenuesRepository,
     private readonly timeslots: TimeslotsRepository,
   ) {}
@@ -34,10 +33,9 @@ export class DirectoryEventsConsumer {
 
   @EventPattern([TOPICS.USER_BLOCKED, TOPICS.USER_UNBLOCKED])
   async onBlock(@Payload() event: Envelope<UserBlockData>): Promise<void> {
-    const { blockerId, blockedId } = event.data;
     const active = event.type === TOPICS.USER_BLOCKED;
     await this.inbox.once(event, (tx) =>
-      this.blocks.applyIfNewer(tx, blockerId, blockedId, active, event.aggregateVersion),
+      this.blocks.applyIfNewer(tx, event.data, active, event.aggregateVersion),
     );
   }
 

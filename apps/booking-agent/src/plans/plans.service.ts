@@ -3,10 +3,9 @@ import { Injectable } from '@nestjs/common';
 import type { ParticipantStatus, PlanStatus } from '@rendezvous/contracts';
 import { BOOKING_ERRORS, DomainError, PLAN_LIMITS, TOPICS } from '@rendezvous/contracts';
 import type { Page } from '@rendezvous/platform';
-import { decodeCursor, invalidFields, toPage } from '@rendezvous/platform';
+import { BlocksProjection, decodeCursor, invalidFields, toPage } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { BlocksRepository } from '../directory/blocks.repository';
 import { PeopleRepository, unknownPerson } from '../directory/people.repository';
 import { TimeslotsRepository } from '../directory/timeslots.repository';
 import { VenuesRepository } from '../directory/venues.repository';
@@ -26,7 +25,7 @@ export class PlansService {
     private readonly dataSource: DataSource,
     private readonly plans: PlansRepository,
     private readonly people: PeopleRepository,
-    private readonly blocks: BlocksRepository,
+    private readonly blocks: BlocksProjection,
     private readonly venues: VenuesRepository,
     private readonly timeslots: TimeslotsRepository,
   ) {}

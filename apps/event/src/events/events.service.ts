@@ -20,7 +20,6 @@ import { EventsRepository } from './events.repository';
 import { parseNear } from './geo';
 import { RegistrationsRepository } from './registrations.repository';
 
-
 function fieldsOf(row: EventRow): EventFields {
   return {
     title: row.title,

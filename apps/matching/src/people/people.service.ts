@@ -4,16 +4,16 @@ import type { EntityManager } from 'typeorm';
 import { AttendanceRepository } from '../attendance/attendance.repository';
 import { MatchesService } from '../matches/matches.service';
 import { SwipesRepository } from '../swipes/swipes.repository';
-import { BlocksRepository } from '../profiles/blocks.repository';
 import { ProfilesRepository } from '../profiles/profiles.repository';
 import { QueueStore } from '../queue/queue-store';
+import { BlocksProjection } from '@rendezvous/platform';
 
 /** Keeps matching's picture of people in step with the user service's events. */
 @Injectable()
 export class PeopleService {
   constructor(
     private readonly profiles: ProfilesRepository,
-    private readonly blocks: BlocksRepository,
+    private readonly blocks: BlocksProjection,
     private readonly swipes: SwipesRepository,
     private readonly matches: MatchesService,
     private readonly attendance: AttendanceRepository,
@@ -34,7 +34,7 @@ export class PeopleService {
     active: boolean,
     version: number,
   ): Promise<void> {
-    await this.blocks.applyIfNewer(tx, block.blockerId, block.blockedId, active, version);
+    await this.blocks.applyIfNewer(tx, block, active, version);
     const stored = await this.blocks.isActive(tx, block.blockerId, block.blockedId);
     await this.queue.setBlock(block.blockerId, block.blockedId, stored);
   }

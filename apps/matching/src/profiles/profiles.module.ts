@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { BlocksRepository } from './blocks.repository';
 import { ProfilesRepository } from './profiles.repository';
+import { BlocksProjection } from '@rendezvous/platform';
 
 @Module({
-  providers: [ProfilesRepository, BlocksRepository],
-  exports: [ProfilesRepository, BlocksRepository],
+  providers: [ProfilesRepository, BlocksProjection],
+  exports: [ProfilesRepository, BlocksProjection],
 })
 export class ProfilesModule {}

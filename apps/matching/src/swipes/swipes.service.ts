@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SwipeAction, SwipePerformedData } from '@rendezvous/contracts';
 import { DomainError, MATCHING_ERRORS, TOPICS } from '@rendezvous/contracts';
-import { invalidFields, OutboxService } from '@rendezvous/platform';
+import { BlocksProjection, invalidFields, OutboxService } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import { MatchingConfig } from '../config';
 import { mutualCompatibility } from '../discovery/compatibility';
@@ -10,7 +10,6 @@ import { ScoringSettingsProvider } from '../discovery/scoring-settings.provider'
 import type { MatchRow, MatchView } from '../matches/match-row';
 import { matchViewFor } from '../matches/match-row';
 import { MatchesService } from '../matches/matches.service';
-import { BlocksRepository } from '../profiles/blocks.repository';
 import { ProfilesRepository } from '../profiles/profiles.repository';
 import { secondsUntilNextUtcDay, utcDay } from './super-like-day';
 import { SwipesRepository } from './swipes.repository';
@@ -26,7 +25,7 @@ export class SwipesService {
     private readonly dataSource: DataSource,
     private readonly swipes: SwipesRepository,
     private readonly profiles: ProfilesRepository,
-    private readonly blocks: BlocksRepository,
+    private readonly blocks: BlocksProjection,
     private readonly matches: MatchesService,
     private readonly outbox: OutboxService,
     private readonly scoring: ScoringSettingsProvider,

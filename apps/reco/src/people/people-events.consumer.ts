@@ -9,7 +9,7 @@ import type {
   UserStateData,
 } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { InboxService } from '@rendezvous/platform';
+import { BlocksProjection, InboxService } from '@rendezvous/platform';
 import { PeopleService } from './people.service';
 
 @Controller()
@@ -17,6 +17,7 @@ export class PeopleEventsConsumer {
   constructor(
     private readonly inbox: InboxService,
     private readonly people: PeopleService,
+    private readonly blocks: BlocksProjection,
   ) {}
 
   // Redelivery and out-of-order arrival are normal: state applies only if newer.
@@ -38,7 +39,7 @@ export class PeopleEventsConsumer {
   async onBlock(@Payload() event: Envelope<UserBlockData>): Promise<void> {
     const active = event.type === TOPICS.USER_BLOCKED;
     await this.inbox.once(event, (tx) =>
-      this.people.applyBlock(tx, event.data, active, event.aggregateVersion),
+      this.blocks.applyIfNewer(tx, event.data, active, event.aggregateVersion),
     );
   }
 

@@ -3,12 +3,12 @@ import type {
   ConnectionEventData,
   Envelope,
   MatchCreatedData,
-  UserBlockData,
   UserDeletedData,
   UserStateData,
 } from '@rendezvous/contracts';
 import type { EntityManager } from 'typeorm';
 import { tieStrength } from '../scoring/tie-strength';
+import { BlocksProjection } from '@rendezvous/platform';
 
 interface TieRow {
   connection_id: string | null;
@@ -23,6 +23,8 @@ const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b
 /** Reco's projections of people (homes, deletions, blocks) and their ties, from events only. */
 @Injectable()
 export class PeopleService {
+  constructor(private readonly blocks: BlocksProjection) {}
+
   /** A person's home location, applied only if newer; a tombstone is never overwritten. */
   async applyState(tx: EntityManager, state: UserStateData, version: number): Promise<void> {
     const location = state.profile.location;
@@ -32,25 +34,6 @@ export class PeopleService {
          lng = EXCLUDED.lng
        WHERE people.version < EXCLUDED.version AND people.deleted_at IS NULL`,
       [state.userId, version, location?.lat ?? null, location?.lng ?? null],
-    );
-  }
-
-  /**
-   * A block or unblock, if newer (by the blocker's version) than the pair's state: an unblock
-   * overtaken by an older block stays unblocked.
-   */
-  async applyBlock(
-    tx: EntityManager,
-    block: UserBlockData,
-    active: boolean,
-    version: number,
-  ): Promise<void> {
-    await tx.query(
-      `INSERT INTO blocks (blocker_id, blocked_id, active, version) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (blocker_id, blocked_id) DO UPDATE
-         SET active = EXCLUDED.active, version = EXCLUDED.version
-       WHERE blocks.version < EXCLUDED.version`,
-      [block.blockerId, block.blockedId, active, version],
     );
   }
 
@@ -81,7 +64,7 @@ export class PeopleService {
     await tx.query('DELETE FROM user_venue_stats WHERE user_id = $1', [userId]);
     await tx.query('DELETE FROM interactions WHERE user_id = $1', [userId]);
     await tx.query('DELETE FROM ties WHERE user_a = $1 OR user_b = $1', [userId]);
-    await tx.query('DELETE FROM blocks WHERE blocker_id = $1 OR blocked_id = $1', [userId]);
+    await this.blocks.removeAllOf(tx, userId);
   }
 
   /** The connection's latest state: same connection newer version, or a later connection. */

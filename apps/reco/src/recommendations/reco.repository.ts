@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { LatLng } from '@rendezvous/contracts';
 import { boundingBox, distanceSql, shownDistanceSql } from '../scoring/geo';
 import type { VenueWeights } from '../scoring/venue-score';
+import { BlocksProjection } from '@rendezvous/platform';
 
 export interface VenueFilter {
   category: VenueCategory | null;
@@ -77,7 +78,10 @@ const BASE = `SELECT v.id, v.name, v.category, v.lat, v.lng, v.likes, v.price_le
 
 @Injectable()
 export class RecoRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly blocks: BlocksProjection,
+  ) {}
 
   /**
    * The best venues for one person seen from `origin` (null: no distance part). With
@@ -227,13 +231,8 @@ export class RecoRepository {
   }
 
   /** Whether either person blocked the other. */
-  async eitherBlocked(a: string, b: string): Promise<boolean> {
-    const rows = (await this.dataSource.query(
-      `SELECT 1 FROM blocks WHERE active AND ((blocker_id = $1 AND blocked_id = $2)
-         OR (blocker_id = $2 AND blocked_id = $1)) LIMIT 1`,
-      [a, b],
-    )) as unknown[];
-    return rows.length > 0;
+  eitherBlocked(a: string, b: string): Promise<boolean> {
+    return this.blocks.eitherBlocked(this.dataSource, a, b);
   }
 
   async venue(id: string): Promise<{ id: string; category: VenueCategory } | null> {

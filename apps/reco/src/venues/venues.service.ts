@@ -75,7 +75,12 @@ export class VenuesService {
     limit: number,
     cursor?: string,
   ): Promise<Page<ListedVenue>> {
-    const rows = await this.venues.list(near, category, limit, decodeCursor(cursor, near ? 'number' : 'text'));
+    const rows = await this.venues.list(
+      near,
+      category,
+      limit,
+      decodeCursor(cursor, near ? 'number' : 'text'),
+    );
     return toPage(
       rows,
       limit,

@@ -55,7 +55,8 @@ export function normaliseRequestUrl(raw: string): NormalisedUrl | FieldError {
   for (const [index, rawSegment] of rawSegments.entries()) {
     const segment = decode(rawSegment);
     if (segment === null) return pathProblem('has a malformed percent-escape');
-    if (segment === '.' || segment === '..') return pathProblem('must not contain . or .. segments');
+    if (segment === '.' || segment === '..')
+      return pathProblem('must not contain . or .. segments');
     if (segment.includes('/')) return pathProblem('must not contain an encoded /');
     const problem = textProblem(segment);
     if (problem) return pathProblem(problem);

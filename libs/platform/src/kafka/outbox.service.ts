@@ -22,13 +22,7 @@ export class OutboxService {
     await tx.query(
       `INSERT INTO outbox (event_id, topic, message_key, envelope, headers)
        VALUES ($1, $2, $3, $4, $5)`,
-      [
-        envelope.id,
-        envelope.type,
-        envelope.aggregateId,
-        json,
-        eventHeaders(envelope),
-      ],
+      [envelope.id, envelope.type, envelope.aggregateId, json, eventHeaders(envelope)],
     );
     return envelope;
   }

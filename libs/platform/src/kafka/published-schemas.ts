@@ -37,7 +37,8 @@ export class PublishedSchemas {
       return `invalid envelope: ${this.ajv.errorsText(this.envelope.errors)}`;
     }
     const envelope = value as { type: string; schemaVersion: number; data: unknown };
-    if (envelope.type !== topic) return `envelope type ${envelope.type} does not match topic ${topic}`;
+    if (envelope.type !== topic)
+      return `envelope type ${envelope.type} does not match topic ${topic}`;
     const data = this.data.get(topic);
     if (!data) return null;
     if (envelope.schemaVersion !== data.schemaVersion) {
