@@ -12,13 +12,24 @@ export function invalidFields(errors: FieldError[]): DomainError {
   return new DomainError(COMMON_ERRORS.VALIDATION_FAILED, INVALID_FIELDS, errors);
 }
 
-/** One entry per bad field, with dotted paths into nested objects and arrays. */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+function flatten(errors: ValidationError[], parent: string): FieldError[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ path, message }));
-    return [...own, ...flattenValidationErrors(error.children ?? [], path)];
+    return [...own, ...flatten(error.children ?? [], path)];
   });
+}
+
+/**
+ * One entry per bad field (API.md), with dotted paths into nested objects and arrays; where
+ * several rules refuse one field, the first one's message speaks for it.
+ */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  const byPath = new Map<string, FieldError>();
+  for (const error of flatten(errors, parent)) {
+    if (!byPath.has(error.path)) byPath.set(error.path, error);
+  }
+  return [...byPath.values()];
 }
 
 const isDto = (type: ArgumentMetadata['metatype']) =>

@@ -76,20 +76,25 @@ export class UpdateProfileDto {
   @IsOneOf(COMPANY_SIZES)
   companySize?: CompanySize | null;
 
-  @ApiPropertyOptional({ type: [String], maxItems: USER_LIMITS.LIST_MAX_ITEMS })
-  @Optional()
+  @ApiPropertyOptional({ type: [String], maxItems: USER_LIMITS.LIST_MAX_ITEMS, nullable: true })
+  @Nullable()
   @IsTextList(USER_LIMITS.LIST_MAX_ITEMS, USER_LIMITS.LIST_ITEM_MAX)
-  interests?: string[];
+  interests?: string[] | null;
 
-  @ApiPropertyOptional({ type: [String], maxItems: USER_LIMITS.LIST_MAX_ITEMS })
-  @Optional()
+  @ApiPropertyOptional({ type: [String], maxItems: USER_LIMITS.LIST_MAX_ITEMS, nullable: true })
+  @Nullable()
   @IsTextList(USER_LIMITS.LIST_MAX_ITEMS, USER_LIMITS.LIST_ITEM_MAX)
-  skills?: string[];
+  skills?: string[] | null;
 
-  @ApiPropertyOptional({ type: [String], enum: ISO_639_1_CODES, description: 'ISO 639-1' })
-  @Optional()
+  @ApiPropertyOptional({
+    type: [String],
+    enum: ISO_639_1_CODES,
+    description: 'ISO 639-1; null clears the list',
+    nullable: true,
+  })
+  @Nullable()
   @IsLanguageList(ISO_639_1_CODES.length)
-  languages?: string[];
+  languages?: string[] | null;
 
   @ApiPropertyOptional({ type: LocationDoc, nullable: true })
   @Nullable()
