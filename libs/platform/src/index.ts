@@ -45,6 +45,7 @@ export * from './http/id-params';
 export * from './http/instant';
 export * from './http/list-query.dto';
 export * from './http/validators';
+export * from './http/objectionable-text';
 export * from './http/input-bounds';
 export * from './http/request-url';
 export * from './http/text';

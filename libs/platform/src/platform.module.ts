@@ -22,6 +22,7 @@ import { DATABASE_NAME, DatabaseModule } from './database/database.module';
 import { postgresClientConfig } from './database/postgres-settings';
 import { ProblemDetailsFilter } from './errors/problem-details.filter';
 import { createValidationPipe } from './errors/validation';
+import { parseTextAllowlist, useObjectionableTextAllowlist } from './http/objectionable-text';
 import type { HealthCheck, ReadinessDetail } from './health/health-check';
 import { HEALTH_CHECKS, READINESS_DETAILS } from './health/health-check';
 import { HealthController } from './health/health.controller';
@@ -37,6 +38,7 @@ import { PlatformMetrics } from './metrics/platform-metrics';
 import { PlatformLifecycle } from './platform-lifecycle';
 import {
   KAFKA,
+  OBJECTIONABLE_TEXT_MATCHER,
   OUTBOX_RELAY,
   PLATFORM_OPTIONS,
   REDIS,
@@ -150,6 +152,12 @@ export class PlatformModule {
       { provide: APP_GUARD, useClass: JwtAuthGuard },
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       { provide: APP_INTERCEPTOR, useClass: TraceInterceptor },
+      {
+        provide: OBJECTIONABLE_TEXT_MATCHER,
+        inject: [PlatformConfig],
+        useFactory: (config: PlatformConfig) =>
+          useObjectionableTextAllowlist(parseTextAllowlist(config.MODERATION_TEXT_ALLOWLIST)),
+      },
       { provide: APP_PIPE, useFactory: createValidationPipe },
     ];
 

@@ -8,3 +8,5 @@ export const OUTBOX_RELAY = Symbol('OUTBOX_RELAY');
 export const REDIS_OUTBOX_RELAY = Symbol('REDIS_OUTBOX_RELAY');
 export const TOPICS_TO_ENSURE = Symbol('TOPICS_TO_ENSURE');
 export const PLATFORM_OPTIONS = Symbol('PLATFORM_OPTIONS');
+/** The shared objectionable-text matcher, built at boot with `MODERATION_TEXT_ALLOWLIST`. */
+export const OBJECTIONABLE_TEXT_MATCHER = Symbol('OBJECTIONABLE_TEXT_MATCHER');

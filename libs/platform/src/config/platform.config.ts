@@ -128,4 +128,11 @@ export class PlatformConfig {
   @IsString()
   @MinLength(1)
   JWT_ISSUER = DEFAULT_ACCESS_TOKEN_ISSUER;
+
+  /**
+   * Comma-separated words or phrases the objectionable-text filter lets through (names it
+   * refuses by mistake). Case does not matter.
+   */
+  @IsString()
+  MODERATION_TEXT_ALLOWLIST = '';
 }

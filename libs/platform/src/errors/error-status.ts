@@ -15,6 +15,7 @@ import {
 export function statusOf(code: ErrorCode): number {
   switch (code) {
     case COMMON_ERRORS.VALIDATION_FAILED:
+    case COMMON_ERRORS.OBJECTIONABLE_TEXT:
     case COMMON_ERRORS.MALFORMED_JSON:
       return 400;
     case COMMON_ERRORS.UNAUTHORIZED:

@@ -4,20 +4,38 @@ import type { ValidationError } from 'class-validator';
 import type { FieldError } from '@rendezvous/contracts';
 import { COMMON_ERRORS, DomainError } from '@rendezvous/contracts';
 import { inputBoundsProblem } from '../http/input-bounds';
+import { OBJECTIONABLE_TEXT_RULE } from '../http/validators';
 
 export const INVALID_FIELDS = 'The request has invalid fields';
+export const OBJECTIONABLE_TEXT = 'The request has text that cannot be posted';
 
 /** The one validation error: `400` naming each bad field. */
 export function invalidFields(errors: FieldError[]): DomainError {
   return new DomainError(COMMON_ERRORS.VALIDATION_FAILED, INVALID_FIELDS, errors);
 }
 
-function flatten(errors: ValidationError[], parent: string): FieldError[] {
+interface FailedRule extends FieldError {
+  rule: string;
+}
+
+function flatten(errors: ValidationError[], parent: string): FailedRule[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ path, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
+      path,
+      message,
+      rule,
+    }));
     return [...own, ...flatten(error.children ?? [], path)];
   });
+}
+
+function firstPerPath(errors: ValidationError[], parent: string): FailedRule[] {
+  const byPath = new Map<string, FailedRule>();
+  for (const error of flatten(errors, parent)) {
+    if (!byPath.has(error.path)) byPath.set(error.path, error);
+  }
+  return [...byPath.values()];
 }
 
 /**
@@ -25,11 +43,23 @@ function flatten(errors: ValidationError[], parent: string): FieldError[] {
  * several rules refuse one field, the first one's message speaks for it.
  */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
-  const byPath = new Map<string, FieldError>();
-  for (const error of flatten(errors, parent)) {
-    if (!byPath.has(error.path)) byPath.set(error.path, error);
-  }
-  return [...byPath.values()];
+  return firstPerPath(errors, parent).map(({ path, message }) => ({ path, message }));
+}
+
+/**
+ * The error for a DTO that failed validation. When every bad field is text refused for its words,
+ * the code is `COMMON.OBJECTIONABLE_TEXT`; when other fields fail too, it stays
+ * `COMMON.VALIDATION_FAILED` with every entry, so the client learns of all its mistakes at once
+ * and a form error is never reported as a moderation one.
+ */
+export function validationFailure(errors: ValidationError[]): DomainError {
+  const failed = firstPerPath(errors, '');
+  const fields = failed.map(({ path, message }) => ({ path, message }));
+  const onlyWords =
+    failed.length > 0 && failed.every(({ rule }) => rule === OBJECTIONABLE_TEXT_RULE);
+  return onlyWords
+    ? new DomainError(COMMON_ERRORS.OBJECTIONABLE_TEXT, OBJECTIONABLE_TEXT, fields)
+    : invalidFields(fields);
 }
 
 const isDto = (type: ArgumentMetadata['metatype']) =>
@@ -60,6 +90,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => invalidFields(flattenValidationErrors(errors)),
+    exceptionFactory: validationFailure,
   });
 }

@@ -1,8 +1,10 @@
+import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import { IsObject, ValidateBy, ValidateIf, ValidateNested, isEmail } from 'class-validator';
 import type { ValidationArguments } from 'class-validator';
 import { isLanguageCode } from '@rendezvous/contracts';
 import { instantProblem } from './instant';
+import { isObjectionableText } from './objectionable-text';
 import { textProblem } from './text';
 
 // Each decorator checks type and limits in one constraint, so a bad field yields one error.
@@ -38,6 +40,24 @@ export const Nullable = () => ValidateIf((_object, value) => value !== undefined
 
 export const IsText = (max: number, min = 0) =>
   rule('isText', (v) => isText(v, min, max), `must be a string of ${min} to ${max} characters`);
+
+/** The constraint name that marks a field refused for its words, not its form. */
+export const OBJECTIONABLE_TEXT_RULE = 'isPostableText';
+
+/**
+ * Text written for others to read (API.md, Safety and moderation): `IsText`, then the word filter.
+ * Two constraints, each passing what the other refuses, so a bad field still yields one error and
+ * the validation pipe can tell a refused word from a bad form.
+ */
+export const IsPostableText = (max: number, min = 0) =>
+  applyDecorators(
+    IsText(max, min),
+    rule(
+      OBJECTIONABLE_TEXT_RULE,
+      (v) => !isText(v, min, max) || !isObjectionableText(v),
+      'must not contain objectionable language',
+    ),
+  );
 
 export const IsEmailAddress = (max: number) =>
   rule('isEmailAddress', (v) => isText(v, 3, max) && isEmail(v), 'must be an email address');

@@ -1,7 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { PLAN_LIMITS } from '@rendezvous/contracts';
-import { Check, endsAtProblem, IsText, Optional, startsAtProblem } from '@rendezvous/platform';
+import {
+  Check,
+  endsAtProblem,
+  IsPostableText,
+  Optional,
+  startsAtProblem,
+} from '@rendezvous/platform';
 import { inviteesProblem } from '../plan-rules';
 
 /** POST /plans: the caller organizes; each invitee is told (`plan.invited`). */
@@ -31,6 +37,6 @@ export class CreatePlanDto {
 
   @ApiPropertyOptional({ maxLength: PLAN_LIMITS.MESSAGE_MAX })
   @Optional()
-  @IsText(PLAN_LIMITS.MESSAGE_MAX)
+  @IsPostableText(PLAN_LIMITS.MESSAGE_MAX)
   message?: string;
 }

@@ -7,7 +7,7 @@ import {
   endsAtProblem,
   IsNumberIn,
   IsOneOf,
-  IsText,
+  IsPostableText,
   NestedObject,
   Nullable,
   Optional,
@@ -22,12 +22,12 @@ export const LOCATION_MESSAGE = 'location must be an object { name, lat, lng }';
 export class CreateEventDto {
   @ApiProperty({ minLength: EVENT_LIMITS.TITLE_MIN, maxLength: EVENT_LIMITS.TITLE_MAX })
   @Transform(trimmed)
-  @IsText(EVENT_LIMITS.TITLE_MAX, EVENT_LIMITS.TITLE_MIN)
+  @IsPostableText(EVENT_LIMITS.TITLE_MAX, EVENT_LIMITS.TITLE_MIN)
   title: string;
 
   @ApiPropertyOptional({ maxLength: EVENT_LIMITS.DESCRIPTION_MAX, default: '', nullable: true })
   @Nullable()
-  @IsText(EVENT_LIMITS.DESCRIPTION_MAX)
+  @IsPostableText(EVENT_LIMITS.DESCRIPTION_MAX)
   description?: string | null;
 
   @ApiProperty({ enum: EVENT_CATEGORIES })

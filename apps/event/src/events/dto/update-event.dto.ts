@@ -9,7 +9,7 @@ import {
   instantProblem,
   IsNumberIn,
   IsOneOf,
-  IsText,
+  IsPostableText,
   NestedObject,
   Nullable,
   startsAtProblem,
@@ -28,12 +28,12 @@ export class UpdateEventDto {
   @ApiPropertyOptional({ minLength: EVENT_LIMITS.TITLE_MIN, maxLength: EVENT_LIMITS.TITLE_MAX })
   @ValidateIf(sent)
   @Transform(trimmed)
-  @IsText(EVENT_LIMITS.TITLE_MAX, EVENT_LIMITS.TITLE_MIN)
+  @IsPostableText(EVENT_LIMITS.TITLE_MAX, EVENT_LIMITS.TITLE_MIN)
   title?: string;
 
   @ApiPropertyOptional({ maxLength: EVENT_LIMITS.DESCRIPTION_MAX, nullable: true })
   @Nullable()
-  @IsText(EVENT_LIMITS.DESCRIPTION_MAX)
+  @IsPostableText(EVENT_LIMITS.DESCRIPTION_MAX)
   description?: string | null;
 
   @ApiPropertyOptional({ enum: EVENT_CATEGORIES })

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { USER_LIMITS } from '@rendezvous/contracts';
-import { IsEmailAddress, IsText } from '@rendezvous/platform';
+import { IsEmailAddress, IsPostableText, IsText } from '@rendezvous/platform';
 import { normaliseEmail } from '../email';
 
 const trimmed = ({ value }: { value: unknown }) =>
@@ -19,7 +19,7 @@ export class SignupDto {
 
   @ApiProperty({ minLength: 1, maxLength: USER_LIMITS.NAME_MAX, example: 'Ada Lovelace' })
   @Transform(trimmed)
-  @IsText(USER_LIMITS.NAME_MAX, 1)
+  @IsPostableText(USER_LIMITS.NAME_MAX, 1)
   name: string;
 }
 

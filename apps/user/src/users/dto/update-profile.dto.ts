@@ -6,6 +6,7 @@ import {
   Check,
   IsLanguageList,
   IsOneOf,
+  IsPostableText,
   IsText,
   IsTextList,
   Nullable,
@@ -32,17 +33,17 @@ export class UpdateProfileDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: USER_LIMITS.NAME_MAX })
   @Optional()
   @Transform(trimmed)
-  @IsText(USER_LIMITS.NAME_MAX, 1)
+  @IsPostableText(USER_LIMITS.NAME_MAX, 1)
   name?: string;
 
   @ApiPropertyOptional({ maxLength: USER_LIMITS.BIO_MAX, nullable: true })
   @Nullable()
-  @IsText(USER_LIMITS.BIO_MAX)
+  @IsPostableText(USER_LIMITS.BIO_MAX)
   bio?: string | null;
 
   @ApiPropertyOptional({ maxLength: USER_LIMITS.HEADLINE_MAX, nullable: true })
   @Nullable()
-  @IsText(USER_LIMITS.HEADLINE_MAX)
+  @IsPostableText(USER_LIMITS.HEADLINE_MAX)
   headline?: string | null;
 
   @ApiPropertyOptional({
