@@ -14,6 +14,19 @@ interface Stats {
   registrationsToday: number;
   bookingsConfirmedToday: number;
   bookingsFailedToday: number;
+  reportsOpen: number;
+}
+
+interface Day {
+  day: string;
+  signups: number;
+  swipes: number;
+  likes: number;
+  matches: number;
+  registrations: number;
+  bookingsConfirmed: number;
+  bookingsFailed: number;
+  reports: number;
 }
 
 describe('GET /admin/stats', () => {
@@ -47,7 +60,7 @@ describe('GET /admin/stats', () => {
     admin = await signInAdmin();
   });
 
-  it('is for admins only', async () => {
+  it('is for moderators and admins only', async () => {
     const ada = await signUp('Ada');
     const refused = await ada.client.get('/admin/stats');
     expect(refused.status).toBe(403);
@@ -67,6 +80,7 @@ describe('GET /admin/stats', () => {
         'registrationsToday',
         'bookingsConfirmedToday',
         'bookingsFailedToday',
+        'reportsOpen',
       ].sort(),
     );
   });
@@ -111,5 +125,34 @@ describe('GET /admin/stats', () => {
       (s) => s.usersTotal === beforeDeletion.usersTotal - 1,
       'the deleted person to leave the total',
     );
+  });
+
+  it('gives per-day counters for the last days, oldest first, zeros included', async () => {
+    const ada = await signUp('Ada');
+    expect((await ada.client.get('/admin/stats/daily')).status).toBe(403);
+    for (const days of ['0', '91', 'abc', '0x10']) {
+      const refused = await admin.get<{ errors?: { path: string }[] }>(
+        `/admin/stats/daily?days=${days}`,
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors?.[0]?.path).toBe('days');
+    }
+
+    const month = await admin.get<{ items: Day[] }>('/admin/stats/daily');
+    expect(month.status).toBe(200);
+    expect(month.body.items).toHaveLength(30);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(month.body.items.at(-1)?.day).toBe(today);
+    const days = month.body.items.map((item) => item.day);
+    expect([...days].sort()).toEqual(days);
+
+    const signupsToday = async () =>
+      (await admin.get<{ items: Day[] }>('/admin/stats/daily?days=1')).body.items[0]?.signups ?? 0;
+    await settled();
+    const before = await signupsToday();
+    await Promise.all([signUp('Cy'), signUp('Di')]);
+    await waitFor(async () => (await signupsToday()) === before + 2, {
+      message: 'signups today to count two sign-ups',
+    });
   });
 });

@@ -81,4 +81,42 @@ describe(AdminStatsStore.name, () => {
     await stats.forget(bob);
     expect((await stats.read(now)).activeProximitySessions).toBe(1);
   });
+
+  it('keeps per-day counters, one item per day oldest first, zeros on quiet days', async () => {
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+    const on = (type: string, at: string, data: object = {}) => ({
+      ...event(type, data),
+      occurredAt: at,
+    });
+    const signup = on(TOPICS.USER_CREATED, daysAgo(2));
+    await stats.count(signup);
+    await stats.count(signup);
+    await stats.count(on(TOPICS.SWIPE_PERFORMED, daysAgo(2), { action: 'like' }));
+    await stats.count(on(TOPICS.SWIPE_PERFORMED, daysAgo(0), { action: 'pass' }));
+    await stats.count(on(TOPICS.MATCH_CREATED, daysAgo(0)));
+    await stats.count(on(TOPICS.BOOKING_FAILED, daysAgo(5)));
+
+    const items = await stats.readDaily(4, now);
+    expect(items.map((item) => item.day)).toEqual(
+      [3, 2, 1, 0].map((days) => daysAgo(days).slice(0, 10)),
+    );
+    const zeros = {
+      signups: 0,
+      swipes: 0,
+      likes: 0,
+      matches: 0,
+      registrations: 0,
+      bookingsConfirmed: 0,
+      bookingsFailed: 0,
+      reports: 0,
+    };
+    expect(items).toEqual([
+      { day: daysAgo(3).slice(0, 10), ...zeros },
+      { day: daysAgo(2).slice(0, 10), ...zeros, signups: 1, swipes: 1, likes: 1 },
+      { day: daysAgo(1).slice(0, 10), ...zeros },
+      { day: daysAgo(0).slice(0, 10), ...zeros, swipes: 1, matches: 1 },
+    ]);
+    expect((await stats.readDaily(6, now))[0]).toMatchObject({ bookingsFailed: 1 });
+    expect((await stats.read(now)).reportsOpen).toBe(0);
+  });
 });

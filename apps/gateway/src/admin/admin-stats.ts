@@ -21,12 +21,54 @@ export interface AdminStats {
   registrationsToday: number;
   bookingsConfirmedToday: number;
   bookingsFailedToday: number;
+  reportsOpen: number;
 }
+
+/** One UTC day of `GET /admin/stats/daily` (API.md, Admin). */
+export interface DailyStats {
+  day: string;
+  signups: number;
+  swipes: number;
+  likes: number;
+  matches: number;
+  registrations: number;
+  bookingsConfirmed: number;
+  bookingsFailed: number;
+  reports: number;
+}
+
+/** The most days `/admin/stats/daily` reaches back; per-day counters are kept a little longer. */
+export const MAX_STATS_DAYS = 90;
 
 /** Where the counters live in Redis; tests use their own. */
 export const STATS_KEY_PREFIX = Symbol('STATS_KEY_PREFIX');
-// Daily counters are kept a few days, for late events and time zones of readers.
-const DAY_TTL_SECONDS = 3 * 24 * 60 * 60;
+// Daily counters outlive the longest daily report, for late events and time zones of readers.
+const DAY_TTL_SECONDS = (MAX_STATS_DAYS + 2) * 24 * 60 * 60;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const tally = (value: string | undefined) => Math.max(0, Number(value ?? 0));
+
+/** The UTC days ending today, oldest first. */
+export function lastDays(days: number, now: Date): string[] {
+  return Array.from({ length: days }, (_, index) =>
+    new Date(now.getTime() - (days - 1 - index) * DAY_MS).toISOString().slice(0, 10),
+  );
+}
+
+/** One day's item from its counters; a day nothing happened on is all zeros. */
+export function dailyStats(day: string, counters: Record<string, string>): DailyStats {
+  return {
+    day,
+    signups: tally(counters.signups),
+    swipes: tally(counters.swipes),
+    likes: tally(counters.likes),
+    matches: tally(counters.matches),
+    registrations: tally(counters.registrations),
+    bookingsConfirmed: tally(counters.bookingsConfirmed),
+    bookingsFailed: tally(counters.bookingsFailed),
+    reports: tally(counters.reports),
+  };
+}
 
 // KEYS[1] inbox key; ARGV: ttl, day ttl, then triples (hash key, field, by, daily 0/1).
 const APPLY_LUA = `${REDIS_INBOX_LUA}
@@ -94,20 +136,33 @@ export class AdminStatsStore {
         .zcard(this.sessions)
         .exec(),
     ]);
-    const n = (value: string | undefined) => Math.max(0, Number(value ?? 0));
-    const likes = n(today.likes);
-    const matches = n(today.matches);
+    const likes = tally(today.likes);
+    const matches = tally(today.matches);
     return {
-      usersTotal: n(totals.users),
-      swipesToday: n(today.swipes),
+      usersTotal: tally(totals.users),
+      swipesToday: tally(today.swipes),
       matchesToday: matches,
       mutualMatchRate: likes === 0 ? 0 : Math.round((matches / likes) * 10_000) / 10_000,
-      queueWaiting: n(totals.queueWaiting),
+      queueWaiting: tally(totals.queueWaiting),
       activeProximitySessions: Number(sessions?.[1]?.[1] ?? 0),
-      eventsScheduled: n(totals.eventsScheduled),
-      registrationsToday: n(today.registrations),
-      bookingsConfirmedToday: n(today.bookingsConfirmed),
-      bookingsFailedToday: n(today.bookingsFailed),
+      eventsScheduled: tally(totals.eventsScheduled),
+      registrationsToday: tally(today.registrations),
+      bookingsConfirmedToday: tally(today.bookingsConfirmed),
+      bookingsFailedToday: tally(today.bookingsFailed),
+      reportsOpen: tally(totals.reportsOpen),
     };
+  }
+
+  /** The last `days` UTC days, oldest first, today included. */
+  async readDaily(days: number, now = new Date()): Promise<DailyStats[]> {
+    const dates = lastDays(days, now);
+    const pipeline = this.redis.pipeline();
+    for (const day of dates) pipeline.hgetall(this.dayKey(day));
+    const results = (await pipeline.exec()) ?? [];
+    return dates.map((day, index) => {
+      const [error, counters] = results[index] ?? [null, {}];
+      if (error) throw error;
+      return dailyStats(day, (counters ?? {}) as Record<string, string>);
+    });
   }
 }

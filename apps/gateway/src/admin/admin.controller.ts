@@ -1,28 +1,49 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { COMMON_ERRORS, DomainError } from '@rendezvous/contracts';
 import type { AuthUser } from '@rendezvous/platform';
 import { BEARER_SCHEME, CurrentUser } from '@rendezvous/platform';
-import type { AdminStats } from './admin-stats';
+import type { AdminStats, DailyStats } from './admin-stats';
 import { AdminStatsStore } from './admin-stats';
+import { DailyStatsQuery } from './daily-stats.query';
+
+/** The stats are for the people who run the suite: moderators and admins (API.md, Admin). */
+function assertStaff(caller: AuthUser): void {
+  if (caller.role !== 'admin' && caller.role !== 'moderator') {
+    throw new DomainError(COMMON_ERRORS.FORBIDDEN, 'Only moderators and admins can read the stats');
+  }
+}
 
 @ApiTags('admin')
 @ApiBearerAuth(BEARER_SCHEME)
-@Controller('admin')
+@Controller('admin/stats')
 export class AdminController {
   constructor(private readonly stats: AdminStatsStore) {}
 
-  @Get('stats')
+  @Get()
   @ApiOperation({ summary: 'Counters across the suite, kept by the gateway from events' })
   @ApiOkResponse({
     description:
-      '{ usersTotal, swipesToday, matchesToday, mutualMatchRate, queueWaiting, activeProximitySessions, eventsScheduled, registrationsToday, bookingsConfirmedToday, bookingsFailedToday }',
+      '{ usersTotal, swipesToday, matchesToday, mutualMatchRate, queueWaiting, activeProximitySessions, eventsScheduled, registrationsToday, bookingsConfirmedToday, bookingsFailedToday, reportsOpen }',
   })
-  @ApiResponse({ status: 403, description: 'not an admin' })
+  @ApiResponse({ status: 403, description: 'neither a moderator nor an admin' })
   read(@CurrentUser() caller: AuthUser): Promise<AdminStats> {
-    if (caller.role !== 'admin') {
-      throw new DomainError(COMMON_ERRORS.FORBIDDEN, 'Only admins can read the stats');
-    }
+    assertStaff(caller);
     return this.stats.read();
+  }
+
+  @Get('daily')
+  @ApiOperation({ summary: 'Per-UTC-day counters for the last `days` days, oldest first' })
+  @ApiOkResponse({
+    description:
+      '{ items: [{ day, signups, swipes, likes, matches, registrations, bookingsConfirmed, bookingsFailed, reports }] }, one item per day including days with zeros',
+  })
+  @ApiResponse({ status: 403, description: 'neither a moderator nor an admin' })
+  async daily(
+    @CurrentUser() caller: AuthUser,
+    @Query() query: DailyStatsQuery,
+  ): Promise<{ items: DailyStats[] }> {
+    assertStaff(caller);
+    return { items: await this.stats.readDaily(query.days) };
   }
 }

@@ -6,15 +6,21 @@ import type {
 } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 
-/** Counters the gateway keeps for `GET /admin/stats`; `daily` ones count per UTC day. */
-export const TOTAL_COUNTERS = ['users', 'queueWaiting', 'eventsScheduled'] as const;
+/**
+ * Counters the gateway keeps for `GET /admin/stats` and `/admin/stats/daily`; `daily` ones count
+ * per UTC day. `reports` and the `reportsOpen` total move once the user service publishes
+ * reports (the moderation issue); until then they read 0.
+ */
+export const TOTAL_COUNTERS = ['users', 'queueWaiting', 'eventsScheduled', 'reportsOpen'] as const;
 export const DAILY_COUNTERS = [
+  'signups',
   'swipes',
   'likes',
   'matches',
   'registrations',
   'bookingsConfirmed',
   'bookingsFailed',
+  'reports',
 ] as const;
 
 export type TotalCounter = (typeof TOTAL_COUNTERS)[number];
@@ -34,7 +40,7 @@ type DeltasFor = (envelope: Envelope) => StatsDelta[];
 
 /** How each counted event moves the counters. */
 const DELTAS: Partial<Record<Topic, DeltasFor>> = {
-  [TOPICS.USER_CREATED]: () => [{ counter: 'users', by: 1 }],
+  [TOPICS.USER_CREATED]: (e) => [{ counter: 'users', by: 1 }, daily('signups', e)],
   [TOPICS.USER_DELETED]: () => [{ counter: 'users', by: -1 }],
   [TOPICS.SWIPE_PERFORMED]: (e) => {
     const { action } = e.data as SwipePerformedData;
