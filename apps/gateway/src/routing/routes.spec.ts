@@ -22,7 +22,16 @@ describe(classifyRoute.name, () => {
 
 describe(prefixesOf.name, () => {
   it('lists the path prefixes each service owns', () => {
-    expect(prefixesOf('user')).toEqual(['/api/v1/auth', '/api/v1/.well-known', '/api/v1/users']);
+    expect(prefixesOf('user')).toEqual([
+      '/api/v1/auth',
+      '/api/v1/.well-known',
+      '/api/v1/users',
+      '/api/v1/reports',
+      '/api/v1/admin/users',
+      '/api/v1/admin/reports',
+      '/api/v1/admin/audit',
+    ]);
+    expect(prefixesOf('matching')).toEqual(['/api/v1/matching', '/api/v1/admin/matching']);
     expect(prefixesOf('reco')).toEqual(['/api/v1/venues', '/api/v1/reco']);
     expect(prefixesOf('booking-agent')).toEqual(['/api/v1/plans', '/api/v1/bookings']);
   });
@@ -40,5 +49,15 @@ describe(isKnownApiPath.name, () => {
     expect(isKnownApiPath('/api/v1/no-such-thing')).toBe(false);
     expect(isKnownApiPath('/api/v1/')).toBe(false);
     expect(isKnownApiPath('/api/v1/constructor')).toBe(false);
+  });
+
+  it('lets the second segment decide under admin; anything else there is unknown', () => {
+    for (const path of ['stats', 'stats/daily', 'dead-letters', 'users/x', 'reports', 'audit']) {
+      expect(isKnownApiPath(`/api/v1/admin/${path}`)).toBe(true);
+    }
+    expect(isKnownApiPath('/api/v1/admin/matching/models')).toBe(true);
+    expect(isKnownApiPath('/api/v1/admin')).toBe(false);
+    expect(isKnownApiPath('/api/v1/admin/secrets')).toBe(false);
+    expect(isKnownApiPath('/api/v1/admin/constructor')).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ export const ROUTE_OWNERS: Readonly<Record<string, UpstreamService>> = {
   auth: 'user',
   '.well-known': 'user',
   users: 'user',
+  reports: 'user',
   events: 'event',
   matching: 'matching',
   proximity: 'proximity',
@@ -32,17 +33,29 @@ const CREDENTIAL_ROUTES = new Set([
   'POST /api/v1/auth/refresh',
 ]);
 
-/** First path segments the gateway serves itself. */
-const GATEWAY_SEGMENTS = new Set(['notifications', 'admin']);
+/** Under `admin`, the second segment picks the owner (API.md, Conventions: routing). */
+export const ADMIN_ROUTE_OWNERS: Readonly<Record<string, UpstreamService>> = {
+  users: 'user',
+  reports: 'user',
+  audit: 'user',
+  matching: 'matching',
+};
+
+/** First path segments the gateway serves itself, and the second ones under `admin`. */
+const GATEWAY_SEGMENTS = new Set(['notifications']);
+const GATEWAY_ADMIN_SEGMENTS = new Set(['stats', 'dead-letters']);
 
 /**
  * Whether a path could be an API route at all; others get `404` without asking for a token.
  * Unknown paths under a known prefix are the owning service's to answer (after admission).
  */
 export function isKnownApiPath(url: string): boolean {
-  const segment = pathOf(url)
+  const [segment = '', second = ''] = pathOf(url)
     .slice(API_ROOT.length + 1)
-    .split('/')[0];
+    .split('/');
+  if (segment === 'admin') {
+    return Object.hasOwn(ADMIN_ROUTE_OWNERS, second) || GATEWAY_ADMIN_SEGMENTS.has(second);
+  }
   return Object.hasOwn(ROUTE_OWNERS, segment) || GATEWAY_SEGMENTS.has(segment);
 }
 
@@ -63,7 +76,9 @@ export function classifyRoute(method: string, url: string): RouteClass {
 
 /** Prefixes of the paths each upstream serves, for registering its forwarding routes. */
 export function prefixesOf(service: UpstreamService): string[] {
-  return Object.entries(ROUTE_OWNERS)
-    .filter(([, owner]) => owner === service)
-    .map(([segment]) => `${API_ROOT}/${segment}`);
+  const owned = (owners: Readonly<Record<string, UpstreamService>>, root: string) =>
+    Object.entries(owners)
+      .filter(([, owner]) => owner === service)
+      .map(([segment]) => `${root}/${segment}`);
+  return [...owned(ROUTE_OWNERS, API_ROOT), ...owned(ADMIN_ROUTE_OWNERS, `${API_ROOT}/admin`)];
 }
