@@ -10,7 +10,7 @@ import type { FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify
 import { sendProblem } from '../errors/problem-details.filter';
 import { toProblem } from '../errors/to-problem';
 import { invalidFields } from '../errors/validation';
-import { inputBoundsProblem } from '../http/input-bounds';
+import { parsedBodyProblem } from '../http/input-bounds';
 import { isNormalisedUrl, normaliseRequestUrl } from '../http/request-url';
 import { newTraceId } from '../trace/trace-context';
 import { BODY_LIMIT_BYTES } from './body-limit';
@@ -121,7 +121,7 @@ export function configureHttpEdge(app: NestFastifyApplication, logger: Logger): 
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT_BYTES }, (request, body, done) =>
     parseJson(request as never, body as never, (error, parsed) => {
-      const problem = error ? null : inputBoundsProblem(parsed);
+      const problem = error ? null : parsedBodyProblem(parsed);
       done(error ?? (problem ? invalidFields([problem]) : null), parsed);
     }),
   );

@@ -3,7 +3,7 @@ import { ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import type { FieldError } from '@rendezvous/contracts';
 import { COMMON_ERRORS, DomainError } from '@rendezvous/contracts';
-import { inputBoundsProblem } from '../http/input-bounds';
+import { receivedInputProblem } from '../http/input-bounds';
 import { OBJECTIONABLE_TEXT_RULE } from '../http/validators';
 
 export const INVALID_FIELDS = 'The request has invalid fields';
@@ -75,7 +75,7 @@ class BoundedValidationPipe extends ValidationPipe {
       throw invalidFields([{ path: 'body', message: 'body must be a JSON object' }]);
     }
     if (metadata.type !== 'custom') {
-      const problem = inputBoundsProblem(value, metadata.data ?? '', metadata.type);
+      const problem = receivedInputProblem(value, metadata.data ?? '', metadata.type);
       if (problem) throw invalidFields([problem]);
     }
     return super.transform(value, metadata);

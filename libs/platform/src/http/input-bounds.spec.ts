@@ -1,4 +1,9 @@
-import { MAX_INPUT_DEPTH, inputBoundsProblem } from './input-bounds';
+import {
+  MAX_INPUT_DEPTH,
+  inputBoundsProblem,
+  parsedBodyProblem,
+  receivedInputProblem,
+} from './input-bounds';
 
 const nested = (levels: number): unknown => {
   let value: unknown = 1;
@@ -29,5 +34,16 @@ describe(inputBoundsProblem.name, () => {
     expect(inputBoundsProblem(JSON.parse('['.repeat(100_000) + ']'.repeat(100_000)))).toEqual(
       expect.objectContaining({ message: expect.stringContaining('nested deeper') }),
     );
+  });
+});
+
+describe(receivedInputProblem.name, () => {
+  it('does not walk a body the parser walked, and walks anything else', () => {
+    const body = { name: 'ok' };
+    expect(parsedBodyProblem(body)).toBeNull();
+    expect(receivedInputProblem(body, '', 'body')).toBeNull();
+    expect(parsedBodyProblem({ name: 'a\u0000' })?.path).toBe('name');
+    expect(receivedInputProblem({ q: 'a\u0000' }, '', 'query')?.path).toBe('q');
+    expect(receivedInputProblem('\u0000', 'id', 'param')?.path).toBe('id');
   });
 });

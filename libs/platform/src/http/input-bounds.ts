@@ -37,3 +37,23 @@ export function inputBoundsProblem(
   }
   return null;
 }
+
+// Bodies the JSON parser has walked already, so the validation pipe does not walk them twice.
+const walkedBodies = new WeakSet<object>();
+
+/** `inputBoundsProblem` for a body as parsed, remembered when it passes. */
+export function parsedBodyProblem(body: unknown): FieldError | null {
+  const problem = inputBoundsProblem(body);
+  if (!problem && typeof body === 'object' && body !== null) walkedBodies.add(body);
+  return problem;
+}
+
+/** `inputBoundsProblem` for a value a handler receives, skipping a body the parser walked. */
+export function receivedInputProblem(
+  value: unknown,
+  path: string,
+  root: string,
+): FieldError | null {
+  if (typeof value === 'object' && value !== null && walkedBodies.has(value)) return null;
+  return inputBoundsProblem(value, path, root);
+}

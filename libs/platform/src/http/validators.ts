@@ -132,7 +132,5 @@ export const QueryNumber = () =>
   );
 
 /** A nested object of the given class: arrays and other non-objects are refused with `message`. */
-export function NestedObject(type: () => new () => object, message: string): PropertyDecorator {
-  const decorators = [IsObject({ message }), ValidateNested({ message }), Type(type)];
-  return (target, property) => decorators.forEach((decorate) => decorate(target, property));
-}
+export const NestedObject = (type: () => new () => object, message: string) =>
+  applyDecorators(IsObject({ message }), ValidateNested({ message }), Type(type));
