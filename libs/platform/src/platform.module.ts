@@ -9,13 +9,14 @@ import type { Kafka } from 'kafkajs';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
-import type { Tombstones } from './auth/tombstone-check';
-import { TombstoneCheck } from './auth/tombstone-check';
+import type { Tombstones } from './auth/access-check';
+import { AccessCheck } from './auth/access-check';
 import type { RevocationCheck } from './auth/token-verifier';
 import { REVOCATION_CHECK, TokenVerifier } from './auth/token-verifier';
 import type { ConfigClass } from './config/load-config';
 import { loadConfig } from './config/load-config';
 import { PlatformConfig } from './config/platform.config';
+import { AccountStatusProjection } from './database/account-status-projection';
 import { DatabaseHealthCheck } from './database/database-health';
 import type { DatabaseOptions } from './database/database.module';
 import { DATABASE_NAME, DatabaseModule } from './database/database.module';
@@ -66,8 +67,9 @@ export interface PlatformOptions {
   /** Refuses tokens before they expire (the gateway's revoked users). */
   revocationCheck?: Type<RevocationCheck>;
   /**
-   * Where the service's own projection of people marks deleted people: their tokens are refused
-   * here too, not only at the gateway (ARCHITECTURE.md, Auth). Instead of `revocationCheck`.
+   * Where the service's own projection of people marks deleted people: their tokens, and those of
+   * people its `account_status` holds as suspended, banned or demoted, are refused here too, not
+   * only at the gateway (ARCHITECTURE.md, Auth). Needs `database`. Instead of `revocationCheck`.
    */
   tombstones?: Tombstones;
 }
@@ -79,13 +81,15 @@ function revocationCheckProviders(options: PlatformOptions): Provider[] {
   }
   if (revocationCheck) return [{ provide: REVOCATION_CHECK, useClass: revocationCheck }];
   if (!tombstones) return [];
-  const withDatabase = options.database !== undefined;
+  if (options.database === undefined) {
+    throw new Error('PlatformModule: tombstones need the service database (account_status)');
+  }
   return [
     {
       provide: REVOCATION_CHECK,
-      inject: withDatabase ? [REDIS, getDataSourceToken()] : [REDIS],
-      useFactory: (redis: Redis, dataSource?: DataSource) =>
-        new TombstoneCheck(tombstones, { redis, dataSource }),
+      inject: [REDIS, getDataSourceToken()],
+      useFactory: (redis: Redis, dataSource: DataSource) =>
+        new AccessCheck(tombstones, { redis, dataSource }),
     },
   ];
 }
@@ -181,6 +185,7 @@ export class PlatformModule {
       ? [
           OutboxService,
           InboxService,
+          AccountStatusProjection,
           {
             provide: OUTBOX_RELAY,
             inject: [PlatformConfig, DATABASE_NAME, KAFKA, PlatformMetrics],
@@ -240,7 +245,7 @@ export class PlatformModule {
         KafkaConsumerTransport,
         TokenVerifier,
         PlatformLifecycle,
-        ...(withDatabase ? [OutboxService, InboxService] : []),
+        ...(withDatabase ? [OutboxService, InboxService, AccountStatusProjection] : []),
       ],
     };
   }

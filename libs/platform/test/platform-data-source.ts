@@ -1,5 +1,5 @@
 import { testInfra } from '@rendezvous/testing';
-import { PlatformTables1764100000000 } from '../src';
+import { AccountStatusTable1765200000000, PlatformTables1764100000000 } from '../src';
 import { DataSource } from 'typeorm';
 
 /** A TypeORM DataSource on a test database with the platform's tables migrated in. */
@@ -11,7 +11,7 @@ export async function platformDataSource(database: string): Promise<DataSource> 
     username: testInfra.postgres.user,
     password: testInfra.postgres.password,
     database,
-    migrations: [PlatformTables1764100000000],
+    migrations: [PlatformTables1764100000000, AccountStatusTable1765200000000],
   });
   await dataSource.initialize();
   await dataSource.runMigrations();

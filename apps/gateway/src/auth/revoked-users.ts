@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthUser, RevocationCheck } from '@rendezvous/platform';
-import { REDIS } from '@rendezvous/platform';
+import { REDIS, accessRefusal } from '@rendezvous/platform';
+import type { DomainError } from '@rendezvous/contracts';
 import type Redis from 'ioredis';
 import { GatewayConfig } from '../config';
 
@@ -21,7 +22,8 @@ export class RevokedUsers implements RevocationCheck {
     await this.redis.set(key(userId), '1', 'EX', this.config.REVOKED_USER_TTL_SECONDS);
   }
 
-  async isRevoked(user: AuthUser): Promise<boolean> {
-    return (await this.redis.exists(key(user.id))) === 1;
+  async refusal(user: AuthUser): Promise<DomainError | null> {
+    const deleted = (await this.redis.exists(key(user.id))) === 1;
+    return accessRefusal(user, { deleted, standing: null });
   }
 }

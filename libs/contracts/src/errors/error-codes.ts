@@ -34,6 +34,10 @@ export const AUTH_ERRORS = {
   INVALID_REFRESH_TOKEN: 'AUTH.INVALID_REFRESH_TOKEN',
   REFRESH_TOKEN_REUSED: 'AUTH.REFRESH_TOKEN_REUSED',
   TOO_MANY_FAILED_LOGINS: 'AUTH.TOO_MANY_FAILED_LOGINS',
+  /** Suspended or banned: `403` at login, refresh and the socket handshake, `401` for a token. */
+  ACCOUNT_SUSPENDED: 'AUTH.ACCOUNT_SUSPENDED',
+  /** The token claims a role the person no longer has. */
+  ROLE_CHANGED: 'AUTH.ROLE_CHANGED',
 } as const;
 
 export type AuthErrorCode = (typeof AUTH_ERRORS)[keyof typeof AUTH_ERRORS];
@@ -49,6 +53,20 @@ export const USER_ERRORS = {
 } as const;
 
 export type UserErrorCode = (typeof USER_ERRORS)[keyof typeof USER_ERRORS];
+
+export const MODERATION_ERRORS = {
+  REPORT_NOT_FOUND: 'MODERATION.REPORT_NOT_FOUND',
+  /** The reporter already has an open report on this person. */
+  REPORT_ALREADY_OPEN: 'MODERATION.REPORT_ALREADY_OPEN',
+  REPORT_ALREADY_DECIDED: 'MODERATION.REPORT_ALREADY_DECIDED',
+  REPORT_LIMIT: 'MODERATION.REPORT_LIMIT',
+  /** The account is not in a state the action applies to (already banned, already active). */
+  ACCOUNT_STATE_CONFLICT: 'MODERATION.ACCOUNT_STATE_CONFLICT',
+  /** The same role again, one's own role, or an `ADMIN_EMAILS` account. */
+  ROLE_CONFLICT: 'MODERATION.ROLE_CONFLICT',
+} as const;
+
+export type ModerationErrorCode = (typeof MODERATION_ERRORS)[keyof typeof MODERATION_ERRORS];
 
 export const GATEWAY_ERRORS = {
   UPSTREAM_UNAVAILABLE: 'GATEWAY.UPSTREAM_UNAVAILABLE',
@@ -120,6 +138,7 @@ export type ErrorCode =
   | CommonErrorCode
   | AuthErrorCode
   | UserErrorCode
+  | ModerationErrorCode
   | GatewayErrorCode
   | MatchingErrorCode
   | EventErrorCode

@@ -30,8 +30,34 @@ export class DomainError extends Error {
     readonly errors?: FieldError[],
     /** Seconds the caller should wait, for rate limits (`Retry-After`). */
     readonly retryAfterSeconds?: number,
+    /**
+     * For the rare code whose status depends on where it is raised (`AUTH.ACCOUNT_SUSPENDED`),
+     * and extension members of the problem (RFC 9457 §3.2) that say more than `detail`.
+     */
+    readonly options?: { status?: number; members?: Record<string, unknown> },
   ) {
     super(detail);
     this.name = 'DomainError';
   }
+}
+
+/**
+ * A suspended or banned person: `403` at login, refresh and the socket handshake, `401` for an
+ * access token. The problem's `status` stays the HTTP status (RFC 9457); the account's standing
+ * travels as `accountStatus` and `suspendedUntil`.
+ */
+export function accountSuspendedError(
+  httpStatus: 401 | 403,
+  standing: { status: 'suspended' | 'banned' | 'active'; suspendedUntil: string | null },
+): DomainError {
+  const detail =
+    standing.status === 'banned'
+      ? 'This account is banned'
+      : standing.suspendedUntil
+        ? `This account is suspended until ${standing.suspendedUntil}`
+        : 'This account is suspended until a moderator reinstates it';
+  return new DomainError('AUTH.ACCOUNT_SUSPENDED', detail, undefined, undefined, {
+    status: httpStatus,
+    members: { accountStatus: standing.status, suspendedUntil: standing.suspendedUntil },
+  });
 }

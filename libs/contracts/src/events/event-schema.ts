@@ -1,3 +1,4 @@
+import { MODERATION_EVENT_SCHEMAS } from '../moderation/moderation-events';
 import { EVENT_SERVICE_SCHEMAS } from '../event-service/event-messages';
 import { MATCH_EVENT_SCHEMAS } from '../matching/match-events';
 import { QUEUE_EVENT_SCHEMAS } from '../matching/queue-events';
@@ -5,6 +6,7 @@ import { PLAN_EVENT_SCHEMAS } from '../plans/plan-events';
 import { PROXIMITY_EVENT_SCHEMAS } from '../proximity/proximity-events';
 import { VENUE_EVENT_SCHEMAS } from '../reco/venue-events';
 import { CONNECTION_EVENT_SCHEMAS } from '../users/connection-events';
+import { ACCOUNT_STATUS_EVENT_SCHEMAS } from '../users/account-status';
 import { USER_EVENT_SCHEMAS } from '../users/user-events';
 import type { Topic } from './topics';
 
@@ -23,6 +25,8 @@ export interface EventSchema {
  */
 export const EVENT_SCHEMAS: Partial<Record<Topic, EventSchema>> = {
   ...USER_EVENT_SCHEMAS,
+  ...ACCOUNT_STATUS_EVENT_SCHEMAS,
+  ...MODERATION_EVENT_SCHEMAS,
   ...CONNECTION_EVENT_SCHEMAS,
   ...MATCH_EVENT_SCHEMAS,
   ...QUEUE_EVENT_SCHEMAS,

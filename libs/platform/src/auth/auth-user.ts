@@ -4,4 +4,6 @@ import type { Role } from '@rendezvous/contracts';
 export interface AuthUser {
   id: string;
   role: Role;
+  /** The token's `iat` (seconds); decides whether a role change came after the token. */
+  issuedAt?: number;
 }

@@ -46,7 +46,7 @@ export async function verifyAccessToken(
     }
     const role = payload['role'];
     if (!isRole(role)) throw unauthorized('Invalid token');
-    return { id: payload.sub, role };
+    return { id: payload.sub, role, issuedAt: payload.iat };
   } catch (error) {
     if (error instanceof DomainError) throw error;
     if (error instanceof joseErrors.JWTExpired) throw unauthorized('The access token has expired');
@@ -56,9 +56,12 @@ export async function verifyAccessToken(
   }
 }
 
-/** Refuses tokens of people who must lose access before their tokens expire (deleted users). */
+/**
+ * Refuses tokens of people who must lose access before their tokens expire: deleted, suspended,
+ * banned or demoted people. Answers the error to throw, or `null` to let the token through.
+ */
 export interface RevocationCheck {
-  isRevoked(user: AuthUser): Promise<boolean>;
+  refusal(user: AuthUser): Promise<DomainError | null>;
 }
 
 export const REVOCATION_CHECK = Symbol('REVOCATION_CHECK');
@@ -87,14 +90,14 @@ export class TokenVerifier {
   async verify(token: string): Promise<AuthUser> {
     const user = await verifyAccessToken(token, this.keys, this.issuer);
     if (!this.revocation) return user;
-    let revoked: boolean;
+    let refusal: DomainError | null;
     try {
-      revoked = await this.revocation.isRevoked(user);
+      refusal = await this.revocation.refusal(user);
     } catch {
       // The store that knows is down: not the caller's fault, but not safe to let them in.
       throw new DomainError(COMMON_ERRORS.DEPENDENCY_UNAVAILABLE, 'Cannot verify tokens right now');
     }
-    if (revoked) throw unauthorized('The access token has been revoked');
+    if (refusal) throw refusal;
     return user;
   }
 }

@@ -6,6 +6,7 @@ import { databaseName } from '@rendezvous/contracts';
 import type { MixedList, EntitySchema } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { PlatformConfig } from '../config/platform.config';
+import { AccountStatusTable1765200000000 } from './account-status.migration';
 import { PlatformTables1764100000000 } from './platform-tables.migration';
 import { ensureDatabase, postgresClientConfig } from './postgres-settings';
 
@@ -59,7 +60,11 @@ export class DatabaseModule {
               password: typeof pg.password === 'string' ? pg.password : undefined,
               database,
               entities: options.entities ?? [],
-              migrations: [PlatformTables1764100000000, ...(options.migrations ?? [])],
+              migrations: [
+                PlatformTables1764100000000,
+                AccountStatusTable1765200000000,
+                ...(options.migrations ?? []),
+              ],
               migrationsRun: false,
               migrationsTransactionMode: 'each' as const,
               synchronize: false,

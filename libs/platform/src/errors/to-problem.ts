@@ -58,9 +58,11 @@ function build(
   detail: string,
   traceId: string,
   errors?: FieldError[],
+  options?: DomainError['options'],
 ): ProblemDetails {
-  const status = statusOf(code);
+  const status = options?.status ?? statusOf(code);
   return {
+    ...options?.members,
     type: problemType(code),
     title: STATUS_CODES[status] ?? 'Error',
     status,
@@ -86,7 +88,7 @@ function fromFastify(
 export function toProblem(error: unknown, traceId: string): ProblemResponse {
   if (error instanceof DomainError) {
     return {
-      problem: build(error.code, error.detail, traceId, error.errors),
+      problem: build(error.code, error.detail, traceId, error.errors, error.options),
       retryAfterSeconds: error.retryAfterSeconds,
       unexpected: false,
     };

@@ -1,0 +1,104 @@
+import type { EventSchema } from '../events/event-schema';
+import type { Role } from './roles';
+import { ROLES } from './roles';
+
+/** An account's standing (API.md, Safety and moderation). */
+export const ACCOUNT_STATUSES = ['active', 'suspended', 'banned'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+/**
+ * `user.status_changed`: the person's standing after the change — status, role and auto-hide —
+ * whole, so the newest event is all a consumer needs. Aggregate = the user id, on the same
+ * version sequence as `user.created`/`user.updated`; a consumer keeps the newest it has seen.
+ */
+export interface UserStatusData {
+  userId: string;
+  status: AccountStatus;
+  /** End of a timed suspension; `null` for a ban, an open-ended suspension or an active account. */
+  suspendedUntil: string | null;
+  role: Role;
+  /** When `role` last changed; `null` when it never changed since signup. */
+  roleChangedAt: string | null;
+  /** Auto-hidden by reports from several people, until a moderator decides. */
+  hidden: boolean;
+  changedAt: string;
+}
+
+/** What verifiers and projections hold of a person's standing. */
+export type AccountStanding = Pick<
+  UserStatusData,
+  'status' | 'suspendedUntil' | 'role' | 'roleChangedAt' | 'hidden'
+>;
+
+const ROLE_RANK: Record<Role, number> = { user: 0, moderator: 1, admin: 2 };
+
+/** Whether `role` may do everything `than` may. */
+export function roleAtLeast(role: Role, than: Role): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[than];
+}
+
+/**
+ * Suspended or banned at `now`: a timed suspension ends by itself at `suspendedUntil`, with no
+ * event, so every service computes it the same way from the standing it holds.
+ */
+export function isSuspendedAt(
+  standing: Pick<AccountStanding, 'status' | 'suspendedUntil'>,
+  now: Date,
+): boolean {
+  if (standing.status === 'banned') return true;
+  if (standing.status !== 'suspended') return false;
+  return standing.suspendedUntil === null || Date.parse(standing.suspendedUntil) > now.getTime();
+}
+
+/** Kept out of other people's discovery, recommendations and proximity at `now`. */
+export function isHiddenAt(standing: AccountStanding, now: Date): boolean {
+  return standing.hidden || isSuspendedAt(standing, now);
+}
+
+/** Why a verified access token must still be refused, from the person's standing. */
+export type TokenRefusal = 'suspended' | 'role_changed';
+
+/**
+ * A token is refused while its owner is suspended, and when it claims a role above the current
+ * one and was issued no later than that role change. A token issued after the last change this
+ * verifier knows of is newer than what it holds (a promotion not yet seen), so it passes.
+ */
+export function tokenRefusal(
+  standing: AccountStanding,
+  token: { role: Role; issuedAt: number },
+  now: Date,
+): TokenRefusal | null {
+  if (isSuspendedAt(standing, now)) return 'suspended';
+  if (roleAtLeast(standing.role, token.role)) return null;
+  if (standing.roleChangedAt === null) return null;
+  return token.issuedAt * 1000 <= Date.parse(standing.roleChangedAt) ? 'role_changed' : null;
+}
+
+const DATE_TIME = { type: 'string', format: 'date-time' } as const;
+
+const USER_STATUS: EventSchema = {
+  schemaVersion: 1,
+  data: {
+    type: 'object',
+    required: [
+      'userId',
+      'status',
+      'suspendedUntil',
+      'role',
+      'roleChangedAt',
+      'hidden',
+      'changedAt',
+    ],
+    properties: {
+      userId: { type: 'string', format: 'uuid' },
+      status: { enum: ACCOUNT_STATUSES },
+      suspendedUntil: { anyOf: [DATE_TIME, { type: 'null' }] },
+      role: { enum: ROLES },
+      roleChangedAt: { anyOf: [DATE_TIME, { type: 'null' }] },
+      hidden: { type: 'boolean' },
+      changedAt: DATE_TIME,
+    },
+  },
+};
+
+export const ACCOUNT_STATUS_EVENT_SCHEMAS = { 'user.status_changed': USER_STATUS } as const;
