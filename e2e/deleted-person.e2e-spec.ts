@@ -1,31 +1,7 @@
 import { COMMON_ERRORS } from '@rendezvous/contracts';
 import { waitFor } from '@rendezvous/testing';
 import { signUp } from './support/api-client';
-
-/**
- * Each service on its own port (the suite's local defaults, ARCHITECTURE.md), skipping the
- * gateway: a request that reaches a service directly must be refused by the service itself.
- */
-const DIRECT_ROUTES = [
-  { service: 'user', port: 3001, method: 'GET', path: '/users/me/timeslots' },
-  { service: 'event', port: 3002, method: 'GET', path: '/events' },
-  { service: 'matching', port: 3003, method: 'GET', path: '/matching/matches' },
-  { service: 'proximity', port: 3004, method: 'DELETE', path: '/proximity/sessions/me' },
-  { service: 'reco', port: 3005, method: 'GET', path: '/reco/people' },
-  { service: 'booking-agent', port: 3006, method: 'GET', path: '/plans' },
-  { service: 'booking-agent', port: 3006, method: 'GET', path: '/bookings' },
-] as const;
-
-type DirectRoute = (typeof DIRECT_ROUTES)[number];
-
-async function callDirectly(route: DirectRoute, token: string) {
-  const response = await fetch(`http://127.0.0.1:${route.port}/api/v1${route.path}`, {
-    method: route.method,
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as { code?: string } };
-}
+import { DIRECT_ROUTES, callDirectly } from './support/direct-routes';
 
 describe("a deleted person's token on each service's own port", () => {
   it('gets 401 from every service within 5 s of deleting the account', async () => {

@@ -9,4 +9,6 @@ export const SUITE_ENV: NodeJS.ProcessEnv = {
   RATE_LIMIT_PER_MINUTE: '600',
   AUTH_MAX_FAILED_LOGINS: '10',
   LOG_LEVEL: 'info',
+  // An hour of suspension lasts 8 s here, so a timed suspension can end within a test.
+  MODERATION_HOUR_SECONDS: '8',
 };
