@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Envelope, UserLocation, UserStateData } from '@rendezvous/contracts';
+import type { Envelope, UserLocation, UserStateData, UserStatusData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { aUserState, anEnvelope, startServiceForTest } from '@rendezvous/testing';
 import { DataSource } from 'typeorm';
@@ -14,6 +14,8 @@ export interface RecoTestApp {
   deliver(event: Envelope): Promise<void>;
   /** A person known to reco (their `user.created` delivered), living at `home` if given. */
   person(home?: UserLocation | null): Promise<UserStateData>;
+  /** Delivers the person's `user.status_changed` at `version`: active, visible, role user unless told. */
+  standing(userId: string, version: number, change?: Partial<UserStatusData>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,8 @@ export async function startRecoApp(env: Record<string, string> = {}): Promise<Re
       case TOPICS.USER_BLOCKED:
       case TOPICS.USER_UNBLOCKED:
         return consumer.onBlock(as(event));
+      case TOPICS.USER_STATUS_CHANGED:
+        return consumer.onStatusChanged(as(event));
       default:
         return consumer.onConnection(as(event));
     }
@@ -53,6 +57,23 @@ export async function startRecoApp(env: Record<string, string> = {}): Promise<Re
       await deliver(anEnvelope(TOPICS.USER_CREATED, state, { aggregateId: state.userId }));
       return state;
     },
+    standing: (userId, version, change = {}) =>
+      deliver(
+        anEnvelope<UserStatusData>(
+          TOPICS.USER_STATUS_CHANGED,
+          {
+            userId,
+            status: 'active',
+            suspendedUntil: null,
+            role: 'user',
+            roleChangedAt: null,
+            hidden: false,
+            changedAt: new Date().toISOString(),
+            ...change,
+          },
+          { aggregateId: userId, version },
+        ),
+      ),
     close: () => service.close(),
   };
 }

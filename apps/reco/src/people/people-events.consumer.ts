@@ -7,9 +7,10 @@ import type {
   UserBlockData,
   UserDeletedData,
   UserStateData,
+  UserStatusData,
 } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { BlocksProjection, InboxService } from '@rendezvous/platform';
+import { AccountStatusProjection, BlocksProjection, InboxService } from '@rendezvous/platform';
 import { PeopleService } from './people.service';
 
 @Controller()
@@ -18,6 +19,7 @@ export class PeopleEventsConsumer {
     private readonly inbox: InboxService,
     private readonly people: PeopleService,
     private readonly blocks: BlocksProjection,
+    private readonly accounts: AccountStatusProjection,
   ) {}
 
   // Redelivery and out-of-order arrival are normal: state applies only if newer.
@@ -32,6 +34,14 @@ export class PeopleEventsConsumer {
   async onUserDeleted(@Payload() event: Envelope<UserDeletedData>): Promise<void> {
     await this.inbox.once(event, (tx) =>
       this.people.forget(tx, event.data, event.aggregateVersion),
+    );
+  }
+
+  // Recommendations read the standing at request time (a timed suspension ends by itself).
+  @EventPattern(TOPICS.USER_STATUS_CHANGED)
+  async onStatusChanged(@Payload() event: Envelope<UserStatusData>): Promise<void> {
+    await this.inbox.once(event, (tx) =>
+      this.accounts.applyIfNewer(tx, event.data, event.aggregateVersion),
     );
   }
 

@@ -61,7 +61,11 @@ export class RecoController {
     description:
       '{ items: [{ venueId, name, score, distanceKm (the longer trip), you: { distanceKm, score }, them: { distanceKm, score } }] }',
   })
-  @ApiResponse({ status: 404, description: 'RECO.USER_NOT_FOUND: unknown or deleted `with`' })
+  @ApiResponse({
+    status: 404,
+    description:
+      'RECO.USER_NOT_FOUND: `with` unknown, deleted, suspended, banned or across a block',
+  })
   @ApiResponse({
     status: 409,
     description: 'RECO.LOCATION_MISSING: either person has no home location',

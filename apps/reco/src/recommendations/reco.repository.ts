@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { LatLng } from '@rendezvous/contracts';
 import { boundingBox, distanceSql, shownDistanceSql } from '../scoring/geo';
 import type { VenueWeights } from '../scoring/venue-score';
-import { BlocksProjection } from '@rendezvous/platform';
+import { AccountStatusProjection, BlocksProjection, hiddenPersonSql } from '@rendezvous/platform';
 
 export interface VenueFilter {
   category: VenueCategory | null;
@@ -81,6 +81,7 @@ export class RecoRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly blocks: BlocksProjection,
+    private readonly accounts: AccountStatusProjection,
   ) {}
 
   /**
@@ -192,7 +193,10 @@ export class RecoRepository {
     return (await this.dataSource.query(sql, p.values)) as MeetVenue[];
   }
 
-  /** The caller's living connections with their sums on the venue and on its category. */
+  /**
+   * The caller's living connections with their sums on the venue and on its category; nobody
+   * suspended, banned or auto-hidden.
+   */
   async friends(
     userId: string,
     venue: { id: string; category: VenueCategory } | null,
@@ -214,7 +218,7 @@ export class RecoRepository {
          FROM user_venue_stats s JOIN venues cv ON cv.id = s.venue_id
          WHERE $3::text IS NOT NULL AND s.user_id = f.user_id AND cv.category = $3
        ) sc ON true
-       WHERE p.deleted_at IS NULL`,
+       WHERE p.deleted_at IS NULL AND NOT ${hiddenPersonSql('f.user_id')}`,
       [userId, venue?.id ?? null, venue?.category ?? null],
     )) as FriendRow[];
   }
@@ -233,6 +237,11 @@ export class RecoRepository {
   /** Whether either person blocked the other. */
   eitherBlocked(a: string, b: string): Promise<boolean> {
     return this.blocks.eitherBlocked(this.dataSource, a, b);
+  }
+
+  /** Whether the person is suspended or banned now: to others they are as unknown. */
+  isSuspended(userId: string): Promise<boolean> {
+    return this.accounts.isSuspended(this.dataSource, userId);
   }
 
   async venue(id: string): Promise<{ id: string; category: VenueCategory } | null> {

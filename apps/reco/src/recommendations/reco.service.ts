@@ -143,10 +143,12 @@ export class RecoService {
   }
 
   /**
-   * Needs both homes: an unknown or deleted `with`, or one across a block, is a 404; a missing
-   * home (either person's) a 409 naming whose. The other person is taken at the centre of their
-   * cell (API.md, Location privacy): their trips, scores and the ranking come from there, so
-   * nothing here moves while they move inside it.
+   * Needs both homes: an unknown, deleted, suspended or banned `with`, or one across a block, is
+   * a 404; a missing home (either person's) a 409 naming whose. An auto-hidden person is not a
+   * 404: auto-hide keeps them out of discovery, recommendations and proximity only, and here the
+   * caller names them. The other person is taken at the centre of their cell (API.md, Location
+   * privacy): their trips, scores and the ranking come from there, so nothing here moves while
+   * they move inside it.
    */
   async meet(
     callerId: string,
@@ -159,12 +161,13 @@ export class RecoService {
         { path: 'with', message: 'with must not be yourself' },
       ]);
     }
-    const [mine, theirs, blocked] = await Promise.all([
+    const [mine, theirs, blocked, suspended] = await Promise.all([
       this.reco.home(callerId),
       this.reco.home(otherId),
       this.reco.eitherBlocked(callerId, otherId),
+      this.reco.isSuspended(otherId),
     ]);
-    if (theirs === undefined || blocked) {
+    if (theirs === undefined || blocked || suspended) {
       throw new DomainError(RECO_ERRORS.USER_NOT_FOUND, 'No such user');
     }
     if (!mine) {

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { VenueCategory, VenueData } from '@rendezvous/contracts';
+import type {
+  AuditAction,
+  AuditRecordedData,
+  VenueCategory,
+  VenueData,
+} from '@rendezvous/contracts';
 import { COMMON_ERRORS, DomainError, RECO_ERRORS, TOPICS } from '@rendezvous/contracts';
 import type { AuthUser, Page } from '@rendezvous/platform';
 import { OutboxService, decodeCursor, toPage } from '@rendezvous/platform';
@@ -44,6 +49,7 @@ export class VenuesService {
         capacity: dto.capacity ?? DEFAULT_CAPACITY,
       });
       await this.publish(tx, TOPICS.VENUE_CREATED, row);
+      await this.audit(tx, caller, 'venue.created', row);
       return toVenue(row);
     });
   }
@@ -59,6 +65,7 @@ export class VenuesService {
         ...Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)),
       });
       await this.publish(tx, TOPICS.VENUE_UPDATED, row);
+      await this.audit(tx, caller, 'venue.updated', row);
       return toVenue(row);
     });
   }
@@ -87,6 +94,21 @@ export class VenuesService {
       (row) => ({ key: near ? String(row.km) : row.name, id: row.id }),
       (row) => (row.km === null ? toVenue(row) : { ...toVenue(row), distanceKm: round4(row.km) }),
     );
+  }
+
+  /** The admin's change for the user service's audit log, committed with the change itself. */
+  private async audit(
+    tx: EntityManager,
+    caller: AuthUser,
+    action: Extract<AuditAction, 'venue.created' | 'venue.updated'>,
+    row: VenueRow,
+  ): Promise<void> {
+    await this.outbox.add<AuditRecordedData>(tx, {
+      type: TOPICS.AUDIT_RECORDED,
+      aggregateId: row.id,
+      aggregateVersion: row.version,
+      data: { actorId: caller.id, action, objectId: row.id, at: row.updated_at.toISOString() },
+    });
   }
 
   private async publish(tx: EntityManager, type: string, row: VenueRow): Promise<void> {
