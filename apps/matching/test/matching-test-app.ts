@@ -1,7 +1,14 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Envelope, UserStateData } from '@rendezvous/contracts';
+import type { Envelope, UserStateData, UserStatusData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { aUserState, anEnvelope, startServiceForTest } from '@rendezvous/testing';
+import type { TestRequest } from '@rendezvous/testing';
+import {
+  aUserState,
+  anEnvelope,
+  apiRequests,
+  startServiceForTest,
+  startTokenIssuer,
+} from '@rendezvous/testing';
 import { DataSource } from 'typeorm';
 import { createApp } from '@rendezvous/platform';
 import { AppModule } from '../src/app.module';
@@ -15,6 +22,16 @@ export interface MatchingTestApp {
   deliver(event: Envelope): Promise<void>;
   /** A person known to matching (their `user.created` delivered); returns their state. */
   person(overrides?: Parameters<typeof aUserState>[0]): Promise<UserStateData>;
+  /** Delivers `user.status_changed` for the person: active, user role, not hidden, unless told. */
+  setStanding(
+    userId: string,
+    version: number,
+    standing?: Partial<Omit<UserStatusData, 'userId'>>,
+  ): Promise<void>;
+  /** Requests to `/api/v1...` through the app's HTTP stack. */
+  request: TestRequest;
+  /** An access token for the person, signed by a key set the app trusts. */
+  token(userId: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -24,7 +41,11 @@ export interface MatchingTestApp {
  * events to the consumer controllers instead, through the real inbox.
  */
 export async function startMatchingApp(env: Record<string, string> = {}): Promise<MatchingTestApp> {
-  const service = await startServiceForTest(() => createApp(AppModule), env);
+  const issuer = await startTokenIssuer();
+  const service = await startServiceForTest(() => createApp(AppModule), {
+    JWKS_URL: issuer.jwksUrl,
+    ...env,
+  });
   const { app } = service;
   const users = app.get(UserEventsConsumer);
   const events = app.get(EventEventsConsumer);
@@ -40,6 +61,8 @@ export async function startMatchingApp(env: Record<string, string> = {}): Promis
       case TOPICS.USER_BLOCKED:
       case TOPICS.USER_UNBLOCKED:
         return users.onBlock(as(event));
+      case TOPICS.USER_STATUS_CHANGED:
+        return users.onUserStatus(as(event));
       case TOPICS.EVENT_CREATED:
       case TOPICS.EVENT_UPDATED:
       case TOPICS.EVENT_CANCELLED:
@@ -58,6 +81,24 @@ export async function startMatchingApp(env: Record<string, string> = {}): Promis
       await deliver(anEnvelope(TOPICS.USER_CREATED, state, { aggregateId: state.userId }));
       return state;
     },
-    close: () => service.close(),
+    async setStanding(userId, version, standing = {}) {
+      const data: UserStatusData = {
+        userId,
+        status: 'active',
+        suspendedUntil: null,
+        role: 'user',
+        roleChangedAt: null,
+        hidden: false,
+        changedAt: new Date().toISOString(),
+        ...standing,
+      };
+      await deliver(anEnvelope(TOPICS.USER_STATUS_CHANGED, data, { aggregateId: userId, version }));
+    },
+    request: apiRequests(app),
+    token: (userId) => issuer.sign(userId),
+    async close() {
+      await service.close();
+      issuer.close();
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { hiddenPersonSql } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import type { MatchProfile } from './match-profile';
 import type { ProfileRow } from '../profiles/profile-row';
@@ -20,7 +21,11 @@ const VIEWER_FILTERS = `p.user_id <> $1
   AND NOT EXISTS (SELECT 1 FROM blocks b
     WHERE b.active AND b.blocker_id = p.user_id AND b.blocked_id = $1)`;
 
-const COMMON_FILTERS = `${ROW_FILTERS} AND ${VIEWER_FILTERS}`;
+// Filters for the short list the index walk yields: the viewer's own, and nobody hidden
+// (suspended, banned or auto-hidden; a sparse table, looked up per row by its key).
+const LIST_FILTERS = `${VIEWER_FILTERS} AND NOT ${hiddenPersonSql('p.user_id')}`;
+
+const COMMON_FILTERS = `${ROW_FILTERS} AND ${LIST_FILTERS}`;
 
 /**
  * Prunes the population to a bounded pool before anything is scored: the people whose cells lie
@@ -43,11 +48,12 @@ export class CandidatesRepository {
     const { lat, lng } = viewer.location;
     // The inner query walks the GiST index nearest first and stops after a bounded number of
     // rows (a box condition there would tempt the planner into reading the whole box); the
-    // outer one applies the distance box and the viewer's own filters to that short list.
+    // outer one applies the distance box, the viewer's own filters and the hidden people to
+    // that short list.
     const located = Promise.all(
       coveringBoxes(viewer.location, viewer.distanceKm).map((box) =>
         this.select(
-          `p.cell <@ box(point($5, $6), point($7, $8)) AND ${VIEWER_FILTERS}
+          `p.cell <@ box(point($5, $6), point($7, $8)) AND ${LIST_FILTERS}
            ORDER BY p.cell <-> point($9, $10) LIMIT $12`,
           [
             ...common,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { MatchEndReason } from '@rendezvous/contracts';
 import type { Cursor } from '@rendezvous/platform';
+import { suspendedPersonSql } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { Compatibility } from '../discovery/compatibility';
@@ -9,6 +10,10 @@ import type { MatchRow } from './match-row';
 import { orderedPair } from './match-row';
 
 const COLUMNS = 'id, user_a, user_b, score, factors, shared_interests, status, version, created_at';
+
+// A match with a suspended or banned person is, to the other, as if unknown.
+const partnerAvailable = (userParam: string) =>
+  `NOT ${suspendedPersonSql(`CASE WHEN user_a = ${userParam} THEN user_b ELSE user_a END`)}`;
 
 @Injectable()
 export class MatchesRepository {
@@ -42,17 +47,18 @@ export class MatchesRepository {
   async listActive(userId: string, limit: number, after: Cursor | null): Promise<MatchRow[]> {
     return (await this.dataSource.query(
       `SELECT ${COLUMNS} FROM matches
-       WHERE status = 'active' AND (user_a = $1 OR user_b = $1)
+       WHERE status = 'active' AND (user_a = $1 OR user_b = $1) AND ${partnerAvailable('$1')}
          AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
        ORDER BY created_at DESC, id DESC LIMIT $4`,
       [userId, after?.key ?? null, after?.id ?? null, limit],
     )) as MatchRow[];
   }
 
-  /** The match, locked, if `userId` is one of its people. */
+  /** The match, locked, if `userId` is one of its people and the other is not suspended. */
   async lockForParty(tx: EntityManager, matchId: string, userId: string) {
     const rows = (await tx.query(
-      `SELECT ${COLUMNS} FROM matches WHERE id = $1 AND (user_a = $2 OR user_b = $2) FOR UPDATE`,
+      `SELECT ${COLUMNS} FROM matches
+       WHERE id = $1 AND (user_a = $2 OR user_b = $2) AND ${partnerAvailable('$2')} FOR UPDATE`,
       [matchId, userId],
     )) as MatchRow[];
     return rows[0] ?? null;

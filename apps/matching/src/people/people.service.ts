@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { UserBlockData, UserDeletedData, UserStateData } from '@rendezvous/contracts';
+import type {
+  UserBlockData,
+  UserDeletedData,
+  UserStateData,
+  UserStatusData,
+} from '@rendezvous/contracts';
+import { isSuspendedAt } from '@rendezvous/contracts';
+import { AccountStatusProjection, BlocksProjection } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
 import { AttendanceRepository } from '../attendance/attendance.repository';
 import { MatchesService } from '../matches/matches.service';
 import { SwipesRepository } from '../swipes/swipes.repository';
 import { ProfilesRepository } from '../profiles/profiles.repository';
+import { QueueMetrics } from '../queue/queue-metrics';
 import { QueueStore } from '../queue/queue-store';
-import { BlocksProjection } from '@rendezvous/platform';
 
 /** Keeps matching's picture of people in step with the user service's events. */
 @Injectable()
@@ -18,6 +25,8 @@ export class PeopleService {
     private readonly matches: MatchesService,
     private readonly attendance: AttendanceRepository,
     private readonly queue: QueueStore,
+    private readonly queueMetrics: QueueMetrics,
+    private readonly accounts: AccountStatusProjection,
   ) {}
 
   applyState(tx: EntityManager, state: UserStateData, version: number): Promise<void> {
@@ -40,6 +49,19 @@ export class PeopleService {
   }
 
   /**
+   * A suspended or banned person's data stays; the queries that list and look up people leave
+   * them out while the stored standing says so, and a timed suspension ends there by itself. Only
+   * the queue, which lives in Redis, is changed: their ticket and pending pair end.
+   */
+  async applyStatus(tx: EntityManager, status: UserStatusData, version: number): Promise<void> {
+    const applied = await this.accounts.applyIfNewer(tx, status, version);
+    if (!applied || !isSuspendedAt(status, new Date())) return;
+    // Before the commit, as for deletion: if Redis fails the event is retried, and a retry
+    // finds nothing left to end.
+    this.queueMetrics.paired(await this.queue.withdraw(status.userId));
+  }
+
+  /**
    * A deleted person leaves a tombstone and nothing else: their matches end (partners are
    * told), their swipes, blocks, event registrations, queue ticket and pending pair go.
    */
@@ -50,6 +72,6 @@ export class PeopleService {
     await this.blocks.removeAllOf(tx, deleted.userId);
     await this.attendance.removeAllOf(tx, deleted.userId);
     // Idempotent, so a retry after a failed commit changes nothing twice.
-    await this.queue.forget(deleted.userId);
+    this.queueMetrics.paired(await this.queue.forget(deleted.userId));
   }
 }

@@ -5,6 +5,7 @@ import type {
   UserBlockData,
   UserDeletedData,
   UserStateData,
+  UserStatusData,
 } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { InboxService } from '@rendezvous/platform';
@@ -29,6 +30,13 @@ export class UserEventsConsumer {
   async onUserDeleted(@Payload() event: Envelope<UserDeletedData>): Promise<void> {
     await this.inbox.once(event, (tx) =>
       this.people.forget(tx, event.data, event.aggregateVersion),
+    );
+  }
+
+  @EventPattern(TOPICS.USER_STATUS_CHANGED)
+  async onUserStatus(@Payload() event: Envelope<UserStatusData>): Promise<void> {
+    await this.inbox.once(event, (tx) =>
+      this.people.applyStatus(tx, event.data, event.aggregateVersion),
     );
   }
 

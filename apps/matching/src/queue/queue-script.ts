@@ -217,6 +217,26 @@ local function cancel_pair(m, reason, keep)
   return requeued, paired
 end
 
+-- A person who can no longer take part (deleted, suspended, banned): their waiting ticket is
+-- cancelled; a pending pair of theirs is cancelled and the partner goes back to waiting.
+local function withdraw(user, reason)
+  local id = redis.call('GET', ukey(user))
+  if not id then return {} end
+  local h = ticket(id)
+  if h and h.status == 'waiting' then
+    finish(h, 'cancelled')
+    emit('queue.ticket_cancelled', id, h.v + 1, nil,
+      { ticketId = id, userId = user, reason = reason })
+  elseif h and h.status == 'matched' then
+    local m = pair(h.match)
+    local keep = {}
+    keep[m.ua == user and m.ub or m.ua] = true
+    local _, found = cancel_pair(m, reason, keep)
+    return found
+  end
+  return {}
+end
+
 local function answers(m)
   return { [m.ua] = m.aa, [m.ub] = m.ab }
 end
@@ -348,24 +368,11 @@ elseif CMD == 'sweep' then
   result = { expired = expired, timeouts = timeouts, paired = paired }
 elseif CMD == 'forget' then
   local user = ARGV[6]
-  local id = redis.call('GET', ukey(user))
-  local paired = {}
-  if id then
-    local h = ticket(id)
-    if h and h.status == 'waiting' then
-      finish(h, 'cancelled')
-      emit('queue.ticket_cancelled', id, h.v + 1, nil,
-        { ticketId = id, userId = user, reason = 'deleted' })
-    elseif h and h.status == 'matched' then
-      local m = pair(h.match)
-      local keep = {}
-      keep[m.ua == user and m.ub or m.ua] = true
-      local _, found = cancel_pair(m, 'deleted', keep)
-      paired = found
-    end
-  end
+  local paired = withdraw(user, 'deleted')
   redis.call('DEL', P .. 'blk:' .. user)
   result = { paired = paired }
+elseif CMD == 'withdraw' then
+  result = { paired = withdraw(ARGV[6], ARGV[7]) }
 elseif CMD == 'block' then
   local a, b, active = ARGV[6], ARGV[7], ARGV[8] == '1'
   if active then

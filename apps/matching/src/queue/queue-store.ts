@@ -45,7 +45,7 @@ export interface SweepOutcome {
 }
 
 type QueueCommand =
-  'enqueue' | 'get' | 'cancel' | 'confirm' | 'sweep' | 'forget' | 'block' | 'waiting';
+  'enqueue' | 'get' | 'cancel' | 'confirm' | 'sweep' | 'forget' | 'withdraw' | 'block' | 'waiting';
 
 interface QueueRedis extends Redis {
   rendezvousQueue(stream: string, ...args: string[]): Promise<string>;
@@ -115,6 +115,15 @@ export class QueueStore {
   /** A deleted person's ticket and pending pair are cancelled; their blocks go. */
   async forget(userId: string): Promise<Paired[]> {
     return list<Paired>((await this.run<{ paired?: unknown }>('forget', userId)).paired);
+  }
+
+  /**
+   * A suspended or banned person's ticket and pending pair are cancelled (reason `unavailable`;
+   * the partner goes back to waiting); their blocks stay, for when they come back.
+   */
+  async withdraw(userId: string): Promise<Paired[]> {
+    const reply = await this.run<{ paired?: unknown }>('withdraw', userId, 'unavailable');
+    return list<Paired>(reply.paired);
   }
 
   async setBlock(blockerId: string, blockedId: string, active: boolean): Promise<void> {

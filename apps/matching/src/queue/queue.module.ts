@@ -8,6 +8,6 @@ import { QueueService } from './queue.service';
 @Module({
   controllers: [QueueController],
   providers: [QueueStore, QueueService, QueueMetrics, QueueSweeper],
-  exports: [QueueStore],
+  exports: [QueueStore, QueueMetrics],
 })
 export class QueueModule {}

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { SwipeAction, SwipePerformedData } from '@rendezvous/contracts';
 import { DomainError, MATCHING_ERRORS, TOPICS } from '@rendezvous/contracts';
-import { BlocksProjection, invalidFields, OutboxService } from '@rendezvous/platform';
+import {
+  AccountStatusProjection,
+  BlocksProjection,
+  invalidFields,
+  OutboxService,
+} from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import { MatchingConfig } from '../config';
 import { mutualCompatibility } from '../discovery/compatibility';
@@ -26,6 +31,7 @@ export class SwipesService {
     private readonly swipes: SwipesRepository,
     private readonly profiles: ProfilesRepository,
     private readonly blocks: BlocksProjection,
+    private readonly accounts: AccountStatusProjection,
     private readonly matches: MatchesService,
     private readonly outbox: OutboxService,
     private readonly scoring: ScoringSettingsProvider,
@@ -40,7 +46,13 @@ export class SwipesService {
     return this.dataSource.transaction(async (tx) => {
       await this.swipes.lockPair(tx, callerId, targetId);
       const target = await this.profiles.findActive(targetId, tx);
-      if (!target || (await this.blocks.eitherBlocked(tx, callerId, targetId))) {
+      // Someone suspended or banned is as unknown as a deleted person; auto-hidden people only
+      // leave discovery, so they can still be swiped by id.
+      if (
+        !target ||
+        (await this.blocks.eitherBlocked(tx, callerId, targetId)) ||
+        (await this.accounts.isSuspended(tx, targetId))
+      ) {
         throw new DomainError(MATCHING_ERRORS.USER_NOT_FOUND, 'No such user');
       }
       if (await this.swipes.exists(tx, callerId, targetId)) {

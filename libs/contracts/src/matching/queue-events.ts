@@ -6,7 +6,8 @@ export type QueueDifficulty = (typeof QUEUE_DIFFICULTIES)[number];
 export const TICKET_STATUSES = ['waiting', 'matched', 'ready', 'expired', 'cancelled'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-export const QUEUE_CANCEL_REASONS = ['declined', 'timeout', 'deleted'] as const;
+/** `unavailable`: the partner was suspended or banned (never said which). */
+export const QUEUE_CANCEL_REASONS = ['declined', 'timeout', 'deleted', 'unavailable'] as const;
 export type QueueCancelReason = (typeof QUEUE_CANCEL_REASONS)[number];
 
 export const QUEUE_TOPIC_MAX = 60;
@@ -21,11 +22,16 @@ export interface QueueTicketCreatedData {
   expiresAt: string;
 }
 
-/** `queue.ticket_cancelled`: a waiting ticket left the queue (its owner, or their deletion). */
+export const TICKET_CANCEL_REASONS = ['cancelled', 'deleted', 'unavailable'] as const;
+
+/**
+ * `queue.ticket_cancelled`: a waiting ticket left the queue (its owner, their deletion, or their
+ * suspension or ban: `unavailable`).
+ */
 export interface QueueTicketCancelledData {
   ticketId: string;
   userId: string;
-  reason: 'cancelled' | 'deleted';
+  reason: (typeof TICKET_CANCEL_REASONS)[number];
 }
 
 /**
@@ -91,7 +97,7 @@ export const QUEUE_EVENT_SCHEMAS = {
   'queue.ticket_cancelled': schema(['ticketId', 'userId', 'reason'], {
     ticketId: UUID,
     userId: UUID,
-    reason: { enum: ['cancelled', 'deleted'] },
+    reason: { enum: TICKET_CANCEL_REASONS },
   }),
   'queue.match_found': schema(
     ['matchId', 'userIds', 'ticketIds', 'topic', 'difficulty', 'confirmBy'],
