@@ -3,6 +3,8 @@ import { PlatformModule } from '@rendezvous/platform';
 import { AdminStatsStore } from './admin/admin-stats';
 import { AdminStatsConsumer } from './admin/admin-stats.consumer';
 import { AdminController } from './admin/admin.controller';
+import { AccountStandingConsumer } from './auth/account-standing.consumer';
+import { AccountStandings } from './auth/account-standings';
 import { RevokedUsers } from './auth/revoked-users';
 import { GatewayConfig } from './config';
 import { ApiDocs } from './docs/api-docs';
@@ -30,9 +32,11 @@ import { ServicesReadiness } from './upstreams/services-readiness';
     EventsDocsController,
     AdminController,
     AdminStatsConsumer,
+    AccountStandingConsumer,
   ],
   providers: [
     RevokedUsers,
+    AccountStandings,
     RateLimits,
     Admission,
     ApiDocs,

@@ -29,7 +29,21 @@ describe(statsDeltas.name, () => {
     expect(moves.reduce((sum, d) => sum + d.by, 0)).toBe(0);
   });
 
+  it('counts a report as open until it is decided, and per UTC day when it is filed', () => {
+    expect(statsDeltas(at(TOPICS.REPORT_CREATED, {}))).toEqual([
+      { counter: 'reportsOpen', by: 1 },
+      { counter: 'reports', day: '2026-11-26', by: 1 },
+    ]);
+    for (const action of ['dismiss', 'warn', 'suspend', 'ban']) {
+      expect(statsDeltas(at(TOPICS.REPORT_DECIDED, { action }))).toEqual([
+        { counter: 'reportsOpen', by: -1 },
+      ]);
+    }
+  });
+
   it('ignores events it does not count', () => {
     expect(statsDeltas(at(TOPICS.USER_UPDATED, {}))).toEqual([]);
+    expect(statsDeltas(at(TOPICS.USER_STATUS_CHANGED, {}))).toEqual([]);
+    expect(statsDeltas(at(TOPICS.AUDIT_RECORDED, {}))).toEqual([]);
   });
 });

@@ -8,8 +8,7 @@ import { TOPICS } from '@rendezvous/contracts';
 
 /**
  * Counters the gateway keeps for `GET /admin/stats` and `/admin/stats/daily`; `daily` ones count
- * per UTC day. `reports` and the `reportsOpen` total move once the user service publishes
- * reports (the moderation issue); until then they read 0.
+ * per UTC day.
  */
 export const TOTAL_COUNTERS = ['users', 'queueWaiting', 'eventsScheduled', 'reportsOpen'] as const;
 export const DAILY_COUNTERS = [
@@ -60,6 +59,9 @@ const DELTAS: Partial<Record<Topic, DeltasFor>> = {
   [TOPICS.EVENT_REGISTRATION_CREATED]: (e) => [daily('registrations', e)],
   [TOPICS.BOOKING_CONFIRMED]: (e) => [daily('bookingsConfirmed', e)],
   [TOPICS.BOOKING_FAILED]: (e) => [daily('bookingsFailed', e)],
+  // Every decision closes its report, whatever the action.
+  [TOPICS.REPORT_CREATED]: (e) => [{ counter: 'reportsOpen', by: 1 }, daily('reports', e)],
+  [TOPICS.REPORT_DECIDED]: () => [{ counter: 'reportsOpen', by: -1 }],
 };
 
 export const STATS_TOPICS = Object.keys(DELTAS) as Topic[];

@@ -9,9 +9,11 @@ import type {
   MatchCreatedData,
   PlanStateData,
   ProximityNudgeData,
+  ReportCreatedData,
+  ReportDecidedData,
 } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { notificationsFor } from './notification-map';
+import { notificationsFor, pushesFor } from './notification-map';
 
 function connectionEvent(
   type: string,
@@ -251,5 +253,85 @@ describe('plan and booking notifications', () => {
 
   it('notifies nobody of the agent’s own work order', () => {
     expect(notificationsFor(envelope(TOPICS.PLAN_CONFIRMED, {}))).toEqual([]);
+  });
+});
+
+describe('moderation notifications', () => {
+  const reportId = randomUUID();
+  const subjectUserId = randomUUID();
+  const envelope = <T>(type: string, data: T, recipientIds: string[]): Envelope<T> => ({
+    id: randomUUID(),
+    type,
+    schemaVersion: 1,
+    occurredAt: '2026-11-26T10:00:00.000Z',
+    source: 'user',
+    aggregateId: reportId,
+    aggregateVersion: 1,
+    correlationId: randomUUID(),
+    recipientIds,
+    data,
+  });
+
+  it('tells every moderator and admin of a new report, once per role room, never who filed it', () => {
+    const staff = [randomUUID(), randomUUID()];
+    const reporterId = randomUUID();
+    const data: ReportCreatedData = {
+      reportId,
+      reporterId,
+      subjectUserId,
+      reason: 'harassment',
+      context: { type: 'match', id: randomUUID() },
+      subjectOpenReports: 2,
+      createdAt: '2026-11-26T10:00:00.000Z',
+    };
+    const event = envelope(TOPICS.REPORT_CREATED, data, staff);
+    const notifications = notificationsFor(event);
+    const payload = {
+      reportId,
+      subjectUserId,
+      reason: 'harassment',
+      subjectOpenReports: 2,
+      notificationId: event.id,
+      occurredAt: event.occurredAt,
+    };
+    expect(notifications).toEqual(
+      staff.map((recipientId) => ({ recipientId, event: 'moderation.report_created', payload })),
+    );
+    expect(JSON.stringify(payload)).not.toContain(reporterId);
+    expect(pushesFor(event, notifications)).toEqual([
+      { to: { roles: ['moderator', 'admin'] }, event: 'moderation.report_created', payload },
+    ]);
+  });
+
+  it('warns the subject of a warning with the report’s reason, and nobody of other decisions', () => {
+    const decided = (action: ReportDecidedData['action']) =>
+      envelope<ReportDecidedData>(
+        TOPICS.REPORT_DECIDED,
+        {
+          reportId,
+          subjectUserId,
+          reason: 'spam',
+          action,
+          status: action === 'dismiss' ? 'dismissed' : 'actioned',
+          decidedBy: randomUUID(),
+          decidedAt: '2026-11-26T10:00:00.000Z',
+        },
+        [subjectUserId],
+      );
+    const warned = decided('warn');
+    const notifications = notificationsFor(warned);
+    expect(notifications).toEqual([
+      {
+        recipientId: subjectUserId,
+        event: 'account.warned',
+        payload: { reason: 'spam', notificationId: warned.id, occurredAt: warned.occurredAt },
+      },
+    ]);
+    expect(pushesFor(warned, notifications)).toEqual([
+      { to: { userId: subjectUserId }, event: 'account.warned', payload: notifications[0].payload },
+    ]);
+    for (const action of ['dismiss', 'suspend', 'ban'] as const) {
+      expect(notificationsFor(decided(action))).toEqual([]);
+    }
   });
 });

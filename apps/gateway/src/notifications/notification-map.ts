@@ -13,6 +13,9 @@ import type {
   QueueMatchCancelledData,
   QueueMatchFoundData,
   QueueMatchReadyData,
+  ReportCreatedData,
+  ReportDecidedData,
+  Role,
   Topic,
 } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
@@ -45,15 +48,34 @@ const bookingReference = (data: BookingData) => ({
   reference: data.reference,
 });
 
-function mapping<TData>(payloadFor: PayloadFor<TData>): PayloadFor<unknown> {
-  return payloadFor as PayloadFor<unknown>;
+/** How one topic notifies people. */
+interface NotificationRule {
+  payloadFor: PayloadFor<unknown>;
+  /** The Socket.IO event; the topic's name unless given. */
+  event?: string;
+  /** Whether this event notifies at all; every event of the topic when absent. */
+  when?: (data: unknown) => boolean;
+  /**
+   * Pushed once to these role rooms instead of each recipient's own room, so a person granted
+   * the role while connected gets it too and a person in several rooms gets it once. The
+   * history still follows `recipientIds`. The payload must not depend on the recipient.
+   */
+  roles?: readonly Role[];
+}
+
+function mapping<TData>(
+  payloadFor: PayloadFor<TData>,
+  options: { event?: string; when?: (data: TData) => boolean; roles?: readonly Role[] } = {},
+): NotificationRule {
+  return { ...options, payloadFor } as NotificationRule;
 }
 
 /**
- * Events that notify people, keyed by topic; the Socket.IO event has the topic's name and goes
- * to the envelope's `recipientIds`. Adding a notification is one entry here.
+ * Events that notify people, keyed by topic; unless the entry says otherwise the Socket.IO event
+ * has the topic's name and goes to the envelope's `recipientIds`. Adding a notification is one
+ * entry here.
  */
-export const NOTIFICATION_PAYLOADS: Partial<Record<Topic, PayloadFor<unknown>>> = {
+export const NOTIFICATION_RULES: Partial<Record<Topic, NotificationRule>> = {
   [TOPICS.CONNECTION_REQUESTED]: mapping<ConnectionEventData>((data) => ({
     userId: data.fromUserId,
   })),
@@ -104,20 +126,55 @@ export const NOTIFICATION_PAYLOADS: Partial<Record<Topic, PayloadFor<unknown>>> 
     planId: data.planId,
     reason: data.reason,
   })),
+  // Every moderator and admin; the reporter and the report's details stay in the user service.
+  [TOPICS.REPORT_CREATED]: mapping<ReportCreatedData>(
+    (data) => ({
+      reportId: data.reportId,
+      subjectUserId: data.subjectUserId,
+      reason: data.reason,
+      subjectOpenReports: data.subjectOpenReports,
+    }),
+    { event: 'moderation.report_created', roles: ['moderator', 'admin'] },
+  ),
+  [TOPICS.REPORT_DECIDED]: mapping<ReportDecidedData>((data) => ({ reason: data.reason }), {
+    event: 'account.warned',
+    when: (data) => data.action === 'warn',
+  }),
 };
 
-export const NOTIFYING_TOPICS = Object.keys(NOTIFICATION_PAYLOADS) as Topic[];
+export const NOTIFYING_TOPICS = Object.keys(NOTIFICATION_RULES) as Topic[];
 
 export function notificationsFor(envelope: Envelope): Notification[] {
-  const payloadFor = NOTIFICATION_PAYLOADS[envelope.type as Topic];
-  if (!payloadFor) return [];
+  const rule = NOTIFICATION_RULES[envelope.type as Topic];
+  if (!rule || !(rule.when?.(envelope.data) ?? true)) return [];
   return (envelope.recipientIds ?? []).map((recipientId) => ({
     recipientId,
-    event: envelope.type,
+    event: rule.event ?? envelope.type,
     payload: {
-      ...payloadFor(envelope.data, recipientId, envelope),
+      ...rule.payloadFor(envelope.data, recipientId, envelope),
       notificationId: envelope.id,
       occurredAt: envelope.occurredAt,
     },
   }));
+}
+
+/** One Socket.IO emit: to a person's own room, or once to role rooms. */
+export interface Push {
+  to: { userId: string } | { roles: readonly Role[] };
+  event: string;
+  payload: NotificationPayload;
+}
+
+/** How an event's notifications are pushed once they are in the history. */
+export function pushesFor(envelope: Envelope, notifications: Notification[]): Push[] {
+  const roles = NOTIFICATION_RULES[envelope.type as Topic]?.roles;
+  if (!roles) {
+    return notifications.map(({ recipientId, event, payload }) => ({
+      to: { userId: recipientId },
+      event,
+      payload,
+    }));
+  }
+  const [first] = notifications;
+  return first ? [{ to: { roles }, event: first.event, payload: first.payload }] : [];
 }

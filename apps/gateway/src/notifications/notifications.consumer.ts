@@ -4,7 +4,7 @@ import type { Envelope, UserDeletedData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { RevokedUsers } from '../auth/revoked-users';
 import { NotificationsSocket } from '../realtime/notifications.socket';
-import { NOTIFYING_TOPICS, notificationsFor } from './notification-map';
+import { NOTIFYING_TOPICS, notificationsFor, pushesFor } from './notification-map';
 import { NotificationHistory } from './notification-history';
 
 /**
@@ -25,7 +25,7 @@ export class NotificationsConsumer {
     const notifications = notificationsFor(envelope);
     if (notifications.length === 0) return;
     await this.history.append(envelope.id, notifications);
-    for (const notification of notifications) this.socket.emit(notification);
+    for (const push of pushesFor(envelope, notifications)) this.socket.push(push);
   }
 
   @EventPattern(TOPICS.USER_DELETED)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { COMMON_ERRORS, DomainError } from '@rendezvous/contracts';
+import { COMMON_ERRORS, DomainError, roleAtLeast } from '@rendezvous/contracts';
 import type { AuthUser } from '@rendezvous/platform';
 import { TokenVerifier, bearerToken } from '@rendezvous/platform';
 import type { FastifyRequest } from 'fastify';
@@ -11,8 +11,8 @@ import { classifyRoute } from '../routing/routes';
 
 /**
  * What every `/api/v1` request passes before it is served or forwarded: the credential
- * limit per IP on signup/login/refresh, the access token (unless the route is public), and
- * the general limit per user (per IP before login).
+ * limit per IP on signup/login/refresh, the access token (unless the route is public), the
+ * general limit per user (per IP before login), and the role for admin routes.
  */
 @Injectable()
 export class Admission {
@@ -51,6 +51,9 @@ export class Admission {
       throw error;
     }
     await this.limits.consume(`user:${user.id}`);
+    if (route.isStaffOnly && !roleAtLeast(user.role, 'moderator')) {
+      throw new DomainError(COMMON_ERRORS.FORBIDDEN, 'Only moderators and admins can do this');
+    }
     return user;
   }
 }

@@ -18,6 +18,14 @@ describe(classifyRoute.name, () => {
     expect(classifyRoute('POST', '/api/v1/auth/logout').isCredentialRoute).toBe(false);
     expect(classifyRoute('GET', '/api/v1/.well-known/jwks.json').isCredentialRoute).toBe(false);
   });
+
+  it('keeps every admin route for moderators and admins', () => {
+    for (const path of ['users?q=a', 'reports/x/decision', 'audit', 'stats/daily', 'matching/m']) {
+      expect(classifyRoute('GET', `/api/v1/admin/${path}`).isStaffOnly).toBe(true);
+    }
+    expect(classifyRoute('GET', '/api/v1/users/me').isStaffOnly).toBe(false);
+    expect(classifyRoute('GET', '/api/v1/administrators').isStaffOnly).toBe(false);
+  });
 });
 
 describe(prefixesOf.name, () => {

@@ -62,7 +62,11 @@ export function isKnownApiPath(url: string): boolean {
 export interface RouteClass {
   isPublic: boolean;
   isCredentialRoute: boolean;
+  /** Under `/admin`: moderators and admins only, checked here before the service checks again. */
+  isStaffOnly: boolean;
 }
+
+const ADMIN_ROOT = `${API_ROOT}/admin/`;
 
 export function pathOf(url: string): string {
   const query = url.indexOf('?');
@@ -70,8 +74,13 @@ export function pathOf(url: string): string {
 }
 
 export function classifyRoute(method: string, url: string): RouteClass {
-  const key = `${method.toUpperCase()} ${pathOf(url)}`;
-  return { isPublic: PUBLIC_ROUTES.has(key), isCredentialRoute: CREDENTIAL_ROUTES.has(key) };
+  const path = pathOf(url);
+  const key = `${method.toUpperCase()} ${path}`;
+  return {
+    isPublic: PUBLIC_ROUTES.has(key),
+    isCredentialRoute: CREDENTIAL_ROUTES.has(key),
+    isStaffOnly: path.startsWith(ADMIN_ROOT),
+  };
 }
 
 /** Prefixes of the paths each upstream serves, for registering its forwarding routes. */
