@@ -7,6 +7,7 @@ import { EventsModule } from './events/events.module';
 import { EventTables1764600000000 } from './migrations/event-tables.migration';
 import { ProfilesModule } from './profiles/profiles.module';
 import { RegistrationsModule } from './registrations/registrations.module';
+import { SafetyModule } from './safety/safety.module';
 
 @Module({
   imports: [
@@ -21,6 +22,7 @@ import { RegistrationsModule } from './registrations/registrations.module';
     RegistrationsModule,
     CalendarModule,
     DeletionModule,
+    SafetyModule,
   ],
 })
 export class AppModule {}

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Envelope, UserDeletedData, UserStateData } from '@rendezvous/contracts';
+import type {
+  AccountStatus,
+  Envelope,
+  Role,
+  UserDeletedData,
+  UserStateData,
+  UserStatusData,
+} from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { EnvelopeValidator, createApp } from '@rendezvous/platform';
 import type { TestRequest } from '@rendezvous/testing';
@@ -16,6 +23,7 @@ import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
 import { UserDeletedConsumer } from '../src/deletion/user-deleted.consumer';
 import { UserEventsConsumer } from '../src/profiles/user-events.consumer';
+import { UserStatusConsumer } from '../src/safety/user-status.consumer';
 
 export type { Problem } from '@rendezvous/testing';
 
@@ -33,9 +41,16 @@ export interface EventTestApp {
   db: Client;
   request: TestRequest;
   /** A person with a valid access token; known to the service through user.created unless told not. */
-  person(options?: { name?: string; known?: boolean }): Promise<Person>;
+  person(options?: { name?: string; known?: boolean; role?: Role }): Promise<Person>;
   /** Delivers a user event to the app's consumer, as the Kafka transport would. */
   deliver(topic: string, data: unknown, aggregateId: string, version: number): Promise<void>;
+  /** Delivers the person's `user.status_changed` at `version`, as the user service would. */
+  setStatus(
+    userId: string,
+    status: AccountStatus,
+    version: number,
+    suspendedUntil?: string | null,
+  ): Promise<void>;
   userState(id: string, name: string): UserStateData;
   close(): Promise<void>;
 }
@@ -91,7 +106,9 @@ export async function startEventApp(): Promise<EventTestApp> {
       topic,
       Buffer.from(JSON.stringify(anEnvelope(topic, data, { aggregateId, version }))),
     );
-    if (topic === TOPICS.USER_DELETED) {
+    if (topic === TOPICS.USER_STATUS_CHANGED) {
+      await app.get(UserStatusConsumer).onUserStatusChanged(envelope as Envelope<UserStatusData>);
+    } else if (topic === TOPICS.USER_DELETED) {
       await app.get(UserDeletedConsumer).onUserDeleted(envelope as Envelope<UserDeletedData>);
     } else if (topic === TOPICS.USER_CREATED) {
       await app.get(UserEventsConsumer).onUserCreated(envelope as Envelope<UserStateData>);
@@ -107,10 +124,22 @@ export async function startEventApp(): Promise<EventTestApp> {
     request,
     userState,
     deliver,
-    async person({ name = uniqueName('Person'), known = true } = {}) {
+    async setStatus(userId, status, version, suspendedUntil = null) {
+      const data: UserStatusData = {
+        userId,
+        status,
+        suspendedUntil,
+        role: 'user',
+        roleChangedAt: null,
+        hidden: false,
+        changedAt: new Date().toISOString(),
+      };
+      await deliver(TOPICS.USER_STATUS_CHANGED, data, userId, version);
+    },
+    async person({ name = uniqueName('Person'), known = true, role = 'user' } = {}) {
       const id = randomUUID();
       if (known) await deliver(TOPICS.USER_CREATED, userState(id, name), id, 1);
-      return { id, name, token: await jwks.sign(id) };
+      return { id, name, token: await jwks.sign(id, role) };
     },
     async close() {
       await app.close();

@@ -8,5 +8,6 @@ import { UserDeletedConsumer } from './user-deleted.consumer';
   imports: [EventsModule, ProfilesModule],
   controllers: [UserDeletedConsumer],
   providers: [AccountDeletionService],
+  exports: [AccountDeletionService],
 })
 export class DeletionModule {}

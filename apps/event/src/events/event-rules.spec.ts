@@ -1,4 +1,10 @@
-import { chunked, normaliseTags, scheduleProblems, tagsProblem } from './event-rules';
+import {
+  cancellationBy,
+  chunked,
+  normaliseTags,
+  scheduleProblems,
+  tagsProblem,
+} from './event-rules';
 
 describe(tagsProblem.name, () => {
   it('accepts up to 10 tags of 1 to 30 characters', () => {
@@ -47,5 +53,18 @@ describe(chunked.name, () => {
   it('splits into runs of the given size and always yields at least one run', () => {
     expect(chunked([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
     expect(chunked([], 2)).toEqual([[]]);
+  });
+});
+
+describe(cancellationBy.name, () => {
+  it('lets the organizer cancel their own event whatever their role', () => {
+    expect(cancellationBy('ada', { id: 'ada', role: 'user' })).toBe('own');
+    expect(cancellationBy('ada', { id: 'ada', role: 'admin' })).toBe('own');
+  });
+
+  it('lets moderators and admins cancel anyone’s event, and nobody else', () => {
+    expect(cancellationBy('ada', { id: 'mod', role: 'moderator' })).toBe('moderated');
+    expect(cancellationBy('ada', { id: 'boss', role: 'admin' })).toBe('moderated');
+    expect(cancellationBy('ada', { id: 'bob', role: 'user' })).toBeNull();
   });
 });

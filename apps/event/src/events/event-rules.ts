@@ -1,5 +1,5 @@
-import type { FieldError } from '@rendezvous/contracts';
-import { EVENT_LIMITS } from '@rendezvous/contracts';
+import type { FieldError, Role } from '@rendezvous/contracts';
+import { EVENT_LIMITS, roleAtLeast } from '@rendezvous/contracts';
 
 /** Why a tag list is unacceptable: at most 10 strings of 1 to 30 characters once trimmed. */
 export function tagsProblem(value: unknown): string | null {
@@ -49,4 +49,16 @@ export function chunked<T>(items: readonly T[], size: number): T[][] {
   const runs: T[][] = [];
   for (let i = 0; i < items.length; i += size) runs.push(items.slice(i, i + size));
   return runs;
+}
+
+/**
+ * Who may cancel an event: its organizer (`own`), and a moderator or admin any event
+ * (`moderated`, audited); `null` for anyone else.
+ */
+export function cancellationBy(
+  organizerId: string,
+  caller: { id: string; role: Role },
+): 'own' | 'moderated' | null {
+  if (caller.id === organizerId) return 'own';
+  return roleAtLeast(caller.role, 'moderator') ? 'moderated' : null;
 }

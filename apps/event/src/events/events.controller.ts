@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser, Page } from '@rendezvous/platform';
 import { CurrentUser, IdParams } from '@rendezvous/platform';
 import { EventApi } from '../common/event-api.decorator';
+import { CancelEventDto } from './dto/cancel-event.dto';
 import { CreateEventDto } from './dto/create-event.dto';
 import { ListEventsQuery } from './dto/list-events.query';
 import { UpdateEventDto } from './dto/update-event.dto';
@@ -64,13 +65,21 @@ export class EventsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({
-    summary: 'Cancel an event (organizer only)',
-    description: 'It stays readable with status cancelled; everyone registered or waiting is told.',
+    summary: 'Cancel an event (its organizer, or any event by a moderator or admin)',
+    description:
+      'It stays readable with status cancelled; everyone registered or waiting is told. A ' +
+      'moderator or admin cancelling an event they do not organize is audited, with the note.',
   })
+  @ApiBody({ type: CancelEventDto, required: false })
   @ApiResponse({ status: 204, description: 'cancelled (also when it already was)' })
-  @ApiResponse({ status: 403, description: 'not the organizer' })
+  @ApiResponse({ status: 400, description: '`note` not 1 to 2000 characters' })
+  @ApiResponse({ status: 403, description: 'neither the organizer nor a moderator or admin' })
   @ApiResponse({ status: 404, description: 'no such event' })
-  async cancel(@CurrentUser() caller: AuthUser, @Param() params: IdParams): Promise<void> {
-    await this.events.cancel(caller.id, params.id);
+  async cancel(
+    @CurrentUser() caller: AuthUser,
+    @Param() params: IdParams,
+    @Body() body: CancelEventDto,
+  ): Promise<void> {
+    await this.events.cancel(caller, params.id, body.note);
   }
 }

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { EventCategory, EventLocation, EventStateData } from '@rendezvous/contracts';
+import type {
+  AuditRecordedData,
+  EventCategory,
+  EventLocation,
+  EventStateData,
+} from '@rendezvous/contracts';
 import { DomainError, EVENT_ERRORS, TOPICS } from '@rendezvous/contracts';
 import { OutboxService } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
@@ -80,6 +85,15 @@ export class EventsRepository {
     return rows[0];
   }
 
+  /** Ids of the scheduled events the person organizes that have not started. */
+  async scheduledOrganizedBy(db: Queryable, organizerId: string, now: Date): Promise<string[]> {
+    const rows = (await db.query(
+      `SELECT id FROM events WHERE organizer_id = $1 AND status = 'scheduled' AND starts_at > $2`,
+      [organizerId, now],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   /** Locks several events, always in id order, so two such transactions cannot deadlock. */
   async lockMany(tx: EntityManager, ids: string[]): Promise<EventRow[]> {
     return (await tx.query(
@@ -111,6 +125,31 @@ export class EventsRepository {
       await this.publish(tx, TOPICS.EVENT_CANCELLED, rows[0], recipients);
     }
     return rows[0];
+  }
+
+  /**
+   * `audit.recorded` for a cancellation by a moderator or admin who does not organize the event,
+   * in the cancelling transaction; the user service appends it to the audit log.
+   */
+  async auditCancellation(
+    tx: EntityManager,
+    cancelled: EventRow,
+    actorId: string,
+    note: string | undefined,
+  ): Promise<void> {
+    await this.outbox.add<AuditRecordedData>(tx, {
+      type: TOPICS.AUDIT_RECORDED,
+      aggregateId: cancelled.id,
+      aggregateVersion: cancelled.version,
+      data: {
+        actorId,
+        action: 'event.cancelled',
+        subjectUserId: cancelled.organizer_id,
+        objectId: cancelled.id,
+        ...(note === undefined ? {} : { note }),
+        at: cancelled.updated_at.toISOString(),
+      },
+    });
   }
 
   /** Scheduled events starting within the window, soonest first; limit + 1 rows. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { FieldError } from '@rendezvous/contracts';
+import type { FieldError, Role } from '@rendezvous/contracts';
 import { DomainError, EVENT_ERRORS } from '@rendezvous/contracts';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -14,7 +14,7 @@ import type { ListEventsQuery } from './dto/list-events.query';
 import type { UpdateEventDto } from './dto/update-event.dto';
 import type { EventRow, EventView } from './event-record';
 import { toEventView } from './event-record';
-import { normaliseTags, scheduleProblems } from './event-rules';
+import { cancellationBy, normaliseTags, scheduleProblems } from './event-rules';
 import type { EventFields } from './events.repository';
 import { EventsRepository } from './events.repository';
 import { parseNear } from './geo';
@@ -138,12 +138,23 @@ export class EventsService {
     });
   }
 
-  /** DELETE cancels: the event stays readable; a repeat changes nothing. */
-  async cancel(callerId: string, id: string): Promise<void> {
+  /**
+   * DELETE cancels: the event stays readable; a repeat changes nothing. A moderator or admin may
+   * cancel anyone's event, and doing so is audited with their note.
+   */
+  async cancel(caller: { id: string; role: Role }, id: string, note?: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const row = await this.lockOwn(tx, callerId, id);
+      const row = await this.events.lock(tx, id);
+      const by = cancellationBy(row.organizer_id, caller);
+      if (!by) {
+        throw new DomainError(
+          EVENT_ERRORS.NOT_ORGANIZER,
+          'Only the organizer, a moderator or an admin may cancel the event',
+        );
+      }
       if (row.status === 'cancelled') return;
-      await this.cancelLocked(tx, row);
+      const cancelled = await this.cancelLocked(tx, row);
+      if (by === 'moderated') await this.events.auditCancellation(tx, cancelled, caller.id, note);
     });
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EventRegistrationData, RegistrationStatus } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { OutboxService } from '@rendezvous/platform';
+import { OutboxService, suspendedPersonSql } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
 import type { Cursor } from '@rendezvous/platform';
 import { seatsToFill } from '../registrations/registration-rules';
@@ -95,6 +95,18 @@ export class RegistrationsRepository {
     await this.publish(tx, TOPICS.EVENT_REGISTRATION_CANCELLED, event, rows[0]);
   }
 
+  /** A ban: the person's place, if they hold one, is cancelled; answers the row as it was. */
+  async cancelHeld(
+    tx: EntityManager,
+    event: EventRow,
+    userId: string,
+  ): Promise<RegistrationRow | undefined> {
+    const held = await this.lock(tx, event.id, userId);
+    if (!held || held.status === 'cancelled') return undefined;
+    await this.cancel(tx, event, held);
+    return held;
+  }
+
   /** Account deletion: the row goes; a registration still active is announced as cancelled. */
   async remove(
     tx: EntityManager,
@@ -156,7 +168,20 @@ export class RegistrationsRepository {
     return rows.map((r) => r.event_id);
   }
 
-  /** Registered people this service knows the profile of, in arrival order; limit + 1 rows. */
+  /** Events not over yet where the person is registered or waiting. */
+  async heldEventIdsOf(tx: EntityManager, userId: string, now: Date): Promise<string[]> {
+    const rows = (await tx.query(
+      `SELECT r.event_id FROM registrations r JOIN events e ON e.id = r.event_id
+       WHERE r.user_id = $1 AND r.status IN ('registered', 'waitlisted') AND e.ends_at > $2`,
+      [userId, now],
+    )) as { event_id: string }[];
+    return rows.map((r) => r.event_id);
+  }
+
+  /**
+   * Registered people this service knows the profile of, in arrival order, leaving out anyone
+   * suspended or banned (their registrations stay); limit + 1 rows.
+   */
   async attendees(
     db: Queryable,
     eventId: string,
@@ -166,7 +191,7 @@ export class RegistrationsRepository {
     return (await db.query(
       `SELECT r.arrival, r.user_id, u.profile FROM registrations r
        JOIN users u ON u.id = r.user_id AND u.profile IS NOT NULL AND u.deleted_at IS NULL
-       WHERE r.event_id = $1 AND r.status = 'registered'
+       WHERE r.event_id = $1 AND r.status = 'registered' AND NOT ${suspendedPersonSql('r.user_id')}
          AND ($2::bigint IS NULL OR r.arrival > $2::bigint)
        ORDER BY r.arrival LIMIT $3`,
       [eventId, after?.key ?? null, limit + 1],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { UserStateData } from '@rendezvous/contracts';
-import { lockLivingCaller } from '@rendezvous/platform';
+import { lockActiveCaller, lockPersonForChange } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
 import { publicProfileOf } from './public-profile';
 
@@ -35,8 +35,13 @@ export class ProfilesRepository {
     );
   }
 
-  /** The caller's row, share-locked for the transaction; a deleted caller gets 401. */
+  /** The caller's row, share-locked for the transaction; a deleted or suspended caller gets 401. */
   lockCaller(tx: EntityManager, userId: string): Promise<void> {
-    return lockLivingCaller(tx, userId);
+    return lockActiveCaller(tx, userId);
+  }
+
+  /** The person's row, locked exclusively: their requests in flight commit first. */
+  lockForChange(tx: EntityManager, userId: string): Promise<void> {
+    return lockPersonForChange(tx, userId);
   }
 }
