@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Envelope } from '@rendezvous/contracts';
+import type { Envelope, UserStatusData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { startServiceForTest } from '@rendezvous/testing';
+import { anEnvelope, startServiceForTest } from '@rendezvous/testing';
 import { DataSource } from 'typeorm';
 import { createApp } from '@rendezvous/platform';
 import { AppModule } from '../src/app.module';
@@ -17,6 +17,12 @@ export interface ProximityTestApp {
   encounters: EncountersService;
   /** Delivers an event to the consumer that handles its topic, as the Kafka transport would. */
   deliver(event: Envelope): Promise<void>;
+  /** The person's `user.status_changed` at `version`: active, visible, role user unless told. */
+  statusEvent(
+    userId: string,
+    version: number,
+    change?: Partial<UserStatusData>,
+  ): Envelope<UserStatusData>;
   close(): Promise<void>;
 }
 
@@ -41,6 +47,8 @@ export async function startProximityApp(
       case TOPICS.USER_BLOCKED:
       case TOPICS.USER_UNBLOCKED:
         return users.onBlock(as(event));
+      case TOPICS.USER_STATUS_CHANGED:
+        return users.onStatusChanged(as(event));
       case TOPICS.PROXIMITY_SESSION_STARTED:
         return stats.onSessionStarted(as(event));
       case TOPICS.PROXIMITY_NUDGE:
@@ -56,6 +64,21 @@ export async function startProximityApp(
     sessions: app.get(SessionsService),
     encounters: app.get(EncountersService),
     deliver,
+    statusEvent: (userId, version, change = {}) =>
+      anEnvelope<UserStatusData>(
+        TOPICS.USER_STATUS_CHANGED,
+        {
+          userId,
+          status: 'active',
+          suspendedUntil: null,
+          role: 'user',
+          roleChangedAt: null,
+          hidden: false,
+          changedAt: new Date().toISOString(),
+          ...change,
+        },
+        { aggregateId: userId, version },
+      ),
     close: () => service.close(),
   };
 }

@@ -1,13 +1,27 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import type { Envelope, UserBlockData, UserDeletedData } from '@rendezvous/contracts';
+import type {
+  Envelope,
+  UserBlockData,
+  UserDeletedData,
+  UserStatusData,
+} from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
+import { InboxService } from '@rendezvous/platform';
 import { SessionStore } from '../sessions/session-store';
+import { SessionsService } from '../sessions/sessions.service';
 
-/** What proximity needs from the user service: deletions and blocks, kept in Redis. */
+/**
+ * What proximity needs from the user service: deletions and blocks, kept in Redis, and people's
+ * standing, kept in Postgres (`account_status`).
+ */
 @Controller()
 export class UserEventsConsumer {
-  constructor(private readonly store: SessionStore) {}
+  constructor(
+    private readonly store: SessionStore,
+    private readonly sessions: SessionsService,
+    private readonly inbox: InboxService,
+  ) {}
 
   @EventPattern(TOPICS.USER_DELETED)
   async onUserDeleted(@Payload() event: Envelope<UserDeletedData>): Promise<void> {
@@ -20,5 +34,12 @@ export class UserEventsConsumer {
     const { blockerId, blockedId } = event.data;
     const active = event.type === TOPICS.USER_BLOCKED;
     await this.store.setBlock(event.id, blockerId, blockedId, event.aggregateVersion, active);
+  }
+
+  @EventPattern(TOPICS.USER_STATUS_CHANGED)
+  async onStatusChanged(@Payload() event: Envelope<UserStatusData>): Promise<void> {
+    await this.inbox.once(event, (tx) =>
+      this.sessions.applyStanding(tx, event.data, event.aggregateVersion),
+    );
   }
 }

@@ -8,6 +8,7 @@ import { NO_MATCH, encounterAnswer, sharedInterests } from './encounter-rules';
 import type { EncounterOutcome } from './proximity-metrics';
 import { ProximityMetrics } from './proximity-metrics';
 import { SessionStore } from './session-store';
+import { StandingRepository } from './standing.repository';
 
 const METRIC: Record<NudgeOutcome, EncounterOutcome> = {
   sent: 'nudged',
@@ -21,9 +22,13 @@ export class EncountersService {
   constructor(
     private readonly store: SessionStore,
     private readonly metrics: ProximityMetrics,
+    private readonly standing: StandingRepository,
   ) {}
 
-  /** The caller's phone saw `detectedToken`; both people are nudged once if they share interests. */
+  /**
+   * The caller's phone saw `detectedToken`; both people are nudged once if they share interests
+   * and neither is suspended, banned or auto-hidden.
+   */
   async report(userId: string, ownToken: string, detectedToken: string): Promise<EncounterAnswer> {
     const { own, other } = await this.store.look(ownToken, detectedToken);
     if (!own || own.userId !== userId) {
@@ -36,6 +41,12 @@ export class EncountersService {
     const shared = sharedInterests(own.entries, other.entries);
     if (shared.length === 0) {
       this.metrics.encounter('no_shared_interests');
+      return NO_MATCH;
+    }
+    // Asked only when a nudge is due. A hidden person's token reads as unknown, and a hidden
+    // caller is answered alike: neither learns that the other was seen.
+    if ((await this.standing.hiddenAmong([own.userId, other.userId])).size > 0) {
+      this.metrics.encounter('hidden');
       return NO_MATCH;
     }
     const nudgeId = randomUUID();

@@ -4,7 +4,13 @@ import { Counter, Gauge } from 'prom-client';
 import { SessionStore } from './session-store';
 
 export type EncounterOutcome =
-  'unknown_token' | 'no_shared_interests' | 'nudged' | 'already_nudged' | 'blocked' | 'ended';
+  | 'unknown_token'
+  | 'no_shared_interests'
+  | 'hidden'
+  | 'nudged'
+  | 'already_nudged'
+  | 'blocked'
+  | 'ended';
 
 @Injectable()
 export class ProximityMetrics {

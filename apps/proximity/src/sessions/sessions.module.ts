@@ -6,6 +6,7 @@ import { ProximityMetrics } from './proximity-metrics';
 import { SessionStore } from './session-store';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
+import { StandingRepository } from './standing.repository';
 
 @Module({
   controllers: [SessionsController],
@@ -14,12 +15,13 @@ import { SessionsService } from './sessions.service';
     SessionsService,
     EncountersService,
     ProximityMetrics,
+    StandingRepository,
     {
       provide: InterestHasher,
       inject: [ProximityConfig],
       useFactory: (config: ProximityConfig) => InterestHasher.fromConfig(config),
     },
   ],
-  exports: [SessionStore],
+  exports: [SessionStore, SessionsService],
 })
 export class SessionsModule {}

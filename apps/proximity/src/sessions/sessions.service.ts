@@ -1,17 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { ProximitySessionStartedData, ProximitySessionView } from '@rendezvous/contracts';
+import type {
+  ProximitySessionStartedData,
+  ProximitySessionView,
+  UserStatusData,
+} from '@rendezvous/contracts';
 import {
   COMMON_ERRORS,
   DomainError,
   PROXIMITY_ERRORS,
   TOPICS,
+  accountSuspendedError,
+  isSuspendedAt,
   sortCategories,
 } from '@rendezvous/contracts';
-import { redisOutboxArgs } from '@rendezvous/platform';
+import type { RedisOutboxArgs } from '@rendezvous/platform';
+import { AccountStatusProjection, redisOutboxArgs } from '@rendezvous/platform';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ProximityConfig } from '../config';
 import { InterestHasher } from './interest-hasher';
+import type { StartOutcome, StoredSession } from './session-store';
 import { SessionStore } from './session-store';
+import { StandingRepository } from './standing.repository';
 
 @Injectable()
 export class SessionsService {
@@ -19,6 +30,9 @@ export class SessionsService {
     private readonly store: SessionStore,
     private readonly hasher: InterestHasher,
     private readonly config: ProximityConfig,
+    private readonly dataSource: DataSource,
+    private readonly standing: StandingRepository,
+    private readonly accounts: AccountStatusProjection,
   ) {}
 
   /** A new live session for the caller, replacing theirs; raw interests stop here. */
@@ -41,7 +55,7 @@ export class SessionsService {
         categories: sortCategories(entries.map((entry) => entry.category)),
       },
     });
-    const outcome = await this.store.start(
+    const outcome = await this.startInGoodStanding(
       { token: bleToken, userId, sessionId, expiresAt, entries },
       event,
     );
@@ -60,5 +74,33 @@ export class SessionsService {
 
   async end(userId: string): Promise<void> {
     await this.store.end(userId);
+  }
+
+  /**
+   * Keeps the newest standing; a suspension or ban ends the person's live session. Redis is
+   * changed before the commit: should it fail, the event comes again and ending is harmless twice.
+   */
+  async applyStanding(tx: EntityManager, standing: UserStatusData, version: number): Promise<void> {
+    await this.standing.lock(tx, standing.userId);
+    const applied = await this.accounts.applyIfNewer(tx, standing, version);
+    if (applied && isSuspendedAt(standing, new Date())) await this.store.end(standing.userId);
+  }
+
+  /**
+   * The token check let the person in, but a suspension may have committed since: the start
+   * waits for one in progress, and a suspended person gets what their token now would.
+   */
+  private startInGoodStanding(
+    session: StoredSession,
+    event: RedisOutboxArgs,
+  ): Promise<StartOutcome> {
+    return this.dataSource.transaction(async (tx) => {
+      await this.standing.lock(tx, session.userId);
+      const standing = await this.accounts.standing(tx, session.userId);
+      if (standing && isSuspendedAt(standing, new Date())) {
+        throw accountSuspendedError(401, standing);
+      }
+      return this.store.start(session, event);
+    });
   }
 }
