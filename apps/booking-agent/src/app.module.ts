@@ -7,6 +7,7 @@ import { DirectoryModule } from './directory/directory.module';
 import { BookingBlocks1765100000000 } from './migrations/blocks.migration';
 import { BookingTables1764900000000 } from './migrations/booking-tables.migration';
 import { PlansModule } from './plans/plans.module';
+import { SafetyModule } from './safety/safety.module';
 
 @Module({
   imports: [
@@ -20,6 +21,7 @@ import { PlansModule } from './plans/plans.module';
     PlansModule,
     AgentModule,
     DeletionModule,
+    SafetyModule,
   ],
 })
 export class AppModule {}

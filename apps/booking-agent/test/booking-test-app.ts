@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type {
+  AccountStatus,
   Envelope,
   TimeslotEventData,
   TimeslotStatus,
   UserBlockData,
   UserDeletedData,
+  UserStatusData,
   VenueData,
 } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
@@ -23,6 +25,7 @@ import { AgentEventsConsumer } from '../src/agent/agent-events.consumer';
 import { UserDeletedConsumer } from '../src/deletion/user-deleted.consumer';
 import { DirectoryEventsConsumer } from '../src/directory/directory-events.consumer';
 import { AppModule } from '../src/app.module';
+import { UserStatusConsumer } from '../src/safety/user-status.consumer';
 
 export interface Person {
   id: string;
@@ -43,6 +46,8 @@ export interface BookingTestApp {
   deleteAccount(userId: string): Promise<void>;
   /** Publishes a block (or with `active` false an unblock) at the blocker's `version`. */
   block(blockerId: string, blockedId: string, version: number, active?: boolean): Promise<void>;
+  /** Publishes the person's `user.status_changed` at `version`, as the user service would. */
+  setStatus(userId: string, status: AccountStatus, version: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,6 +67,7 @@ export async function startBookingApp(env: Record<string, string> = {}): Promise
   const directory = app.get(DirectoryEventsConsumer);
   const agent = app.get(AgentEventsConsumer);
   const deletion = app.get(UserDeletedConsumer);
+  const standing = app.get(UserStatusConsumer);
 
   const deliver = async (event: Envelope): Promise<void> => {
     const parsed = validator.parse(event.type, Buffer.from(JSON.stringify(event)));
@@ -71,6 +77,8 @@ export async function startBookingApp(env: Record<string, string> = {}): Promise
         return directory.onUserCreated(as(parsed));
       case TOPICS.USER_DELETED:
         return deletion.onUserDeleted(as(parsed));
+      case TOPICS.USER_STATUS_CHANGED:
+        return standing.onUserStatusChanged(as(parsed));
       case TOPICS.USER_BLOCKED:
       case TOPICS.USER_UNBLOCKED:
         return directory.onBlock(as(parsed));
@@ -137,6 +145,18 @@ export async function startBookingApp(env: Record<string, string> = {}): Promise
       const data: UserBlockData = { blockerId, blockedId };
       const type = active ? TOPICS.USER_BLOCKED : TOPICS.USER_UNBLOCKED;
       await deliver(anEnvelope(type, data, { aggregateId: blockerId, version }));
+    },
+    async setStatus(userId, status, version) {
+      const data: UserStatusData = {
+        userId,
+        status,
+        suspendedUntil: null,
+        role: 'user',
+        roleChangedAt: null,
+        hidden: false,
+        changedAt: new Date().toISOString(),
+      };
+      await deliver(anEnvelope(TOPICS.USER_STATUS_CHANGED, data, { aggregateId: userId, version }));
     },
     async close() {
       await service.close();

@@ -8,5 +8,6 @@ import { UserDeletedConsumer } from './user-deleted.consumer';
   imports: [DirectoryModule, PlansModule],
   controllers: [UserDeletedConsumer],
   providers: [AccountDeletionService],
+  exports: [AccountDeletionService],
 })
 export class DeletionModule {}

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { BOOKING_ERRORS, DomainError } from '@rendezvous/contracts';
-import { lockLivingCaller } from '@rendezvous/platform';
+import { lockActiveCaller, lockPersonForChange, suspendedPersonSql } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
-/** Who exists, from `user.created` and `user.deleted`; a deletion leaves a tombstone. */
+/**
+ * Who exists, from `user.created` and `user.deleted`; a deletion leaves a tombstone. Who is
+ * suspended or banned is in `account_status`.
+ */
 @Injectable()
 export class PeopleRepository {
   async created(tx: EntityManager, userId: string, version: number): Promise<void> {
@@ -28,22 +31,27 @@ export class PeopleRepository {
     await tx.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [userId]);
   }
 
-  /** The caller's row, share-locked for the transaction; a deleted caller gets 401. */
+  /** The caller's row, share-locked for the transaction; a deleted or suspended caller gets 401. */
   lockCaller(tx: EntityManager, userId: string): Promise<void> {
-    return lockLivingCaller(tx, userId);
+    return lockActiveCaller(tx, userId);
   }
 
-  /** Ids among `ids` of people known (created) and not deleted. */
+  /** The person's row, locked exclusively: their plan changes in flight commit first. */
+  lockForChange(tx: EntityManager, userId: string): Promise<void> {
+    return lockPersonForChange(tx, userId);
+  }
+
+  /**
+   * Ids among `ids` of people others may reach: known (created), not deleted, and not suspended
+   * or banned (to everyone else they are unknown until reinstated).
+   */
   async existing(db: Queryable, ids: string[]): Promise<Set<string>> {
     const rows = (await db.query(
-      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND version > 0 AND deleted_at IS NULL`,
+      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND version > 0 AND deleted_at IS NULL
+         AND NOT ${suspendedPersonSql('users.id')}`,
       [ids],
     )) as { id: string }[];
     return new Set(rows.map((r) => r.id));
-  }
-
-  async assertExists(db: Queryable, userId: string, path: string): Promise<void> {
-    if ((await this.existing(db, [userId])).size === 0) throw unknownPerson(path, userId);
   }
 }
 

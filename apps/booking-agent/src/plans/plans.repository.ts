@@ -3,6 +3,7 @@ import type {
   BookingData,
   BookingFailedData,
   BookingFailureReason,
+  ParticipantRole,
   ParticipantStatus,
   PlanStatus,
 } from '@rendezvous/contracts';
@@ -163,6 +164,20 @@ export class PlansRepository {
     await this.publish(tx, TOPICS.PLAN_UPDATED, cancelled, participantIds(cancelled));
     if (hadBooking) await this.publishBooking(tx, TOPICS.BOOKING_CANCELLED, cancelled);
     return cancelled;
+  }
+
+  /** The plans someone takes part in that are not cancelled and have not ended, in id order. */
+  async unendedOf(
+    db: Queryable,
+    userId: string,
+    now: Date,
+  ): Promise<{ id: string; role: ParticipantRole }[]> {
+    return (await db.query(
+      `SELECT p.id, me.role FROM plans p JOIN participants me ON me.plan_id = p.id
+       WHERE me.user_id = $1 AND p.status <> 'cancelled' AND p.ends_at > $2
+       ORDER BY p.id`,
+      [userId, now],
+    )) as { id: string; role: ParticipantRole }[];
   }
 
   /** The plans someone takes part in, soonest first; limit + 1 rows. */

@@ -48,9 +48,8 @@ export class PlansService {
           { path: 'venueId', message: `venueId names no known venue: ${dto.venueId}` },
         ]);
       }
-      const known = await this.people.existing(tx, invitees);
-      const unknown = invitees.find((id) => !known.has(id));
-      if (unknown) throw unknownPerson('inviteeIds', unknown);
+      const unreachable = await this.firstUnreachable(tx, organizerId, invitees);
+      if (unreachable) throw unknownPerson('inviteeIds', unreachable);
       const timeslotId =
         invitees.length === 1
           ? await this.coffeeSlot(tx, invitees[0], { startsAt, endsAt }, now)
@@ -164,7 +163,8 @@ export class PlansService {
   /**
    * Upcoming windows when both the caller and `otherId` are free: the overlaps of their free
    * slots, or one person's free slots when the other publishes none. Across a block, either
-   * way, the other person is answered as unknown: their free time is nobody's business there.
+   * way, or while suspended, the other person is answered as unknown: their free time is
+   * nobody's business there.
    */
   async suggestions(
     callerId: string,
@@ -176,10 +176,7 @@ export class PlansService {
       throw invalidFields([{ path: 'with', message: 'with must be someone other than yourself' }]);
     }
     const db = this.dataSource.manager;
-    await this.people.assertExists(db, otherId, 'with');
-    if (await this.blocks.eitherBlocked(db, callerId, otherId)) {
-      throw unknownPerson('with', otherId);
-    }
+    if (await this.firstUnreachable(db, callerId, [otherId])) throw unknownPerson('with', otherId);
     const [mine, theirs] = await Promise.all([
       this.availability(db, callerId, now),
       this.availability(db, otherId, now),
@@ -188,6 +185,22 @@ export class PlansService {
       .slice(0, limit)
       .map((w) => ({ startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() }));
     return { items };
+  }
+
+  /**
+   * The first of `ids` the caller cannot reach, answered as unknown (`404`): nobody this service
+   * knows of, deleted, suspended or banned, or across a block either way.
+   */
+  private async firstUnreachable(
+    db: EntityManager,
+    callerId: string,
+    ids: string[],
+  ): Promise<string | undefined> {
+    const known = await this.people.existing(db, ids);
+    for (const id of ids) {
+      if (!known.has(id) || (await this.blocks.eitherBlocked(db, callerId, id))) return id;
+    }
+    return undefined;
   }
 
   /** Someone's free slots, or `null` when they publish none: their time is then not a limit. */
