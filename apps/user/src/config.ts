@@ -32,4 +32,23 @@ export class UserConfig extends PlatformConfig {
 
   @IntSetting(1, 86_400)
   AUTH_FAILED_LOGIN_WINDOW_SECONDS = 900;
+
+  /** The length of one hour in `durationHours` and the auto-hide window; tests shorten it. */
+  @IntSetting(1, 3600)
+  MODERATION_HOUR_SECONDS = 3600;
+
+  /** Different people whose open reports within the window hide someone until a decision. */
+  @IntSetting(1, 1000)
+  MODERATION_AUTO_HIDE_REPORTERS = 3;
+
+  @IntSetting(1, 8760)
+  MODERATION_AUTO_HIDE_WINDOW_HOURS = 24;
+
+  /** How often timed suspensions that have ended are set back to active (and announced). */
+  @IntSetting(1, 3600)
+  MODERATION_SUSPENSION_SWEEP_SECONDS = 30;
+
+  /** Reports one person may file in a UTC day. */
+  @IntSetting(1, 10_000)
+  REPORTS_PER_DAY = 20;
 }

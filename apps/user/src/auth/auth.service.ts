@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AUTH_ERRORS, DomainError } from '@rendezvous/contracts';
+import { AUTH_ERRORS, DomainError, accountSuspendedError } from '@rendezvous/contracts';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../common/postgres-errors';
@@ -9,13 +9,13 @@ import { signAccessToken } from '../keys/access-tokens';
 import { SigningKeys } from '../keys/signing-keys';
 import { DEFAULT_PREFERENCES } from '../users/preferences';
 import { EMPTY_PROFILE } from '../users/profile';
+import { isSuspendedNow, standingOf } from '../users/standing';
 import type { UserObject, UserRow } from '../users/user-record';
 import { toUserObject } from '../users/user-record';
-import type { UserChanges } from '../users/users.repository';
 import { UsersRepository } from '../users/users.repository';
 import { shouldTouchLastActive } from './activity';
 import type { LoginDto, SignupDto } from './dto/auth.dto';
-import { parseAdminEmails, roleFor } from './email';
+import { loginRole, parseAdminEmails, signupRole } from './email';
 import { LoginLockout } from './login-lockout';
 import { hashPassword, verifyPassword } from './passwords';
 import {
@@ -34,6 +34,11 @@ export interface AuthResult {
 
 const INVALID_CREDENTIALS = 'The email or password is incorrect';
 const INVALID_REFRESH = 'The refresh token is invalid or expired';
+
+/** Login (after a correct password) and refresh of a suspended or banned person: 403. */
+function assertNotSuspended(user: UserRow): void {
+  if (isSuspendedNow(user)) throw accountSuspendedError(403, standingOf(user));
+}
 
 @Injectable()
 export class AuthService {
@@ -58,7 +63,7 @@ export class AuthService {
           email: dto.email,
           passwordHash,
           name: dto.name,
-          role: roleFor(dto.email, this.admins),
+          role: signupRole(dto.email, this.admins),
           profile: EMPTY_PROFILE,
           preferences: DEFAULT_PREFERENCES,
           lastActiveAt: new Date(),
@@ -84,8 +89,10 @@ export class AuthService {
     }
     await this.lockout.reset(dto.email);
     const result = await this.dataSource.transaction(async (tx) => {
-      const user = await this.users.findActive(tx, found.id);
+      // Locked: a role change or suspension committing meanwhile is waited for, not missed.
+      const user = await this.users.lockIfActive(tx, found.id);
       if (!user) return undefined;
+      assertNotSuspended(user);
       return this.issue(tx, await this.touch(tx, user, true));
     });
     // Deleted between the check and the transaction.
@@ -98,14 +105,18 @@ export class AuthService {
       const consumed = await consumeRefreshToken(tx, token);
       if (!consumed) {
         const known = await findRefreshToken(tx, token);
+        // A suspension revoked the token; its holder learns why rather than "invalid".
+        const owner = known && (await this.users.findActive(tx, known.user_id));
+        if (owner) assertNotSuspended(owner);
         if (known?.used_at) {
           await revokeFamily(tx, known.family_id);
           return 'reused' as const;
         }
         return 'invalid' as const;
       }
-      const user = await this.users.findActive(tx, consumed.user_id);
+      const user = await this.users.lockIfActive(tx, consumed.user_id);
       if (!user) return 'invalid' as const;
+      assertNotSuspended(user);
       return this.issue(tx, await this.touch(tx, user, false), consumed.family_id);
     });
     // Thrown after commit, so the family's revocation sticks.
@@ -127,15 +138,18 @@ export class AuthService {
       await revokeFamily(this.dataSource.manager, known.family_id);
   }
 
-  /** Role re-evaluated at login; lastActiveAt moved at most once an hour. */
+  /**
+   * On the locked row: an `ADMIN_EMAILS` account is made admin at login if needed (roles granted
+   * through the API stay); lastActiveAt moves at most once an hour.
+   */
   private async touch(tx: EntityManager, user: UserRow, login: boolean): Promise<UserRow> {
-    const changes: UserChanges = {};
-    const role = login && user.email ? roleFor(user.email, this.admins) : user.role;
-    if (role !== user.role) changes.role = role;
-    if (shouldTouchLastActive(user.last_active_at)) changes.lastActiveAt = new Date();
-    if (Object.keys(changes).length === 0) return user;
-    await this.users.lockActive(tx, user.id);
-    return this.users.update(tx, user.id, changes);
+    let row = user;
+    const role = login ? loginRole(user.email, user.role, this.admins) : user.role;
+    if (role !== user.role) row = await this.users.changeStanding(tx, user.id, { role });
+    if (shouldTouchLastActive(row.last_active_at)) {
+      row = await this.users.update(tx, user.id, { lastActiveAt: new Date() });
+    }
+    return row;
   }
 
   private async issue(tx: EntityManager, user: UserRow, familyId?: string): Promise<AuthResult> {

@@ -1,4 +1,4 @@
-import { normaliseEmail, parseAdminEmails, roleFor } from './email';
+import { loginRole, normaliseEmail, parseAdminEmails, signupRole } from './email';
 
 describe(normaliseEmail.name, () => {
   it('trims and lower-cases', () => {
@@ -10,12 +10,27 @@ describe(normaliseEmail.name, () => {
   });
 });
 
-describe(roleFor.name, () => {
+describe(signupRole.name, () => {
   it('gives admin to the normalised ADMIN_EMAILS only', () => {
     const admins = parseAdminEmails(' Boss@Example.com, ,ops@example.com ');
-    expect(roleFor('boss@example.com', admins)).toBe('admin');
-    expect(roleFor('ops@example.com', admins)).toBe('admin');
-    expect(roleFor('someone@example.com', admins)).toBe('user');
+    expect(signupRole('boss@example.com', admins)).toBe('admin');
+    expect(signupRole('ops@example.com', admins)).toBe('admin');
+    expect(signupRole('someone@example.com', admins)).toBe('user');
     expect(parseAdminEmails('').size).toBe(0);
+  });
+});
+
+describe(loginRole.name, () => {
+  const admins = parseAdminEmails('boss@example.com');
+
+  it('keeps a role granted through the API', () => {
+    expect(loginRole('mod@example.com', 'moderator', admins)).toBe('moderator');
+    expect(loginRole('someone@example.com', 'admin', admins)).toBe('admin');
+    expect(loginRole('someone@example.com', 'user', admins)).toBe('user');
+  });
+
+  it('makes an ADMIN_EMAILS account admin whatever it held', () => {
+    expect(loginRole('boss@example.com', 'user', admins)).toBe('admin');
+    expect(loginRole('boss@example.com', 'moderator', admins)).toBe('admin');
   });
 });

@@ -14,6 +14,19 @@ export function parseAdminEmails(setting: string): Set<string> {
   );
 }
 
-export function roleFor(email: string, admins: ReadonlySet<string>): Role {
-  return admins.has(email) ? 'admin' : 'user';
+/** `ADMIN_EMAILS` accounts are admins from signup on and never lose it. */
+export function isAdminEmail(email: string | null, admins: ReadonlySet<string>): boolean {
+  return email !== null && admins.has(email);
+}
+
+export function signupRole(email: string, admins: ReadonlySet<string>): Role {
+  return isAdminEmail(email, admins) ? 'admin' : 'user';
+}
+
+/**
+ * The role after a login: an `ADMIN_EMAILS` account is made admin if it is not (the setting may
+ * have changed since signup); anyone else keeps the role admins gave them.
+ */
+export function loginRole(email: string | null, current: Role, admins: ReadonlySet<string>): Role {
+  return isAdminEmail(email, admins) ? 'admin' : current;
 }

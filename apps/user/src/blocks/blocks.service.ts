@@ -8,7 +8,7 @@ import type { Page } from '@rendezvous/platform';
 import { ConnectionsRepository } from '../connections/connections.repository';
 import { UsersRepository } from '../users/users.repository';
 
-interface BlockRow {
+export interface BlockRow {
   blocker_id: string;
   blocked_id: string;
   created_at: Date;
@@ -39,19 +39,33 @@ export class BlocksService {
       throw invalidFields([{ path: 'userId', message: 'userId must not be yourself' }]);
     }
     return this.dataSource.transaction(async (tx) => {
-      await this.users.lockActive(tx, callerId);
-      const target = await this.users.shareLockActive(tx, [userId]);
-      if (!target.has(userId)) throw new DomainError(USER_ERRORS.USER_NOT_FOUND, 'No such user');
-      const [row] = (await tx.query(
-        `INSERT INTO blocks (blocker_id, blocked_id) VALUES ($1, $2)
-         ON CONFLICT DO NOTHING RETURNING *`,
-        [callerId, userId],
-      )) as BlockRow[];
+      const row = await this.blockIn(tx, callerId, userId);
       if (!row) throw new DomainError(USER_ERRORS.ALREADY_BLOCKED, 'You already blocked this user');
-      await this.connections.removePair(tx, callerId, userId);
-      await this.publish(tx, TOPICS.USER_BLOCKED, callerId, userId);
       return toView(row);
     });
+  }
+
+  /**
+   * Blocks within the caller's transaction (a report blocks this way too); undefined when the
+   * block already existed, which changes nothing.
+   */
+  async blockIn(
+    tx: EntityManager,
+    callerId: string,
+    userId: string,
+  ): Promise<BlockRow | undefined> {
+    await this.users.lockActive(tx, callerId);
+    const target = await this.users.shareLockActive(tx, [userId]);
+    if (!target.has(userId)) throw new DomainError(USER_ERRORS.USER_NOT_FOUND, 'No such user');
+    const [row] = (await tx.query(
+      `INSERT INTO blocks (blocker_id, blocked_id) VALUES ($1, $2)
+       ON CONFLICT DO NOTHING RETURNING *`,
+      [callerId, userId],
+    )) as BlockRow[];
+    if (!row) return undefined;
+    await this.connections.removePair(tx, callerId, userId);
+    await this.publish(tx, TOPICS.USER_BLOCKED, callerId, userId);
+    return row;
   }
 
   async list(callerId: string, limit: number, cursor?: string): Promise<Page<BlockView>> {

@@ -4,6 +4,7 @@ import type { ConnectionEventData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { OutboxService } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
+import { suspendedUserSql } from '../users/standing';
 import type { ConnectionFacts } from './connection-rules';
 import {
   connectionStatus,
@@ -111,10 +112,12 @@ export class ConnectionsRepository {
     limit: number,
   ): Promise<ConnectionRow[]> {
     return (await db.query(
-      `SELECT * FROM connections
-       WHERE (user_a = $1 OR user_b = $1)
-         AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
-       ORDER BY created_at, id LIMIT $4`,
+      `SELECT c.* FROM connections c
+       JOIN users other ON other.id = CASE WHEN c.user_a = $1 THEN c.user_b ELSE c.user_a END
+       WHERE (c.user_a = $1 OR c.user_b = $1)
+         AND NOT ${suspendedUserSql('other')}
+         AND ($2::timestamptz IS NULL OR (c.created_at, c.id) > ($2::timestamptz, $3::uuid))
+       ORDER BY c.created_at, c.id LIMIT $4`,
       [userId, after?.key ?? null, after?.id ?? null, limit + 1],
     )) as ConnectionRow[];
   }

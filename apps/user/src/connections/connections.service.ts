@@ -52,6 +52,7 @@ export class ConnectionsService {
       const active = await this.users.shareLockActive(tx, [callerId, userId]);
       if (!active.has(userId) || !active.has(callerId)) throw notFound();
       if (await isBlockedEitherWay(tx, callerId, userId)) throw notFound();
+      if (await this.users.isSuspended(tx, userId)) throw notFound();
       const row = await this.connections.insert(tx, callerId, userId, { requesterId: callerId });
       if (!row) {
         throw new DomainError(
@@ -68,7 +69,8 @@ export class ConnectionsService {
   async accept(callerId: string, requesterId: string): Promise<ConnectionView> {
     return this.dataSource.transaction(async (tx) => {
       const row = await this.connections.lockPair(tx, callerId, requesterId);
-      if (!row || row.requester_id !== requesterId || requesterId === callerId) {
+      const hidden = row !== undefined && (await this.users.isSuspended(tx, requesterId));
+      if (!row || hidden || row.requester_id !== requesterId || requesterId === callerId) {
         throw new DomainError(USER_ERRORS.CONNECTION_NOT_FOUND, 'No request from this user');
       }
       if (row.request_accepted_at) return view(row, callerId);

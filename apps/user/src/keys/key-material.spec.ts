@@ -65,10 +65,12 @@ describe('signing keys and JWKS', () => {
     await expect(verifyAccessToken(oldToken, keys, issuer)).resolves.toEqual({
       id: userId,
       role: 'user',
+      issuedAt: expect.any(Number) as unknown,
     });
     await expect(verifyAccessToken(newToken, keys, issuer)).resolves.toEqual({
       id: userId,
       role: 'admin',
+      issuedAt: expect.any(Number) as unknown,
     });
 
     const retired = createLocalJWKSet(jwksOf(current.publicJwk, [])) as JWTVerifyGetKey;

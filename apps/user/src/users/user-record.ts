@@ -1,4 +1,5 @@
 import type {
+  AccountStatus,
   Role,
   UserPreferencesData,
   UserProfileData,
@@ -18,6 +19,10 @@ export interface UserRow {
   version: number;
   created_at: Date;
   deleted_at: Date | null;
+  status: AccountStatus;
+  suspended_until: Date | null;
+  hidden: boolean;
+  role_changed_at: Date | null;
 }
 
 /** The user object of API.md (only ever shown to the person themselves). */

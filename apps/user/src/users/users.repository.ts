@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  AccountStatus,
   Role,
   UserPreferencesData,
   UserProfileData,
   UserStateData,
+  UserStatusData,
 } from '@rendezvous/contracts';
 import { DomainError, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
 import { OutboxService } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
+import { suspendedUserSql, toStatusData } from './standing';
 import type { UserRow } from './user-record';
 import { toUserState } from './user-record';
 
@@ -26,10 +29,17 @@ export interface NewUser {
 
 export interface UserChanges {
   name?: string;
-  role?: Role;
   profile?: UserProfileData;
   preferences?: UserPreferencesData;
   lastActiveAt?: Date;
+}
+
+export interface StandingChanges {
+  status?: AccountStatus;
+  /** `null` clears it; absent keeps it. */
+  suspendedUntil?: Date | null;
+  hidden?: boolean;
+  role?: Role;
 }
 
 /** Users' rows and the events that carry their state; every change bumps `version`. */
@@ -75,14 +85,38 @@ export class UsersRepository {
     return rows[0];
   }
 
+  /** Suspended or banned now (a timed suspension that has ended is not). */
+  async isSuspended(db: Queryable, id: string): Promise<boolean> {
+    const rows = (await db.query(
+      `SELECT 1 FROM users u WHERE u.id = $1 AND ${suspendedUserSql('u')}`,
+      [id],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
   /** Locks the person's row for the rest of the transaction; serialises their changes. */
   async lockActive(tx: EntityManager, id: string): Promise<UserRow> {
+    const row = await this.lockIfActive(tx, id);
+    if (!row) throw new DomainError(USER_ERRORS.USER_NOT_FOUND, 'No such user');
+    return row;
+  }
+
+  async lockIfActive(tx: EntityManager, id: string): Promise<UserRow | undefined> {
     const rows = (await tx.query(
       'SELECT * FROM users WHERE id = $1 AND deleted_at IS NULL FOR UPDATE',
       [id],
     )) as UserRow[];
-    if (!rows[0]) throw new DomainError(USER_ERRORS.USER_NOT_FOUND, 'No such user');
     return rows[0];
+  }
+
+  /** Existing, not deleted users among `ids`, locked in id order (two callers cannot cross). */
+  async lockAllActive(tx: EntityManager, ids: string[]): Promise<Map<string, UserRow>> {
+    const rows = (await tx.query(
+      `SELECT * FROM users WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL
+       ORDER BY id FOR UPDATE`,
+      [ids],
+    )) as UserRow[];
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   /** Existing, not deleted users among `ids`, share-locked so a deletion waits for us. */
@@ -99,16 +133,14 @@ export class UsersRepository {
     const [rows] = (await tx.query(
       `UPDATE users SET
          name = COALESCE($2, name),
-         role = COALESCE($3, role),
-         profile = COALESCE($4, profile),
-         preferences = COALESCE($5, preferences),
-         last_active_at = COALESCE($6, last_active_at),
+         profile = COALESCE($3, profile),
+         preferences = COALESCE($4, preferences),
+         last_active_at = COALESCE($5, last_active_at),
          version = version + 1
        WHERE id = $1 AND deleted_at IS NULL RETURNING *`,
       [
         id,
         changes.name ?? null,
-        changes.role ?? null,
         changes.profile ?? null,
         changes.preferences ?? null,
         changes.lastActiveAt ?? null,
@@ -123,6 +155,75 @@ export class UsersRepository {
       data: toUserState(row),
     });
     return row;
+  }
+
+  /**
+   * Changes the person's standing and announces it whole in `user.status_changed`; a role change
+   * also stamps `role_changed_at` and sends `user.updated`, whose state carries the role. The
+   * stamp is the clock at the update, after any token issued from the row as it was.
+   */
+  async changeStanding(tx: EntityManager, id: string, changes: StandingChanges): Promise<UserRow> {
+    const [rows] = (await tx.query(
+      `UPDATE users SET
+         status = COALESCE($2, status),
+         suspended_until = CASE WHEN $3 THEN $4::timestamptz ELSE suspended_until END,
+         hidden = COALESCE($5, hidden),
+         role = COALESCE($6, role),
+         role_changed_at = CASE WHEN $6::text IS NOT NULL AND $6::text <> role
+           THEN date_trunc('milliseconds', clock_timestamp()) ELSE role_changed_at END,
+         version = version + 1
+       WHERE id = $1 AND deleted_at IS NULL RETURNING *`,
+      [
+        id,
+        changes.status ?? null,
+        changes.suspendedUntil !== undefined,
+        changes.suspendedUntil ?? null,
+        changes.hidden ?? null,
+        changes.role ?? null,
+      ],
+    )) as [UserRow[], number];
+    const row = rows[0];
+    if (!row) throw new DomainError(USER_ERRORS.USER_NOT_FOUND, 'No such user');
+    await this.outbox.add<UserStatusData>(tx, {
+      type: TOPICS.USER_STATUS_CHANGED,
+      aggregateId: row.id,
+      aggregateVersion: row.version,
+      data: toStatusData(row),
+    });
+    if (changes.role !== undefined) {
+      await this.outbox.add<UserStateData>(tx, {
+        type: TOPICS.USER_UPDATED,
+        aggregateId: row.id,
+        aggregateVersion: row.version,
+        data: toUserState(row),
+      });
+    }
+    return row;
+  }
+
+  /**
+   * Timed suspensions that have ended become `active`, announced like any change of standing.
+   * Rows are claimed with SKIP LOCKED, so replicas sweeping at once end each suspension once.
+   */
+  async endExpiredSuspensions(tx: EntityManager, limit: number): Promise<number> {
+    const [rows] = (await tx.query(
+      `UPDATE users SET status = 'active', suspended_until = NULL, version = version + 1
+       WHERE id IN (
+         SELECT id FROM users
+         WHERE status = 'suspended' AND suspended_until <= now() AND deleted_at IS NULL
+         ORDER BY suspended_until LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [limit],
+    )) as [UserRow[], number];
+    for (const row of rows) {
+      await this.outbox.add<UserStatusData>(tx, {
+        type: TOPICS.USER_STATUS_CHANGED,
+        aggregateId: row.id,
+        aggregateVersion: row.version,
+        data: toStatusData(row),
+      });
+    }
+    return rows.length;
   }
 
   /** A change of the person that is not their state (a block): the next aggregate version. */

@@ -5,6 +5,7 @@ import type { UpdatePreferencesDto } from './dto/update-preferences.dto';
 import type { UpdateProfileDto } from './dto/update-profile.dto';
 import { preferencesFrom } from './preferences';
 import { applyProfilePatch } from './profile';
+import { isSuspendedNow } from './standing';
 import type { PublicProfile, UserObject } from './user-record';
 import { toPublicProfile, toUserObject } from './user-record';
 import { UsersRepository } from './users.repository';
@@ -43,14 +44,14 @@ export class UsersService {
     });
   }
 
-  /** Someone's public profile; hidden (404) when they blocked the caller. */
+  /** Someone's public profile; hidden (404) when they blocked the caller or are suspended. */
   async publicProfile(callerId: string, userId: string): Promise<PublicProfile> {
     const user = await this.users.findActive(this.dataSource.manager, userId);
     const blocked = (await this.dataSource.query(
       'SELECT 1 FROM blocks WHERE blocker_id = $1 AND blocked_id = $2',
       [userId, callerId],
     )) as unknown[];
-    if (!user || blocked.length > 0)
+    if (!user || blocked.length > 0 || isSuspendedNow(user))
       throw new DomainError(USER_ERRORS.USER_NOT_FOUND, 'No such user');
     return toPublicProfile(user);
   }

@@ -1,0 +1,12 @@
+const DAY_MS = 86_400_000;
+
+/** The UTC day (`YYYY-MM-DD`) reports are counted in. */
+export function utcDay(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Whole seconds until the next UTC midnight, at least 1: the `Retry-After` of the limit. */
+export function secondsUntilNextUtcDay(now: Date): number {
+  const nextMidnight = Math.floor(now.getTime() / DAY_MS) * DAY_MS + DAY_MS;
+  return Math.max(1, Math.ceil((nextMidnight - now.getTime()) / 1000));
+}
