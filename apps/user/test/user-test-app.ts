@@ -2,11 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { BookingData, Envelope, MatchCreatedData } from '@rendezvous/contracts';
+import type {
+  AuditRecordedData,
+  BookingData,
+  Envelope,
+  MatchCreatedData,
+} from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { EnvelopeValidator, createApp } from '@rendezvous/platform';
 import { createTestDatabase, freePort, uniqueName } from '@rendezvous/testing';
 import { AppModule } from '../src/app.module';
+import { AuditEventsConsumer } from '../src/audit/audit-events.consumer';
 import { MatchEventsConsumer } from '../src/connections/match-events.consumer';
 import { BookingEventsConsumer } from '../src/timeslots/booking-events.consumer';
 
@@ -89,6 +95,8 @@ export async function startUserApp(env: Record<string, string> = {}): Promise<Us
         return app.get(BookingEventsConsumer).onBookingConfirmed(as<BookingData>(valid));
       case TOPICS.BOOKING_CANCELLED:
         return app.get(BookingEventsConsumer).onBookingCancelled(as<BookingData>(valid));
+      case TOPICS.AUDIT_RECORDED:
+        return app.get(AuditEventsConsumer).onAuditRecorded(as<AuditRecordedData>(valid));
       default:
         throw new Error(`the user service does not consume ${valid.type}`);
     }
