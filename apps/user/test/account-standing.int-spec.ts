@@ -373,6 +373,10 @@ describe('user service: account standing and roles', () => {
     const marker = uniqueName('Zebulon');
     const first = await t.signup({ name: `${marker} One` });
     const second = await t.signup({ name: `${marker} Two` });
+    await t.request('PATCH', '/users/me', {
+      token: second.accessToken,
+      body: { location: { lat: 48.85661, lng: 2.35222, city: 'Paris' } },
+    });
     await act(admin.accessToken, second.user.id, 'suspend', { note: 'n' });
     const page = await t.request<Page<AdminUserItem>>(
       'GET',
@@ -422,10 +426,13 @@ describe('user service: account standing and roles', () => {
       id: second.user.id,
       email: second.user.email,
       status: 'suspended',
+      profile: { location: { city: 'Paris' } },
       reportsAgainst: 0,
       reportsFiled: 0,
       history: [{ action: 'user.suspended', actorId: admin.user.id, note: 'n' }],
     });
+    // Only the city: the exact location is for the person alone.
+    expect(JSON.stringify(detail.body)).not.toContain('48.85');
   });
 
   it('keeps audit entries when the account is deleted; deleted people are 404 to moderators', async () => {

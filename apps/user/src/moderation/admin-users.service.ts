@@ -20,12 +20,23 @@ import { AdminUsersRepository, adminUserCursor, toAdminUserItem } from './admin-
 /** The audit entries shown with a person; the whole log is at GET /admin/audit. */
 const HISTORY_LIMIT = 100;
 
-export type AdminUserDetail = UserObject &
+/** Admin views show `location.city` only (API.md, location privacy). */
+type AdminProfile = Omit<UserObject['profile'], 'location'> & {
+  location: { city: string | null } | null;
+};
+
+export type AdminUserDetail = Omit<UserObject, 'profile'> &
   Pick<AdminUserItem, 'status' | 'suspendedUntil'> & {
+    profile: AdminProfile;
     reportsAgainst: number;
     reportsFiled: number;
     history: AuditEntry[];
   };
+
+function adminProfile(profile: UserObject['profile']): AdminProfile {
+  const { location, ...rest } = profile;
+  return { ...rest, location: location ? { city: location.city ?? null } : null };
+}
 
 const notFound = () => new DomainError(USER_ERRORS.USER_NOT_FOUND, 'No such user');
 
@@ -59,8 +70,10 @@ export class AdminUsersService {
     const row = await this.adminUsers.find(db, id);
     if (!row) throw notFound();
     const { status, suspendedUntil } = toAdminUserItem(row);
+    const user = toUserObject(row);
     return {
-      ...toUserObject(row),
+      ...user,
+      profile: adminProfile(user.profile),
       status,
       suspendedUntil,
       ...(await this.adminUsers.reportCounts(db, id)),

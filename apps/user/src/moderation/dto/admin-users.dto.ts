@@ -39,6 +39,7 @@ export class NoteDto {
 
 export class SuspendDto extends NoteDto {
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: SUSPENSION_MAX_HOURS,
     description: 'whole hours; absent = until reinstated',

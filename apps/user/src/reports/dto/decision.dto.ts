@@ -10,6 +10,7 @@ export class DecisionDto extends NoteDto {
   action: DecisionAction;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: SUSPENSION_MAX_HOURS,
     description: 'suspend only; whole hours; absent = until reinstated',
