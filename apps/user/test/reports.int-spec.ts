@@ -185,6 +185,14 @@ describe('user service: reports and decisions', () => {
       expect((await report(reporter, subject.user.id)).status).toBe(201);
     });
 
+    it('files two people’s reports on each other at once, each blocking the other', async () => {
+      for (let round = 0; round < 5; round += 1) {
+        const [a, b] = await Promise.all([t.signup(), t.signup()]);
+        const filed = await Promise.all([report(a, b.user.id), report(b, a.user.id)]);
+        expect(filed.map((f) => f.status)).toEqual([201, 201]);
+      }
+    });
+
     it('refuses a suspended subject as unknown', async () => {
       const reporter = await t.signup();
       const subject = await t.signup();

@@ -308,6 +308,23 @@ describe('user service: timeslots, connections, blocks', () => {
   });
 
   describe('blocks', () => {
+    it('lets two people block each other at the same moment', async () => {
+      for (let round = 0; round < 5; round += 1) {
+        const [a, b] = await Promise.all([t.signup(), t.signup()]);
+        const blocked = await Promise.all([
+          t.request('POST', '/users/me/blocks', {
+            token: a.accessToken,
+            body: { userId: b.user.id },
+          }),
+          t.request('POST', '/users/me/blocks', {
+            token: b.accessToken,
+            body: { userId: a.user.id },
+          }),
+        ]);
+        expect(blocked.map((r) => r.status)).toEqual([201, 201]);
+      }
+    });
+
     it('blocks (removing the connection), lists, refuses twice and unblocks', async () => {
       const alice = await t.signup();
       const bob = await t.signup();

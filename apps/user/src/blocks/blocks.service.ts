@@ -54,9 +54,11 @@ export class BlocksService {
     callerId: string,
     userId: string,
   ): Promise<BlockRow | undefined> {
-    await this.users.lockActive(tx, callerId);
-    const target = await this.users.shareLockActive(tx, [userId]);
-    if (!target.has(userId)) throw new DomainError(USER_ERRORS.USER_NOT_FOUND, 'No such user');
+    // Both rows in id order: two people blocking or reporting each other at once cannot deadlock.
+    const people = await this.users.lockAllActive(tx, [callerId, userId]);
+    if (!people.has(callerId) || !people.has(userId)) {
+      throw new DomainError(USER_ERRORS.USER_NOT_FOUND, 'No such user');
+    }
     const [row] = (await tx.query(
       `INSERT INTO blocks (blocker_id, blocked_id) VALUES ($1, $2)
        ON CONFLICT DO NOTHING RETURNING *`,
