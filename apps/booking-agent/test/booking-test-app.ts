@@ -7,7 +7,6 @@ import type {
   TimeslotStatus,
   UserBlockData,
   UserDeletedData,
-  UserStatusData,
   VenueData,
 } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
@@ -19,6 +18,7 @@ import {
   apiRequests,
   startServiceForTest,
   startTokenIssuer,
+  aUserStatusEvent,
 } from '@rendezvous/testing';
 import { DataSource } from 'typeorm';
 import { AgentEventsConsumer } from '../src/agent/agent-events.consumer';
@@ -147,16 +147,7 @@ export async function startBookingApp(env: Record<string, string> = {}): Promise
       await deliver(anEnvelope(type, data, { aggregateId: blockerId, version }));
     },
     async setStatus(userId, status, version) {
-      const data: UserStatusData = {
-        userId,
-        status,
-        suspendedUntil: null,
-        role: 'user',
-        roleChangedAt: null,
-        hidden: false,
-        changedAt: new Date().toISOString(),
-      };
-      await deliver(anEnvelope(TOPICS.USER_STATUS_CHANGED, data, { aggregateId: userId, version }));
+      await deliver(aUserStatusEvent(userId, version, { status }));
     },
     async close() {
       await service.close();

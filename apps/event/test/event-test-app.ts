@@ -18,6 +18,7 @@ import {
   createTestDatabase,
   startTokenIssuer,
   uniqueName,
+  aUserStatus,
 } from '@rendezvous/testing';
 import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
@@ -125,15 +126,7 @@ export async function startEventApp(): Promise<EventTestApp> {
     userState,
     deliver,
     async setStatus(userId, status, version, suspendedUntil = null) {
-      const data: UserStatusData = {
-        userId,
-        status,
-        suspendedUntil,
-        role: 'user',
-        roleChangedAt: null,
-        hidden: false,
-        changedAt: new Date().toISOString(),
-      };
+      const data = aUserStatus(userId, { status, suspendedUntil });
       await deliver(TOPICS.USER_STATUS_CHANGED, data, userId, version);
     },
     async person({ name = uniqueName('Person'), known = true, role = 'user' } = {}) {

@@ -21,6 +21,7 @@ import {
   startTokenIssuer,
   uniqueName,
   waitFor,
+  aUserStatusEvent,
 } from '@rendezvous/testing';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
@@ -141,16 +142,7 @@ describe('suspensions, bans and roles at the gateway', () => {
     version = (versions.get(userId) ?? 1) + 1,
   ) {
     versions.set(userId, Math.max(version, versions.get(userId) ?? 1));
-    const data: UserStatusData = {
-      userId,
-      status: change.status ?? 'active',
-      suspendedUntil: change.suspendedUntil ?? null,
-      role: change.role ?? 'user',
-      roleChangedAt: change.roleChangedAt ?? null,
-      hidden: false,
-      changedAt: new Date().toISOString(),
-    };
-    return anEnvelope(TOPICS.USER_STATUS_CHANGED, data, { aggregateId: userId, version });
+    return aUserStatusEvent(userId, version, change);
   }
 
   function reportCreated(subjectUserId: string, staff: string[]) {

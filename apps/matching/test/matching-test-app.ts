@@ -8,6 +8,7 @@ import {
   apiRequests,
   startServiceForTest,
   startTokenIssuer,
+  aUserStatusEvent,
 } from '@rendezvous/testing';
 import { DataSource } from 'typeorm';
 import { createApp } from '@rendezvous/platform';
@@ -82,17 +83,7 @@ export async function startMatchingApp(env: Record<string, string> = {}): Promis
       return state;
     },
     async setStanding(userId, version, standing = {}) {
-      const data: UserStatusData = {
-        userId,
-        status: 'active',
-        suspendedUntil: null,
-        role: 'user',
-        roleChangedAt: null,
-        hidden: false,
-        changedAt: new Date().toISOString(),
-        ...standing,
-      };
-      await deliver(anEnvelope(TOPICS.USER_STATUS_CHANGED, data, { aggregateId: userId, version }));
+      await deliver(aUserStatusEvent(userId, version, standing));
     },
     request: apiRequests(app),
     token: (userId) => issuer.sign(userId),

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Envelope, UserStatusData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { anEnvelope, startServiceForTest } from '@rendezvous/testing';
+import { aUserStatusEvent, startServiceForTest } from '@rendezvous/testing';
 import { DataSource } from 'typeorm';
 import { createApp } from '@rendezvous/platform';
 import { AppModule } from '../src/app.module';
@@ -64,21 +64,7 @@ export async function startProximityApp(
     sessions: app.get(SessionsService),
     encounters: app.get(EncountersService),
     deliver,
-    statusEvent: (userId, version, change = {}) =>
-      anEnvelope<UserStatusData>(
-        TOPICS.USER_STATUS_CHANGED,
-        {
-          userId,
-          status: 'active',
-          suspendedUntil: null,
-          role: 'user',
-          roleChangedAt: null,
-          hidden: false,
-          changedAt: new Date().toISOString(),
-          ...change,
-        },
-        { aggregateId: userId, version },
-      ),
+    statusEvent: aUserStatusEvent,
     close: () => service.close(),
   };
 }

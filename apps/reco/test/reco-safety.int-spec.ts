@@ -11,6 +11,7 @@ import {
   startTokenIssuer,
   testKafka,
   waitFor,
+  aUserStatusEvent,
 } from '@rendezvous/testing';
 import { RecoService } from '../src/recommendations/reco.service';
 import type { RecoTestApp } from './reco-test-app';
@@ -106,19 +107,7 @@ describe('reco: suspended, banned and auto-hidden people', () => {
     await t.standing(friend.userId, 4, { status: 'suspended' });
     expect(await companions(caller.userId)).toEqual([friend.userId]);
 
-    const suspension = anEnvelope(
-      TOPICS.USER_STATUS_CHANGED,
-      {
-        userId: friend.userId,
-        status: 'suspended',
-        suspendedUntil: null,
-        role: 'user',
-        roleChangedAt: null,
-        hidden: false,
-        changedAt: new Date().toISOString(),
-      },
-      { aggregateId: friend.userId, version: 7 },
-    );
+    const suspension = aUserStatusEvent(friend.userId, 7, { status: 'suspended' });
     await t.deliver(suspension);
     await t.deliver(suspension);
     await t.standing(friend.userId, 6);

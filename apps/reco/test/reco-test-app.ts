@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Envelope, UserLocation, UserStateData, UserStatusData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { aUserState, anEnvelope, startServiceForTest } from '@rendezvous/testing';
+import { aUserState, anEnvelope, startServiceForTest, aUserStatusEvent } from '@rendezvous/testing';
 import { DataSource } from 'typeorm';
 import { createApp } from '@rendezvous/platform';
 import { AppModule } from '../src/app.module';
@@ -57,23 +57,7 @@ export async function startRecoApp(env: Record<string, string> = {}): Promise<Re
       await deliver(anEnvelope(TOPICS.USER_CREATED, state, { aggregateId: state.userId }));
       return state;
     },
-    standing: (userId, version, change = {}) =>
-      deliver(
-        anEnvelope<UserStatusData>(
-          TOPICS.USER_STATUS_CHANGED,
-          {
-            userId,
-            status: 'active',
-            suspendedUntil: null,
-            role: 'user',
-            roleChangedAt: null,
-            hidden: false,
-            changedAt: new Date().toISOString(),
-            ...change,
-          },
-          { aggregateId: userId, version },
-        ),
-      ),
+    standing: (userId, version, change = {}) => deliver(aUserStatusEvent(userId, version, change)),
     close: () => service.close(),
   };
 }

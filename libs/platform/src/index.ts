@@ -52,3 +52,4 @@ export * from './http/objectionable-text';
 export * from './http/input-bounds';
 export * from './http/request-url';
 export * from './http/text';
+export * from './http/utc-day';

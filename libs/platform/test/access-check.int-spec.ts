@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, testRedis, uniqueName } from '@rendezvous/testing';
+import { createTestDatabase, testRedis, uniqueName, aUserStatus } from '@rendezvous/testing';
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
-import type { UserStatusData } from '@rendezvous/contracts';
 import type { AuthUser } from '../src';
 import { AccessCheck, AccountStatusProjection } from '../src';
 import { platformDataSource } from './platform-data-source';
@@ -84,16 +83,7 @@ describe(AccessCheck.name, () => {
 
   describe('with the standing from user.status_changed', () => {
     const accounts = new AccountStatusProjection();
-    const standing = (userId: string, change: Partial<UserStatusData>): UserStatusData => ({
-      userId,
-      status: 'active',
-      suspendedUntil: null,
-      role: 'user',
-      roleChangedAt: null,
-      hidden: false,
-      changedAt: new Date().toISOString(),
-      ...change,
-    });
+    const standing = aUserStatus;
     const check = () => new AccessCheck({ table: 'users', idColumn: 'id' }, { redis, dataSource });
 
     it('refuses a suspended person until the suspension ends, and a banned one', async () => {

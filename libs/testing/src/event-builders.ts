@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Envelope, ServiceName, UserProfileData, UserStateData } from '@rendezvous/contracts';
+import type {
+  Envelope,
+  ServiceName,
+  UserProfileData,
+  UserStateData,
+  UserStatusData,
+} from '@rendezvous/contracts';
+import { TOPICS } from '@rendezvous/contracts';
 
 /** An envelope as a producer would send it: `anEnvelope('user.updated', data, { version: 2 })`. */
 export function anEnvelope<TData>(
@@ -71,4 +78,30 @@ export function aUserState(
       ...preferences,
     },
   };
+}
+
+/** A person's standing as `user.status_changed` carries it: active `user` unless changed. */
+export function aUserStatus(userId: string, change: Partial<UserStatusData> = {}): UserStatusData {
+  return {
+    userId,
+    status: 'active',
+    suspendedUntil: null,
+    role: 'user',
+    roleChangedAt: null,
+    hidden: false,
+    changedAt: new Date().toISOString(),
+    ...change,
+  };
+}
+
+/** `user.status_changed` for a person at a version of their aggregate. */
+export function aUserStatusEvent(
+  userId: string,
+  version: number,
+  change: Partial<UserStatusData> = {},
+): Envelope<UserStatusData> {
+  return anEnvelope(TOPICS.USER_STATUS_CHANGED, aUserStatus(userId, change), {
+    aggregateId: userId,
+    version,
+  });
 }

@@ -6,6 +6,8 @@ import {
   BlocksProjection,
   invalidFields,
   OutboxService,
+  secondsUntilNextUtcDay,
+  utcDay,
 } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import { MatchingConfig } from '../config';
@@ -16,7 +18,6 @@ import type { MatchRow, MatchView } from '../matches/match-row';
 import { matchViewFor } from '../matches/match-row';
 import { MatchesService } from '../matches/matches.service';
 import { ProfilesRepository } from '../profiles/profiles.repository';
-import { secondsUntilNextUtcDay, utcDay } from './super-like-day';
 import { SwipesRepository } from './swipes.repository';
 
 export interface SwipeResult {

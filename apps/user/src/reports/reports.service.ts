@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { ReportCreatedData, ReportDecidedData } from '@rendezvous/contracts';
 import { DomainError, MODERATION_ERRORS, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
 import type { AuthUser, Page } from '@rendezvous/platform';
-import { OutboxService, decodeCursor, invalidFields, toPage } from '@rendezvous/platform';
+import {
+  OutboxService,
+  decodeCursor,
+  invalidFields,
+  secondsUntilNextUtcDay,
+  toPage,
+  utcDay,
+} from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { BlocksService } from '../blocks/blocks.service';
@@ -13,7 +20,6 @@ import type { UserRow } from '../users/user-record';
 import { UsersRepository } from '../users/users.repository';
 import type { CreateReportDto } from './dto/create-report.dto';
 import type { DecisionDto } from './dto/decision.dto';
-import { secondsUntilNextUtcDay, utcDay } from './report-day';
 import type { OwnReportView, QueueItem } from './report-views';
 import { toOwnReportView, toQueueItem } from './report-views';
 import type { QueueFilters, ReportRow } from './reports.repository';

@@ -1,5 +1,6 @@
 import type { AccountStanding, AccountStatus, UserStatusData } from '@rendezvous/contracts';
 import { isSuspendedAt } from '@rendezvous/contracts';
+import { standingFromRow } from '@rendezvous/platform';
 import type { UserRow } from './user-record';
 
 type StandingColumns = Pick<
@@ -9,13 +10,7 @@ type StandingColumns = Pick<
 
 /** The standing as stored; a timed suspension past its end still reads `suspended` here. */
 export function standingOf(row: StandingColumns): AccountStanding {
-  return {
-    status: row.status,
-    suspendedUntil: row.suspended_until?.toISOString() ?? null,
-    role: row.role,
-    roleChangedAt: row.role_changed_at?.toISOString() ?? null,
-    hidden: row.hidden,
-  };
+  return standingFromRow(row);
 }
 
 export function isSuspendedNow(row: StandingColumns, now: Date = new Date()): boolean {

@@ -4,7 +4,8 @@ import type { EntityManager } from 'typeorm';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
-interface StandingRow {
+/** The standing columns, as `account_status` and the user service's `users` both name them. */
+export interface StandingRow {
   status: AccountStanding['status'];
   suspended_until: Date | null;
   role: Role;
@@ -30,7 +31,7 @@ export function hiddenPersonSql(idColumn: string): string {
     AND (ach.hidden OR ${SUSPENDED('ach')}))`;
 }
 
-function toStanding(row: StandingRow): AccountStanding {
+export function standingFromRow(row: StandingRow): AccountStanding {
   return {
     status: row.status,
     suspendedUntil: row.suspended_until?.toISOString() ?? null,
@@ -86,7 +87,7 @@ export class AccountStatusProjection {
          FROM account_status WHERE user_id = $1`,
       [userId],
     )) as StandingRow[];
-    return rows[0] ? toStanding(rows[0]) : null;
+    return rows[0] ? standingFromRow(rows[0]) : null;
   }
 
   /** Whether the person is suspended or banned now. */
@@ -116,6 +117,6 @@ export class AccountStatusProjection {
          FROM account_status WHERE user_id = $1 FOR UPDATE`,
       [userId],
     )) as (StandingRow & { version: number })[];
-    return rows[0] ? { standing: toStanding(rows[0]), version: rows[0].version } : undefined;
+    return rows[0] ? { standing: standingFromRow(rows[0]), version: rows[0].version } : undefined;
   }
 }

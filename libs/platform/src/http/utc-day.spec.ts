@@ -1,4 +1,4 @@
-import { secondsUntilNextUtcDay, utcDay } from './super-like-day';
+import { secondsUntilNextUtcDay, utcDay } from './utc-day';
 
 describe(secondsUntilNextUtcDay.name, () => {
   it('counts to the next UTC midnight, rounding up', () => {
