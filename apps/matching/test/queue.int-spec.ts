@@ -29,7 +29,7 @@ describe('queue matchmaking', () => {
 
   beforeAll(async () => {
     const fast = {
-      MATCHING_QUEUE_TIMEOUT_SECONDS: '3',
+      MATCHING_QUEUE_TIMEOUT_SECONDS: '6',
       MATCHING_CONFIRM_TIMEOUT_SECONDS: '2',
       MATCHING_QUEUE_WIDEN_AFTER_SECONDS: '1',
       MATCHING_QUEUE_SWEEP_INTERVAL_MS: '100',
@@ -191,7 +191,7 @@ describe('queue matchmaking', () => {
     const ada = randomUUID();
     const { ticket } = await q1.enqueue(ada, uniqueName('cobol'), 'hard');
     await waitFor(async () => (await q1.get(ada, ticket.ticketId)).status === 'expired', {
-      timeoutMs: 6_000,
+      timeoutMs: 10_000,
       message: 'the ticket to expire',
     });
     const expired = await waitFor(() => events(TOPICS.QUEUE_EXPIRED, ticket.ticketId)[0]);
