@@ -6,9 +6,10 @@ import type {
   UserStateData,
 } from '@rendezvous/contracts';
 import { AUTH_ERRORS, MATCHING_ERRORS, TOPICS, locationCell } from '@rendezvous/contracts';
-import { EnvelopeValidator } from '@rendezvous/platform';
+import { AccountStatusProjection, EnvelopeValidator } from '@rendezvous/platform';
 import type { KafkaCollector, Problem } from '@rendezvous/testing';
 import {
+  aUserStatus,
   anEnvelope,
   collectMessages,
   domainErrorCode,
@@ -241,6 +242,23 @@ describe('suspended, banned and hidden people in matching', () => {
         userId: person.userId,
         reason: 'unavailable',
       });
+    });
+
+    it('ends a ticket made by a request already past its token check when the suspension landed', async () => {
+      const topic = uniqueName('zig');
+      const [person, partner] = [await t.person(), await t.person()];
+      // The suspension is stored as its consumer stores it, before this enqueue writes: the
+      // consumer's own withdrawal found no ticket.
+      await t.db.transaction((tx) =>
+        t.app
+          .get(AccountStatusProjection)
+          .applyIfNewer(tx, aUserStatus(person.userId, SUSPENDED), 2),
+      );
+      expect(await domainErrorCode(queue.enqueue(person.userId, topic, 'easy'))).toBe(
+        AUTH_ERRORS.ACCOUNT_SUSPENDED,
+      );
+      const { ticket } = await queue.enqueue(partner.userId, topic, 'easy');
+      expect(ticket.status).toBe('waiting');
     });
 
     it('leaves the queue alone for a suspension older than the reinstatement', async () => {

@@ -62,6 +62,16 @@ export class PeopleService {
   }
 
   /**
+   * After the status has committed: a ticket made by a request that passed its token check just
+   * before the commit is ended here (the enqueue checks the standing again after it writes).
+   */
+  async withdrawIfSuspended(userId: string, db: EntityManager): Promise<void> {
+    const standing = await this.accounts.standing(db, userId);
+    if (!standing || !isSuspendedAt(standing, new Date())) return;
+    this.queueMetrics.paired(await this.queue.withdraw(userId));
+  }
+
+  /**
    * A deleted person leaves a tombstone and nothing else: their matches end (partners are
    * told), their swipes, blocks, event registrations, queue ticket and pending pair go.
    */

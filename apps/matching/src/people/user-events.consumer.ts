@@ -9,6 +9,7 @@ import type {
 } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { InboxService } from '@rendezvous/platform';
+import { DataSource } from 'typeorm';
 import { PeopleService } from './people.service';
 
 @Controller()
@@ -16,6 +17,7 @@ export class UserEventsConsumer {
   constructor(
     private readonly inbox: InboxService,
     private readonly people: PeopleService,
+    private readonly dataSource: DataSource,
   ) {}
 
   // Redelivery and out-of-order arrival are normal: state applies only if newer.
@@ -38,6 +40,7 @@ export class UserEventsConsumer {
     await this.inbox.once(event, (tx) =>
       this.people.applyStatus(tx, event.data, event.aggregateVersion),
     );
+    await this.people.withdrawIfSuspended(event.data.userId, this.dataSource.manager);
   }
 
   @EventPattern([TOPICS.USER_BLOCKED, TOPICS.USER_UNBLOCKED])

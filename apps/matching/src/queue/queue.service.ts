@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { QueueDifficulty } from '@rendezvous/contracts';
-import { DomainError, MATCHING_ERRORS, normaliseTerm } from '@rendezvous/contracts';
+import {
+  DomainError,
+  MATCHING_ERRORS,
+  accountSuspendedError,
+  isSuspendedAt,
+  normaliseTerm,
+} from '@rendezvous/contracts';
+import { AccountStatusProjection } from '@rendezvous/platform';
+import { DataSource } from 'typeorm';
 import { QueueMetrics } from './queue-metrics';
 import type { StoredTicket } from './queue-store';
 import { QueueStore } from './queue-store';
@@ -18,6 +26,8 @@ export class QueueService {
   constructor(
     private readonly store: QueueStore,
     private readonly metrics: QueueMetrics,
+    private readonly accounts: AccountStatusProjection,
+    private readonly dataSource: DataSource,
   ) {}
 
   /** A new ticket (`created: true`), or the caller's live ticket with the same parameters. */
@@ -33,7 +43,10 @@ export class QueueService {
         `You already have a ${reply.ticket.status} ticket for ${reply.ticket.topic} (${reply.ticket.difficulty}); cancel it first`,
       );
     }
-    if (reply.outcome === 'created') this.metrics.paired(reply.paired);
+    if (reply.outcome === 'created') {
+      this.metrics.paired(reply.paired);
+      await this.withdrawIfSuspendedMeanwhile(userId);
+    }
     return { created: reply.outcome === 'created', ticket: toView(reply.ticket) };
   }
 
@@ -60,5 +73,17 @@ export class QueueService {
     return reply.status === 'ready'
       ? { status: 'ready', sessionId: reply.sessionId }
       : { status: reply.status };
+  }
+
+  /**
+   * The token was checked before the ticket was made; a suspension applied in between found no
+   * ticket to end. Its consumer ends tickets again after it commits, so one of the two sees the
+   * other: either this check sees the suspension, or the consumer sees the ticket.
+   */
+  private async withdrawIfSuspendedMeanwhile(userId: string): Promise<void> {
+    const standing = await this.accounts.standing(this.dataSource.manager, userId);
+    if (!standing || !isSuspendedAt(standing, new Date())) return;
+    this.metrics.paired(await this.store.withdraw(userId));
+    throw accountSuspendedError(401, standing);
   }
 }
