@@ -54,6 +54,7 @@ export function mergeDocuments(gateway: OpenAPIObject, services: ServiceDocument
       description:
         'The public API, served by the gateway. Real-time events: Socket.IO at /socket.io; Kafka events: /docs/events.yaml.',
     },
+    servers: [{ url: '/', description: 'this gateway (paths include /api/v1)' }],
     paths,
     components: { ...gateway.components, schemas, securitySchemes },
     tags,

@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { BEARER_SCHEME } from './bearer-scheme';
+import { withStandardAnswers } from './standard-answers';
 
 export const OPENAPI_JSON_PATH = 'docs-json';
-export const BEARER_SCHEME = 'bearer';
 
 /** The OpenAPI document of one service's own routes (the gateway merges them into one). */
 export function serviceDocument(app: INestApplication, service: string): OpenAPIObject {
@@ -12,9 +13,11 @@ export function serviceDocument(app: INestApplication, service: string): OpenAPI
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
     .build();
-  return SwaggerModule.createDocument(app, config, {
-    operationIdFactory: (controller, method) => `${service}_${controller}_${method}`,
-  });
+  return withStandardAnswers(
+    SwaggerModule.createDocument(app, config, {
+      operationIdFactory: (controller, method) => `${service}_${controller}_${method}`,
+    }),
+  );
 }
 
 /** Serves the service's document at `/docs-json` (no UI; clients read the gateway's). */
