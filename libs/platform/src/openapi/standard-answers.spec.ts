@@ -5,6 +5,10 @@ const problem = {
   'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
 };
 
+function fail(why: string): never {
+  throw new Error(why);
+}
+
 function document(): OpenAPIObject {
   return {
     openapi: '3.0.0',
@@ -38,7 +42,7 @@ function document(): OpenAPIObject {
 describe(withStandardAnswers.name, () => {
   it('documents the problem every error is, and the statuses each kind of route can give', () => {
     const { paths, components } = withStandardAnswers(document());
-    const post = paths['/api/v1/things'].post!;
+    const post = paths['/api/v1/things'].post ?? fail('no post');
     expect(Object.keys(post.responses).sort()).toEqual(
       ['201', '400', '401', '409', '413', '415', '429', '503'].sort(),
     );
@@ -51,7 +55,7 @@ describe(withStandardAnswers.name, () => {
   });
 
   it('leaves a public route without a token requirement and without 401', () => {
-    const get = withStandardAnswers(document()).paths['/api/v1/things'].get!;
+    const get = withStandardAnswers(document()).paths['/api/v1/things'].get ?? fail('no get');
     expect(get.security).toEqual([]);
     expect(Object.keys(get.responses).sort()).toEqual(['200', '429', '503']);
     expect(get).not.toHaveProperty('x-rendezvous-public');
