@@ -7,35 +7,8 @@ import {
   redisInboxKey,
 } from '@rendezvous/platform';
 import type Redis from 'ioredis';
+import type { AdminStats, DailyStats } from './admin-stats.shapes';
 import { countingKey, statsDeltas } from './stats-deltas';
-
-/** `GET /admin/stats` (API.md, Admin). */
-export interface AdminStats {
-  usersTotal: number;
-  swipesToday: number;
-  matchesToday: number;
-  mutualMatchRate: number;
-  queueWaiting: number;
-  activeProximitySessions: number;
-  eventsScheduled: number;
-  registrationsToday: number;
-  bookingsConfirmedToday: number;
-  bookingsFailedToday: number;
-  reportsOpen: number;
-}
-
-/** One UTC day of `GET /admin/stats/daily` (API.md, Admin). */
-export interface DailyStats {
-  day: string;
-  signups: number;
-  swipes: number;
-  likes: number;
-  matches: number;
-  registrations: number;
-  bookingsConfirmed: number;
-  bookingsFailed: number;
-  reports: number;
-}
 
 /** The most days `/admin/stats/daily` reaches back; per-day counters are kept a little longer. */
 export const MAX_STATS_DAYS = 90;

@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { COMMON_ERRORS, DomainError } from '@rendezvous/contracts';
 import type { AuthUser } from '@rendezvous/platform';
-import { BEARER_SCHEME, CurrentUser } from '@rendezvous/platform';
-import type { AdminStats, DailyStats } from './admin-stats';
+import { CurrentUser } from '@rendezvous/platform';
+import { AdminStats, DailyStatsList } from './admin-stats.shapes';
 import { AdminStatsStore } from './admin-stats';
 import { DailyStatsQuery } from './daily-stats.query';
 
@@ -15,17 +15,13 @@ function assertStaff(caller: AuthUser): void {
 }
 
 @ApiTags('admin')
-@ApiBearerAuth(BEARER_SCHEME)
 @Controller('admin/stats')
 export class AdminController {
   constructor(private readonly stats: AdminStatsStore) {}
 
   @Get()
   @ApiOperation({ summary: 'Counters across the suite, kept by the gateway from events' })
-  @ApiOkResponse({
-    description:
-      '{ usersTotal, swipesToday, matchesToday, mutualMatchRate, queueWaiting, activeProximitySessions, eventsScheduled, registrationsToday, bookingsConfirmedToday, bookingsFailedToday, reportsOpen }',
-  })
+  @ApiOkResponse({ type: AdminStats })
   @ApiResponse({ status: 403, description: 'neither a moderator nor an admin' })
   read(@CurrentUser() caller: AuthUser): Promise<AdminStats> {
     assertStaff(caller);
@@ -35,14 +31,14 @@ export class AdminController {
   @Get('daily')
   @ApiOperation({ summary: 'Per-UTC-day counters for the last `days` days, oldest first' })
   @ApiOkResponse({
-    description:
-      '{ items: [{ day, signups, swipes, likes, matches, registrations, bookingsConfirmed, bookingsFailed, reports }] }, one item per day including days with zeros',
+    type: DailyStatsList,
+    description: 'one item per day, days with zeros included',
   })
   @ApiResponse({ status: 403, description: 'neither a moderator nor an admin' })
   async daily(
     @CurrentUser() caller: AuthUser,
     @Query() query: DailyStatsQuery,
-  ): Promise<{ items: DailyStats[] }> {
+  ): Promise<DailyStatsList> {
     assertStaff(caller);
     return { items: await this.stats.readDaily(query.days) };
   }

@@ -7,19 +7,8 @@ import {
 } from '@rendezvous/platform';
 import type Redis from 'ioredis';
 import { GatewayConfig } from '../config';
-import type { Notification, NotificationPayload } from './notification-map';
-
-export interface StoredNotification {
-  notificationId: string;
-  event: string;
-  occurredAt: string;
-  payload: NotificationPayload;
-}
-
-export interface NotificationPage {
-  items: StoredNotification[];
-  nextCursor: string | null;
-}
+import type { Notification } from './notification-map';
+import type { NotificationPage, StoredNotification } from './notification.shapes';
 
 const historyKey = (userId: string) => `notifications:${userId}`;
 // An idle history is dropped after a week; the retention promise is about active ones.

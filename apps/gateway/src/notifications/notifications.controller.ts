@@ -1,22 +1,19 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@rendezvous/platform';
-import { BEARER_SCHEME, CurrentUser } from '@rendezvous/platform';
+import { CurrentUser } from '@rendezvous/platform';
 import { ListNotificationsQuery } from './list-notifications.query';
-import type { NotificationPage } from './notification-history';
 import { NotificationHistory } from './notification-history';
+import { NotificationPage } from './notification.shapes';
 
 @ApiTags('notifications')
-@ApiBearerAuth(BEARER_SCHEME)
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly history: NotificationHistory) {}
 
   @Get()
   @ApiOperation({ summary: 'Missed notifications, oldest first' })
-  @ApiOkResponse({
-    description: '`{ items: [{ notificationId, event, occurredAt, payload }], nextCursor }`',
-  })
+  @ApiOkResponse({ type: NotificationPage })
   list(
     @CurrentUser() user: AuthUser,
     @Query() query: ListNotificationsQuery,

@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Optional, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE } from '@rendezvous/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/auth.decorators';
@@ -7,6 +8,9 @@ import type { HealthCheck, ReadinessDetail } from './health-check';
 import { HEALTH_CHECKS, READINESS_DETAILS } from './health-check';
 import { assessReadiness } from './readiness';
 
+const STATES = { type: 'object', additionalProperties: { type: 'string', enum: ['up', 'down'] } };
+
+@ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
@@ -17,11 +21,24 @@ export class HealthController {
   ) {}
 
   @Get('live')
+  @ApiOkResponse({
+    description: 'the process runs',
+    schema: { type: 'object', required: ['status'], properties: { status: { enum: ['ok'] } } },
+  })
   live() {
     return { status: 'ok' };
   }
 
   @Get('ready')
+  @ApiOkResponse({
+    description: 'ready; a dependency its requests do not need may show as `down`',
+    schema: {
+      type: 'object',
+      required: ['status', 'checks'],
+      properties: { status: { enum: ['ok'] }, checks: STATES, services: STATES },
+    },
+  })
+  @ApiResponse({ status: 503, description: 'not ready: one `errors` entry per failing dependency' })
   async ready(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const report = await assessReadiness(
       this.checks,

@@ -78,8 +78,9 @@ function markSecurity(operation: OperationObject): void {
 }
 
 /** The statuses every operation of this kind can answer, whatever its own code does. */
-function standardStatuses(operation: OperationObject): number[] {
-  const statuses = [429, 503];
+function standardStatuses(path: string, operation: OperationObject): number[] {
+  // The gateway's rate limits cover the API; health, metrics and docs are not limited.
+  const statuses = path.startsWith('/api/') ? [429, 503] : [503];
   if ((operation.security ?? []).length > 0) statuses.push(401);
   if ((operation.parameters ?? []).length > 0 || operation.requestBody) statuses.push(400);
   if (operation.requestBody) statuses.push(413, 415);
@@ -126,7 +127,7 @@ export function withStandardAnswers(document: OpenAPIObject): OpenAPIObject {
   document.components ??= {};
   document.components.schemas ??= {};
   document.components.schemas[PROBLEM_SCHEMA_NAME] = PROBLEM_SCHEMA;
-  for (const item of Object.values(document.paths)) {
+  for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
@@ -139,7 +140,7 @@ export function withStandardAnswers(document: OpenAPIObject): OpenAPIObject {
           responses[code] = problemResponse(status, response.description);
         }
       }
-      for (const status of standardStatuses(operation)) {
+      for (const status of standardStatuses(path, operation)) {
         responses[String(status)] ??= problemResponse(status, STANDARD_DESCRIPTIONS[status]);
       }
     }
