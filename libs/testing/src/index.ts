@@ -6,3 +6,4 @@ export * from './event-builders';
 export * from './ics';
 export * from './service-app';
 export * from './http-harness';
+export * from './openapi-validator';
