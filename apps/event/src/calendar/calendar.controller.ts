@@ -1,8 +1,7 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@rendezvous/platform';
 import { CurrentUser, IdParams } from '@rendezvous/platform';
-import { EventApi } from '../common/event-api.decorator';
 import type { EventRow } from '../events/event-record';
 import { RegistrationsService } from '../registrations/registrations.service';
 import type { CalendarEntry } from './ics';
@@ -29,7 +28,6 @@ export function calendarEntryOf(event: EventRow, now: Date = new Date()): Calend
 }
 
 @ApiTags('events')
-@EventApi()
 @Controller('events/:id')
 export class CalendarController {
   constructor(private readonly registrations: RegistrationsService) {}
@@ -37,11 +35,13 @@ export class CalendarController {
   @Get('calendar.ics')
   @Header('Content-Type', ICS_CONTENT_TYPE)
   @Header('Content-Disposition', 'attachment; filename="event.ics"')
-  @ApiProduces('text/calendar')
   @ApiOperation({
     summary: 'The event as an RFC 5545 calendar entry (organizer and registered attendees)',
   })
-  @ApiResponse({ status: 200, description: 'text/calendar with one VEVENT' })
+  @ApiOkResponse({
+    description: 'an RFC 5545 calendar with one VEVENT',
+    content: { 'text/calendar': { schema: { type: 'string' } } },
+  })
   @ApiResponse({ status: 403, description: 'neither the organizer nor registered' })
   @ApiResponse({ status: 404, description: 'no such event' })
   async calendar(@CurrentUser() caller: AuthUser, @Param() params: IdParams): Promise<string> {

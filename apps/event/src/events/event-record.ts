@@ -1,10 +1,6 @@
-import type {
-  EventCategory,
-  EventLocation,
-  EventStateData,
-  EventStatus,
-} from '@rendezvous/contracts';
+import type { EventCategory, EventStateData, EventStatus } from '@rendezvous/contracts';
 import type { EventFacts } from '../registrations/registration-rules';
+import type { EventView } from './event.view';
 
 /** A row of `events` as Postgres returns it. */
 export interface EventRow {
@@ -26,24 +22,6 @@ export interface EventRow {
   version: number;
   created_at: Date;
   updated_at: Date;
-}
-
-/** The event object of API.md (`distanceKm` only in lists searched `near` a point). */
-export interface EventView {
-  id: string;
-  title: string;
-  description: string;
-  category: EventCategory;
-  tags: string[];
-  startsAt: string;
-  endsAt: string;
-  location: EventLocation;
-  capacity: number;
-  organizerId: string;
-  status: EventStatus;
-  registeredCount: number;
-  waitlistedCount: number;
-  distanceKm?: number;
 }
 
 export function toEventView(row: EventRow): EventView {

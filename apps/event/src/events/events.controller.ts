@@ -1,29 +1,32 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthUser, Page } from '@rendezvous/platform';
-import { CurrentUser, IdParams } from '@rendezvous/platform';
-import { EventApi } from '../common/event-api.decorator';
-import { CancelEventDto } from './dto/cancel-event.dto';
-import { CreateEventDto } from './dto/create-event.dto';
+import { ApiPageResponse, CurrentUser, IdParams } from '@rendezvous/platform';
+import { CANCEL_EVENT_EXAMPLE, CancelEventDto } from './dto/cancel-event.dto';
+import { CREATE_EVENT_EXAMPLE, CreateEventDto } from './dto/create-event.dto';
 import { ListEventsQuery } from './dto/list-events.query';
-import { UpdateEventDto } from './dto/update-event.dto';
-import type { EventView } from './event-record';
+import { UPDATE_EVENT_EXAMPLE, UpdateEventDto } from './dto/update-event.dto';
+import { EventView } from './event.view';
 import { EventsService } from './events.service';
 
-const EVENT_OBJECT =
-  '{ id, title, description, category, tags, startsAt, endsAt, location { name, lat, lng }, ' +
-  'capacity, organizerId, status, registeredCount, waitlistedCount }';
+const NO_EVENT = { status: 404, description: 'no such event' };
 
 @ApiTags('events')
-@EventApi()
 @Controller('events')
 export class EventsController {
   constructor(private readonly events: EventsService) {}
 
   @Post()
   @ApiOperation({ summary: 'Create an event; the caller is its organizer' })
-  @ApiResponse({ status: 201, description: EVENT_OBJECT })
-  @ApiResponse({ status: 400, description: 'one errors entry per bad field' })
+  @ApiBody({ type: CreateEventDto, examples: { event: { value: CREATE_EVENT_EXAMPLE } } })
+  @ApiCreatedResponse({ type: EventView, description: 'the event, status scheduled' })
   create(@CurrentUser() caller: AuthUser, @Body() body: CreateEventDto): Promise<EventView> {
     return this.events.create(caller.id, body);
   }
@@ -31,28 +34,29 @@ export class EventsController {
   @Get()
   @ApiOperation({
     summary: 'Scheduled events starting from `from` (default now), soonest first',
-    description: 'With `near`, only events within `radiusKm` (default 50), each with distanceKm.',
+    description:
+      'With `near`, only events within `radiusKm` (default 50), each with distanceKm; ' +
+      '`radiusKm` without `near` is 400.',
   })
-  @ApiResponse({ status: 200, description: `{ items: [${EVENT_OBJECT}], nextCursor }` })
-  @ApiResponse({ status: 400, description: 'a bad filter, named in errors' })
+  @ApiPageResponse(EventView, 'one page of scheduled events, soonest first')
   list(@Query() query: ListEventsQuery): Promise<Page<EventView>> {
     return this.events.list(query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One event, cancelled ones included' })
-  @ApiResponse({ status: 200, description: EVENT_OBJECT })
-  @ApiResponse({ status: 404, description: 'no such event' })
+  @ApiOkResponse({ type: EventView, description: 'the event' })
+  @ApiResponse(NO_EVENT)
   get(@Param() params: IdParams): Promise<EventView> {
     return this.events.get(params.id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change an event (organizer only); a higher capacity promotes' })
-  @ApiResponse({ status: 200, description: EVENT_OBJECT })
-  @ApiResponse({ status: 400, description: 'one errors entry per bad field' })
+  @ApiBody({ type: UpdateEventDto, examples: { change: { value: UPDATE_EVENT_EXAMPLE } } })
+  @ApiOkResponse({ type: EventView, description: 'the event as changed' })
   @ApiResponse({ status: 403, description: 'not the organizer' })
-  @ApiResponse({ status: 404, description: 'no such event' })
+  @ApiResponse(NO_EVENT)
   @ApiResponse({ status: 409, description: 'cancelled, or capacity below those registered' })
   update(
     @CurrentUser() caller: AuthUser,
@@ -70,11 +74,14 @@ export class EventsController {
       'It stays readable with status cancelled; everyone registered or waiting is told. A ' +
       'moderator or admin cancelling an event they do not organize is audited, with the note.',
   })
-  @ApiBody({ type: CancelEventDto, required: false })
+  @ApiBody({
+    type: CancelEventDto,
+    required: false,
+    examples: { moderated: { value: CANCEL_EVENT_EXAMPLE } },
+  })
   @ApiResponse({ status: 204, description: 'cancelled (also when it already was)' })
-  @ApiResponse({ status: 400, description: '`note` not 1 to 2000 characters' })
   @ApiResponse({ status: 403, description: 'neither the organizer nor a moderator or admin' })
-  @ApiResponse({ status: 404, description: 'no such event' })
+  @ApiResponse(NO_EVENT)
   async cancel(
     @CurrentUser() caller: AuthUser,
     @Param() params: IdParams,

@@ -36,6 +36,8 @@ export interface EventSearch {
   from: Date;
   to: Date | null;
   category: EventCategory | null;
+  /** Part of the title, compared case-insensitively. */
+  titleContains: string | null;
   near: LatLng | null;
   radiusKm: number;
   after: Cursor | null;
@@ -162,6 +164,9 @@ export class EventsRepository {
     };
     if (search.to) where.push(`starts_at <= ${param(search.to)}`);
     if (search.category) where.push(`category = ${param(search.category)}`);
+    if (search.titleContains) {
+      where.push(`strpos(lower(title), lower(${param(search.titleContains)})) > 0`);
+    }
     if (search.after) {
       where.push(
         `(starts_at, id) > (${param(search.after.key)}::timestamptz, ${param(search.after.id)}::uuid)`,

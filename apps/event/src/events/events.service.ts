@@ -5,15 +5,16 @@ import { DomainError, EVENT_ERRORS } from '@rendezvous/contracts';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { Page } from '@rendezvous/platform';
-import { decodeCursor, toPage } from '@rendezvous/platform';
+import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '@rendezvous/platform';
 import { assertNoProblems } from '../common/validation-error';
 import { ProfilesRepository } from '../profiles/profiles.repository';
 import type { CreateEventDto } from './dto/create-event.dto';
-import { DEFAULT_PAGE_SIZE, DEFAULT_RADIUS_KM } from './dto/list-events.query';
+import { DEFAULT_RADIUS_KM } from './dto/list-events.query';
 import type { ListEventsQuery } from './dto/list-events.query';
 import type { UpdateEventDto } from './dto/update-event.dto';
-import type { EventRow, EventView } from './event-record';
+import type { EventRow } from './event-record';
 import { toEventView } from './event-record';
+import type { EventView } from './event.view';
 import { cancellationBy, normaliseTags, scheduleProblems } from './event-rules';
 import type { EventFields } from './events.repository';
 import { EventsRepository } from './events.repository';
@@ -93,6 +94,7 @@ export class EventsService {
       from: query.from ? new Date(query.from) : now,
       to: query.to ? new Date(query.to) : null,
       category: query.category ?? null,
+      titleContains: query.q ?? null,
       near: typeof near === 'string' ? null : near,
       radiusKm: query.radiusKm ?? DEFAULT_RADIUS_KM,
       after: decodeCursor(query.cursor, 'instant'),

@@ -1,17 +1,41 @@
-import type { UserStateData } from '@rendezvous/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+import type { JobLevel, UserStateData } from '@rendezvous/contracts';
+import { JOB_LEVELS } from '@rendezvous/contracts';
 
 /** What attendees see of each other (API.md: the public profile of `GET /users/:id`). */
-export interface PublicProfile {
+export class PublicProfile {
+  @ApiProperty({ format: 'uuid' })
   id: string;
+
+  @ApiProperty()
   name: string;
+
+  @ApiProperty({ type: String, nullable: true })
   headline: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
   bio: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
   industry: string | null;
-  jobLevel: string | null;
+
+  // OpenAPI 3.0 needs null among the values of a nullable enum
+  @ApiProperty({ enum: [...JOB_LEVELS, null], nullable: true })
+  jobLevel: JobLevel | null;
+
+  @ApiProperty({ type: String, nullable: true })
   company: string | null;
+
+  @ApiProperty({ type: [String] })
   interests: string[];
+
+  @ApiProperty({ type: [String] })
   skills: string[];
+
+  @ApiProperty({ type: [String], description: 'ISO 639-1 codes' })
   languages: string[];
+
+  @ApiProperty({ type: String, nullable: true })
   city: string | null;
 }
 

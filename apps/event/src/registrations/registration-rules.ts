@@ -1,6 +1,9 @@
 import type { EventErrorCode, EventStatus, RegistrationStatus } from '@rendezvous/contracts';
 import { EVENT_ERRORS } from '@rendezvous/contracts';
 
+/** Where a newcomer lands. */
+export type ArrivalStatus = Extract<RegistrationStatus, 'registered' | 'waitlisted'>;
+
 /** What the registration rules need to know about an event. */
 export interface EventFacts {
   organizerId: string;
@@ -28,9 +31,7 @@ export function registrationRefusal(
  * First come, first served: a newcomer gets a seat only while one is free and nobody waits
  * (people waiting are ahead of them).
  */
-export function arrivalStatus(
-  event: EventFacts,
-): Extract<RegistrationStatus, 'registered' | 'waitlisted'> {
+export function arrivalStatus(event: EventFacts): ArrivalStatus {
   return event.registeredCount < event.capacity && event.waitlistedCount === 0
     ? 'registered'
     : 'waitlisted';

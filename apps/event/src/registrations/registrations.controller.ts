@@ -1,16 +1,18 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser, Page } from '@rendezvous/platform';
-import { CurrentUser, IdParams } from '@rendezvous/platform';
-import { EventApi } from '../common/event-api.decorator';
-import { DEFAULT_PAGE_SIZE } from '../events/dto/list-events.query';
-import type { PublicProfile } from '../profiles/public-profile';
-import { AttendeesQuery } from './attendees.query';
-import type { RegistrationView } from './registrations.service';
+import {
+  ApiPageResponse,
+  CurrentUser,
+  DEFAULT_PAGE_SIZE,
+  IdParams,
+  ListQueryDto,
+} from '@rendezvous/platform';
+import { PublicProfile } from '../profiles/public-profile';
+import { RegistrationView } from './registration.view';
 import { RegistrationsService } from './registrations.service';
 
 @ApiTags('events')
-@EventApi()
 @Controller('events/:id')
 export class RegistrationsController {
   constructor(private readonly registrations: RegistrationsService) {}
@@ -19,14 +21,13 @@ export class RegistrationsController {
   @ApiOperation({
     summary: 'Register for an event: a seat while one is free, else a place on the waitlist',
   })
-  @ApiResponse({
-    status: 201,
-    description: '{ id, eventId, userId, status: "registered" | "waitlisted", waitlistPosition? }',
-  })
+  @ApiCreatedResponse({ type: RegistrationView, description: 'registered or waitlisted' })
   @ApiResponse({ status: 404, description: 'no such event' })
   @ApiResponse({
     status: 409,
-    description: 'already registered or waiting; event started or cancelled; the organizer',
+    description:
+      'already registered or waiting; the event has started or is cancelled; the caller ' +
+      'organizes it (the organizer attends by definition)',
   })
   register(@CurrentUser() caller: AuthUser, @Param() params: IdParams): Promise<RegistrationView> {
     return this.registrations.register(caller.id, params.id);
@@ -46,18 +47,13 @@ export class RegistrationsController {
     summary: 'Registered people (public profiles), in registration order',
     description: 'For the organizer and registered attendees only.',
   })
-  @ApiResponse({
-    status: 200,
-    description:
-      '{ items: [{ id, name, headline, bio, industry, jobLevel, company, interests, skills, ' +
-      'languages, city }], nextCursor }',
-  })
+  @ApiPageResponse(PublicProfile, 'one page of registered people, in registration order')
   @ApiResponse({ status: 403, description: 'neither the organizer nor registered' })
   @ApiResponse({ status: 404, description: 'no such event' })
   attendees(
     @CurrentUser() caller: AuthUser,
     @Param() params: IdParams,
-    @Query() query: AttendeesQuery,
+    @Query() query: ListQueryDto,
   ): Promise<Page<PublicProfile>> {
     return this.registrations.attendees(
       caller.id,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { RegistrationStatus } from '@rendezvous/contracts';
 import { DomainError, EVENT_ERRORS } from '@rendezvous/contracts';
 import { DataSource } from 'typeorm';
 import type { Page } from '@rendezvous/platform';
@@ -11,15 +10,7 @@ import { RegistrationsRepository } from '../events/registrations.repository';
 import { ProfilesRepository } from '../profiles/profiles.repository';
 import type { PublicProfile } from '../profiles/public-profile';
 import { arrivalStatus, isAttending, registrationRefusal } from './registration-rules';
-
-export interface RegistrationView {
-  id: string;
-  eventId: string;
-  userId: string;
-  status: Extract<RegistrationStatus, 'registered' | 'waitlisted'>;
-  /** 1 for the first person waiting; only while waitlisted. */
-  waitlistPosition?: number;
-}
+import type { RegistrationView } from './registration.view';
 
 const REFUSALS: Record<string, string> = {
   [EVENT_ERRORS.ORGANIZER_CANNOT_REGISTER]: 'The organizer attends by definition',

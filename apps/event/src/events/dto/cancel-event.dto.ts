@@ -15,3 +15,8 @@ export class CancelEventDto {
   @IsText(NOTE_MAX_LENGTH, 1)
   note?: string;
 }
+
+/** A valid DELETE /events/:id body, shown in the documentation. */
+export const CANCEL_EVENT_EXAMPLE = {
+  note: 'Reported as spam by several attendees',
+} satisfies CancelEventDto;

@@ -1,14 +1,23 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString } from 'class-validator';
 import type { EventCategory } from '@rendezvous/contracts';
-import { EVENT_CATEGORIES } from '@rendezvous/contracts';
-import { Check, IsInstant, IsNumberIn, IsOneOf, Optional, QueryNumber } from '@rendezvous/platform';
+import { EVENT_CATEGORIES, EVENT_LIMITS } from '@rendezvous/contracts';
+import {
+  Check,
+  IsInstant,
+  IsNumberIn,
+  IsOneOf,
+  IsText,
+  ListQueryDto,
+  Optional,
+  QueryNumber,
+} from '@rendezvous/platform';
 import { parseNear } from '../geo';
 
-export const DEFAULT_PAGE_SIZE = 20;
 export const DEFAULT_RADIUS_KM = 50;
 
-export class ListEventsQuery {
+const DECIMAL = String.raw`\s*[-+]?(\d+\.?\d*|\.\d+)\s*`;
+
+export class ListEventsQuery extends ListQueryDto {
   @ApiPropertyOptional({
     format: 'date-time',
     description: 'events starting at or after; default now',
@@ -27,7 +36,11 @@ export class ListEventsQuery {
   @IsOneOf(EVENT_CATEGORIES)
   category?: EventCategory;
 
-  @ApiPropertyOptional({ example: '48.8566,2.3522', description: 'lat,lng' })
+  @ApiPropertyOptional({
+    pattern: `^${DECIMAL},${DECIMAL}$`,
+    example: '48.8566,2.3522',
+    description: 'lat,lng (lat -90 to 90, lng -180 to 180); adds distanceKm to each event',
+  })
   @Optional()
   @Check('isNear', (value) => {
     const near = parseNear(value);
@@ -46,14 +59,13 @@ export class ListEventsQuery {
   @IsNumberIn(0.1, 20000)
   radiusKm?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: EVENT_LIMITS.TITLE_MAX,
+    example: 'rust',
+    description: 'events whose title contains it, case-insensitively',
+  })
   @Optional()
-  @QueryNumber()
-  @IsNumberIn(1, 100, true)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @Optional()
-  @IsString()
-  cursor?: string;
+  @IsText(EVENT_LIMITS.TITLE_MAX, 1)
+  q?: string;
 }
