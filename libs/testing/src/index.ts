@@ -7,3 +7,4 @@ export * from './ics';
 export * from './service-app';
 export * from './http-harness';
 export * from './openapi-validator';
+export * from './openapi-document';

@@ -50,6 +50,14 @@ describe(openApiResponseValidator.name, () => {
     expect(problems).toEqual([expect.stringContaining('/category')]);
   });
 
+  it('with closed, refuses a field the document does not list', () => {
+    const extra = json(200, { ...venue, secret: 1 });
+    expect(validate('GET', '/venues/{id}', extra)).toEqual([]);
+    expect(
+      openApiResponseValidator(document, { closed: true })('GET', '/venues/{id}', extra),
+    ).toEqual([expect.stringContaining('additional properties')]);
+  });
+
   it('refuses an undocumented status, another content type and a body where none is documented', () => {
     expect(validate('GET', '/venues/{id}', json(404, {}))).toHaveLength(1);
     expect(

@@ -22,6 +22,17 @@ export type ResponseValidator = (
   response: ResponseToCheck,
 ) => string[];
 
+export interface ResponseValidatorOptions {
+  /**
+   * Treat object schemas that list properties and leave `additionalProperties` unsaid as closed,
+   * so a returned field the document does not list fails. Documents keep responses open (a new
+   * field does not break clients); tests close them to catch fields left undocumented.
+   */
+  closed?: boolean;
+  /** Component schemas left open even so; by default the problem, which may carry extensions. */
+  open?: string[];
+}
+
 const DOCUMENT_ID = 'openapi.json';
 
 const isObject = (value: unknown): value is Json =>
@@ -31,16 +42,19 @@ const isObject = (value: unknown): value is Json =>
  * OpenAPI 3.0 schema → JSON Schema: `nullable` becomes a `null` type, 3.0's boolean exclusive
  * bounds become numbers, and refs point into the registered document.
  */
-function toJsonSchema(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(toJsonSchema);
+function toJsonSchema(value: unknown, closed: boolean): unknown {
+  if (Array.isArray(value)) return value.map((inner) => toJsonSchema(inner, closed));
   if (!isObject(value)) return value;
   const schema: Json = {};
   for (const [key, inner] of Object.entries(value)) {
     if (key === '$ref' && typeof inner === 'string' && inner.startsWith('#/')) {
       schema.$ref = `${DOCUMENT_ID}${inner}`;
     } else if (key !== 'nullable' && key !== 'example') {
-      schema[key] = toJsonSchema(inner);
+      schema[key] = toJsonSchema(inner, closed);
     }
+  }
+  if (closed && isObject(schema.properties) && !('additionalProperties' in schema)) {
+    schema.additionalProperties = false;
   }
   for (const bound of ['Minimum', 'Maximum'] as const) {
     const exclusive = `exclusive${bound}`;
@@ -72,10 +86,20 @@ function mediaType(headers: ResponseToCheck['headers']): string | null {
  * operation, the content type is one it documents (or there is no body when it documents none),
  * and the body validates against that content's schema.
  */
-export function openApiResponseValidator(document: object): ResponseValidator {
+export function openApiResponseValidator(
+  document: object,
+  { closed = false, open = ['Problem'] }: ResponseValidatorOptions = {},
+): ResponseValidator {
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
-  ajv.addSchema({ ...(toJsonSchema(document) as Json), $id: DOCUMENT_ID });
+  const converted = toJsonSchema(document, closed) as { components?: { schemas?: Json } };
+  const schemas = (document as typeof converted).components?.schemas ?? {};
+  for (const name of open) {
+    if (converted.components?.schemas && name in schemas) {
+      converted.components.schemas[name] = toJsonSchema(schemas[name], false);
+    }
+  }
+  ajv.addSchema({ ...converted, $id: DOCUMENT_ID });
   const compiled = new Map<string, ValidateFunction>();
   const paths = (document as { paths?: Json }).paths ?? {};
 
@@ -107,7 +131,7 @@ export function openApiResponseValidator(document: object): ResponseValidator {
     const key = `${pathTemplate} ${method.toLowerCase()} ${code} ${type}`;
     let validate = compiled.get(key);
     if (!validate) {
-      validate = ajv.compile(toJsonSchema(media.schema) as Json);
+      validate = ajv.compile(toJsonSchema(media.schema, closed) as Json);
       compiled.set(key, validate);
     }
     if (validate(body)) return [];
