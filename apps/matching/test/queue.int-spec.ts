@@ -11,7 +11,7 @@ import {
 } from '@rendezvous/testing';
 import { EnvelopeValidator } from '@rendezvous/platform';
 import { QueueStore } from '../src/queue/queue-store';
-import type { TicketView } from '../src/queue/queue.service';
+import type { TicketView } from '../src/queue/queue.shapes';
 import { QueueService } from '../src/queue/queue.service';
 import type { MatchingTestApp } from './matching-test-app';
 import { startMatchingApp } from './matching-test-app';

@@ -1,21 +1,9 @@
-import type { CompatibilityFactors } from '@rendezvous/contracts';
 import { shownDistanceKm } from '@rendezvous/contracts';
 import type { Cursor, Page } from '@rendezvous/platform';
 import { decodeCursor, encodeCursor } from '@rendezvous/platform';
 import type { Compatibility } from './compatibility';
+import type { DiscoveryItem } from './discovery.shapes';
 import type { MatchProfile } from './match-profile';
-
-/** One person in discovery (API.md, Matching). */
-export interface DiscoveryItem {
-  userId: string;
-  name: string;
-  headline: string | null;
-  score: number;
-  factors: CompatibilityFactors;
-  sharedInterests: string[];
-  /** To the centre of their cell, whole km and at least 1; `null` when either location is unknown. */
-  distanceKm: number | null;
-}
 
 export interface Scored {
   candidate: MatchProfile;

@@ -1,4 +1,5 @@
 import type { CompatibilityFactors, MatchStatus } from '@rendezvous/contracts';
+import type { MatchView } from './match.shapes';
 
 export interface MatchRow {
   id: string;
@@ -10,16 +11,6 @@ export interface MatchRow {
   status: MatchStatus;
   version: number;
   created_at: Date;
-}
-
-/** A match as one of its two people sees it (API.md, Matching). */
-export interface MatchView {
-  id: string;
-  userId: string;
-  score: number;
-  status: MatchStatus;
-  sharedInterests: string[];
-  createdAt: string;
 }
 
 export function matchViewFor(row: MatchRow, viewerId: string): MatchView {

@@ -10,8 +10,9 @@ import { decodeCursor, OutboxService, toPage } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { Compatibility } from '../discovery/compatibility';
-import type { MatchRow, MatchView } from './match-row';
+import type { MatchRow } from './match-row';
 import { matchViewFor } from './match-row';
+import type { MatchView } from './match.shapes';
 import { MatchesRepository } from './matches.repository';
 
 @Injectable()

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { QueueDifficulty, TicketStatus } from '@rendezvous/contracts';
+import type { QueueDifficulty } from '@rendezvous/contracts';
 import {
   REDIS,
   currentTrace,
@@ -11,16 +11,11 @@ import {
 import type Redis from 'ioredis';
 import { MatchingConfig } from '../config';
 import { QUEUE_LUA } from './queue-script';
+import type { TicketView } from './queue.shapes';
 
-/** A ticket as the script reports it. */
-export interface StoredTicket {
-  ticketId: string;
+/** A ticket as the script reports it: as its owner sees it, and whose it is. */
+export interface StoredTicket extends TicketView {
   userId: string;
-  topic: string;
-  difficulty: QueueDifficulty;
-  status: TicketStatus;
-  matchId?: string;
-  expiresAt: string;
 }
 
 /** A pair the script just formed, with how long each ticket had waited (ms). */

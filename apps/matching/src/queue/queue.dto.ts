@@ -5,7 +5,12 @@ import { Check, IsBool, IsOneOf } from '@rendezvous/platform';
 import { IsUUID } from 'class-validator';
 
 export class CreateTicketDto {
-  @ApiProperty({ minLength: 1, maxLength: QUEUE_TOPIC_MAX, description: 'case-insensitive' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: QUEUE_TOPIC_MAX,
+    pattern: '\\S',
+    description: `case-insensitive; 1 to ${QUEUE_TOPIC_MAX} characters once trimmed`,
+  })
   @Check('isTopic', (value) =>
     typeof value === 'string' && value.trim().length >= 1 && value.trim().length <= QUEUE_TOPIC_MAX
       ? null
@@ -23,6 +28,13 @@ export class ConfirmDto {
   @IsBool()
   accept: boolean;
 }
+
+export const CREATE_TICKET_EXAMPLE: CreateTicketDto = {
+  topic: 'Rust lifetimes',
+  difficulty: 'medium',
+};
+
+export const CONFIRM_EXAMPLE: ConfirmDto = { accept: true };
 
 export class TicketIdParams {
   @ApiProperty({ format: 'uuid' })

@@ -12,12 +12,7 @@ import { DataSource } from 'typeorm';
 import { QueueMetrics } from './queue-metrics';
 import type { StoredTicket } from './queue-store';
 import { QueueStore } from './queue-store';
-
-/** A ticket as its owner sees it (API.md, Queue matchmaking). */
-export type TicketView = Omit<StoredTicket, 'userId'>;
-
-export type ConfirmAnswer =
-  { status: 'ready'; sessionId: string } | { status: 'waiting' } | { status: 'cancelled' };
+import type { ConfirmAnswer, TicketView } from './queue.shapes';
 
 const toView = ({ userId: _owner, ...ticket }: StoredTicket): TicketView => ticket;
 

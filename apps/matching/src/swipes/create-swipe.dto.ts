@@ -13,3 +13,8 @@ export class CreateSwipeDto {
   @IsOneOf(SWIPE_ACTIONS)
   action: SwipeAction;
 }
+
+export const CREATE_SWIPE_EXAMPLE: CreateSwipeDto = {
+  targetUserId: '5f0c7a8e-3d2b-4c1a-9e6f-1b2c3d4e5f60',
+  action: 'like',
+};

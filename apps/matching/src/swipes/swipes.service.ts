@@ -14,16 +14,12 @@ import { MatchingConfig } from '../config';
 import { mutualCompatibility } from '../discovery/compatibility';
 import { emptyProfile } from '../discovery/match-profile';
 import { ScoringSettingsProvider } from '../discovery/scoring-settings.provider';
-import type { MatchRow, MatchView } from '../matches/match-row';
+import type { MatchRow } from '../matches/match-row';
 import { matchViewFor } from '../matches/match-row';
 import { MatchesService } from '../matches/matches.service';
 import { ProfilesRepository } from '../profiles/profiles.repository';
+import type { SwipeResult } from './swipe.shapes';
 import { SwipesRepository } from './swipes.repository';
-
-export interface SwipeResult {
-  matched: boolean;
-  match?: MatchView;
-}
 
 @Injectable()
 export class SwipesService {
