@@ -6,6 +6,8 @@ import type {
   PlanStateData,
   PlanStatus,
 } from '@rendezvous/contracts';
+import type { BookingView } from './booking.view';
+import type { PlanView } from './plan.view';
 
 export interface PlanRow {
   id: string;
@@ -43,29 +45,6 @@ export interface Plan {
   row: PlanRow;
   participants: ParticipantRow[];
   booking: BookingRow | null;
-}
-
-export interface BookingView {
-  id: string;
-  planId: string;
-  venueId: string;
-  startsAt: string;
-  endsAt: string;
-  partySize: number;
-  reference: string;
-  status: BookingStatus;
-}
-
-export interface PlanView {
-  id: string;
-  organizerId: string;
-  venueId: string;
-  startsAt: string;
-  endsAt: string;
-  message: string | null;
-  status: PlanStatus;
-  participants: PlanParticipantData[];
-  booking?: BookingView;
 }
 
 const participantOf = (p: ParticipantRow): PlanParticipantData => ({

@@ -1,56 +1,82 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthUser, Page } from '@rendezvous/platform';
-import { CurrentUser, DEFAULT_PAGE_SIZE, IdParams, ListQueryDto } from '@rendezvous/platform';
-import { PlanApi } from '../common/plan-api.decorator';
-import { CreatePlanDto } from './dto/create-plan.dto';
+import {
+  ApiPageResponse,
+  CurrentUser,
+  DEFAULT_PAGE_SIZE,
+  IdParams,
+  ListQueryDto,
+} from '@rendezvous/platform';
+import { BookingView } from './booking.view';
+import { ConfirmationView } from './confirmation.view';
+import { CREATE_PLAN_EXAMPLE, CreatePlanDto } from './dto/create-plan.dto';
 import { SuggestionsQuery } from './dto/suggestions.query';
-import type { BookingView, PlanView } from './plan-record';
+import { PlanView } from './plan.view';
 import { PlansService } from './plans.service';
+import { SuggestionList } from './suggestions.view';
 
-const PLAN_OBJECT =
-  '{ id, organizerId, venueId, startsAt, endsAt, message, status, ' +
-  'participants: [{ userId, role, status }], booking? }';
-const BOOKING_OBJECT = '{ id, planId, venueId, startsAt, endsAt, partySize, reference, status }';
+const NO_PLAN = { status: 404, description: 'no such plan' };
+const NOT_ORGANIZER = { status: 403, description: 'not the organizer' };
+const NOT_INVITEE = { status: 403, description: 'not an invitee' };
+const CLOSED = { status: 409, description: 'the plan is cancelled or has started' };
 
 @ApiTags('plans')
-@PlanApi()
 @Controller()
 export class PlansController {
   constructor(private readonly plans: PlansService) {}
 
   @Post('plans')
-  @ApiOperation({ summary: 'Propose a plan at a venue; the invitees are told' })
-  @ApiResponse({ status: 201, description: PLAN_OBJECT })
-  @ApiResponse({ status: 400, description: 'one errors entry per bad field; yourself invited' })
+  @ApiOperation({
+    summary: 'Propose a plan at a venue; the invitees are told',
+    description: 'A start in the past, or the caller among `inviteeIds`, is 400.',
+  })
+  @ApiBody({ type: CreatePlanDto, examples: { coffee: { value: CREATE_PLAN_EXAMPLE } } })
+  @ApiCreatedResponse({
+    type: PlanView,
+    description: 'the plan, status proposed: the organizer accepted, the invitees invited',
+  })
   @ApiResponse({ status: 404, description: 'unknown venue or invitee' })
-  @ApiResponse({ status: 409, description: 'a coffee meeting outside the invitee’s free slots' })
+  @ApiResponse({
+    status: 409,
+    description: 'a two-person plan outside the invitee’s free timeslots (when they publish some)',
+  })
   create(@CurrentUser() caller: AuthUser, @Body() body: CreatePlanDto): Promise<PlanView> {
     return this.plans.create(caller.id, body);
   }
 
   @Get('plans')
   @ApiOperation({ summary: 'The caller’s plans (as organizer or invitee), soonest first' })
-  @ApiResponse({ status: 200, description: `{ items: [${PLAN_OBJECT}], nextCursor }` })
+  @ApiPageResponse(PlanView, 'one page of the caller’s plans, soonest first')
   list(@CurrentUser() caller: AuthUser, @Query() query: ListQueryDto): Promise<Page<PlanView>> {
     return this.plans.list(caller.id, query.limit ?? DEFAULT_PAGE_SIZE, query.cursor);
   }
 
   @Get('plans/suggestions')
-  @ApiOperation({ summary: 'Upcoming windows when the caller and `with` both have free slots' })
-  @ApiResponse({
-    status: 200,
-    description: '{ items: [{ startsAt, endsAt }] }, soonest first, `limit` (default 20) at most',
+  @ApiOperation({
+    summary: 'Upcoming windows when the caller and `with` both have free slots',
+    description: '`with` the caller is 400.',
   })
-  @ApiResponse({ status: 400, description: '`with` missing, not an id, or yourself' })
-  @ApiResponse({ status: 404, description: '`with` names nobody known' })
-  suggestions(@CurrentUser() caller: AuthUser, @Query() query: SuggestionsQuery) {
+  @ApiOkResponse({ type: SuggestionList, description: 'the windows, soonest first' })
+  @ApiResponse({ status: 404, description: '`with` names nobody known, or across a block' })
+  suggestions(
+    @CurrentUser() caller: AuthUser,
+    @Query() query: SuggestionsQuery,
+  ): Promise<SuggestionList> {
     return this.plans.suggestions(caller.id, query.with.toLowerCase(), query.limit);
   }
 
   @Get('plans/:id')
   @ApiOperation({ summary: 'One of the caller’s plans' })
-  @ApiResponse({ status: 200, description: PLAN_OBJECT })
+  @ApiOkResponse({ type: PlanView, description: 'the plan' })
   @ApiResponse({ status: 404, description: 'no such plan, or not one of the caller’s' })
   get(@CurrentUser() caller: AuthUser, @Param() params: IdParams): Promise<PlanView> {
     return this.plans.get(caller.id, params.id);
@@ -59,9 +85,10 @@ export class PlansController {
   @Post('plans/:id/accept')
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept an invitation; a two-person plan then books itself' })
-  @ApiResponse({ status: 200, description: PLAN_OBJECT })
-  @ApiResponse({ status: 403, description: 'not an invitee' })
-  @ApiResponse({ status: 409, description: 'the plan is cancelled or has started' })
+  @ApiOkResponse({ type: PlanView, description: 'the plan' })
+  @ApiResponse(NOT_INVITEE)
+  @ApiResponse(NO_PLAN)
+  @ApiResponse(CLOSED)
   accept(@CurrentUser() caller: AuthUser, @Param() params: IdParams): Promise<PlanView> {
     return this.plans.answer(caller.id, params.id, 'accepted');
   }
@@ -69,9 +96,10 @@ export class PlansController {
   @Post('plans/:id/decline')
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline an invitation' })
-  @ApiResponse({ status: 200, description: PLAN_OBJECT })
-  @ApiResponse({ status: 403, description: 'not an invitee' })
-  @ApiResponse({ status: 409, description: 'the plan is cancelled or has started' })
+  @ApiOkResponse({ type: PlanView, description: 'the plan' })
+  @ApiResponse(NOT_INVITEE)
+  @ApiResponse(NO_PLAN)
+  @ApiResponse(CLOSED)
   decline(@CurrentUser() caller: AuthUser, @Param() params: IdParams): Promise<PlanView> {
     return this.plans.answer(caller.id, params.id, 'declined');
   }
@@ -83,25 +111,27 @@ export class PlansController {
     description:
       '`booking` the first time; a repeat answers the current status, never books twice.',
   })
-  @ApiResponse({ status: 202, description: '{ status }' })
-  @ApiResponse({ status: 403, description: 'not the organizer' })
-  @ApiResponse({ status: 409, description: 'the plan is cancelled or has started' })
-  confirm(@CurrentUser() caller: AuthUser, @Param() params: IdParams) {
+  @ApiAcceptedResponse({ type: ConfirmationView, description: 'handed over, or where it stands' })
+  @ApiResponse(NOT_ORGANIZER)
+  @ApiResponse(NO_PLAN)
+  @ApiResponse(CLOSED)
+  confirm(@CurrentUser() caller: AuthUser, @Param() params: IdParams): Promise<ConfirmationView> {
     return this.plans.confirm(caller.id, params.id);
   }
 
   @Post('plans/:id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel the plan and its booking (organizer only)' })
-  @ApiResponse({ status: 200, description: PLAN_OBJECT })
-  @ApiResponse({ status: 403, description: 'not the organizer' })
+  @ApiOkResponse({ type: PlanView, description: 'the plan, status cancelled (also on a repeat)' })
+  @ApiResponse(NOT_ORGANIZER)
+  @ApiResponse(NO_PLAN)
   cancel(@CurrentUser() caller: AuthUser, @Param() params: IdParams): Promise<PlanView> {
     return this.plans.cancel(caller.id, params.id);
   }
 
   @Get('bookings')
   @ApiOperation({ summary: 'Bookings of the caller’s plans, soonest first' })
-  @ApiResponse({ status: 200, description: `{ items: [${BOOKING_OBJECT}], nextCursor }` })
+  @ApiPageResponse(BookingView, 'one page of the bookings of the caller’s plans, soonest first')
   bookings(
     @CurrentUser() caller: AuthUser,
     @Query() query: ListQueryDto,

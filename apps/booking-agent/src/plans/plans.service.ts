@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { ParticipantStatus, PlanStatus } from '@rendezvous/contracts';
+import type { ParticipantStatus } from '@rendezvous/contracts';
 import { BOOKING_ERRORS, DomainError, PLAN_LIMITS, TOPICS } from '@rendezvous/contracts';
 import type { Page } from '@rendezvous/platform';
 import { BlocksProjection, decodeCursor, invalidFields, toPage } from '@rendezvous/platform';
@@ -10,14 +10,16 @@ import { PeopleRepository, unknownPerson } from '../directory/people.repository'
 import { TimeslotsRepository } from '../directory/timeslots.repository';
 import { VenuesRepository } from '../directory/venues.repository';
 import type { CreatePlanDto } from './dto/create-plan.dto';
-import type { BookingView, Plan, PlanView } from './plan-record';
+import { SUGGESTIONS_DEFAULT } from './dto/suggestions.query';
+import type { BookingView } from './booking.view';
+import type { ConfirmationView } from './confirmation.view';
+import type { Plan } from './plan-record';
 import { inviteeIds, participantIds, toBookingView, toPlanView } from './plan-record';
 import type { Window } from './plan-rules';
 import { sharedWindows, within } from './plan-rules';
+import type { PlanView } from './plan.view';
 import { PlansRepository, planNotFound } from './plans.repository';
-
-/** How many shared windows `GET /plans/suggestions` offers unless told otherwise. */
-export const SUGGESTIONS_DEFAULT = 20;
+import type { SuggestionList } from './suggestions.view';
 
 @Injectable()
 export class PlansService {
@@ -136,7 +138,7 @@ export class PlansService {
   }
 
   /** The first confirm hands the plan to the booking agent; repeats report where it stands. */
-  async confirm(callerId: string, id: string, now = new Date()): Promise<{ status: PlanStatus }> {
+  async confirm(callerId: string, id: string, now = new Date()): Promise<ConfirmationView> {
     return this.dataSource.transaction(async (tx) => {
       await this.people.lockCaller(tx, callerId);
       const plan = await this.lockOwn(tx, callerId, id);
@@ -146,7 +148,7 @@ export class PlansService {
       const updated = await this.plans.setStatus(tx, id, 'booking');
       await this.plans.publish(tx, TOPICS.PLAN_UPDATED, updated, participantIds(updated));
       await this.plans.publish(tx, TOPICS.PLAN_CONFIRMED, updated);
-      return { status: updated.row.status };
+      return { status: 'booking' };
     });
   }
 
@@ -171,7 +173,7 @@ export class PlansService {
     otherId: string,
     limit = SUGGESTIONS_DEFAULT,
     now = new Date(),
-  ) {
+  ): Promise<SuggestionList> {
     if (otherId === callerId) {
       throw invalidFields([{ path: 'with', message: 'with must be someone other than yourself' }]);
     }
