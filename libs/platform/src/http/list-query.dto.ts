@@ -3,7 +3,7 @@ import { IsString } from 'class-validator';
 import { IsNumberIn, Optional, QueryNumber } from './validators';
 
 export class ListQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @Optional()
   @QueryNumber()
   @IsNumberIn(1, 100, true)
