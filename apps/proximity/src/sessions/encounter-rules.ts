@@ -1,6 +1,7 @@
-import type { EncounterAnswer, InterestCategory } from '@rendezvous/contracts';
+import type { InterestCategory } from '@rendezvous/contracts';
 import { sortCategories } from '@rendezvous/contracts';
 import type { InterestEntry } from './interest-hasher';
+import type { EncounterAnswer } from './session.shapes';
 
 export const NO_MATCH: EncounterAnswer = { match: false, sharedInterests: [], nudgeSent: false };
 

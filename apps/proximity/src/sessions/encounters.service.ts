@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EncounterAnswer, ProximityNudgeData } from '@rendezvous/contracts';
+import type { ProximityNudgeData } from '@rendezvous/contracts';
 import { DomainError, PROXIMITY_ERRORS, TOPICS } from '@rendezvous/contracts';
 import { redisOutboxArgs } from '@rendezvous/platform';
 import type { NudgeOutcome } from './encounter-rules';
@@ -8,6 +8,7 @@ import { NO_MATCH, encounterAnswer, sharedInterests } from './encounter-rules';
 import type { EncounterOutcome } from './proximity-metrics';
 import { ProximityMetrics } from './proximity-metrics';
 import { SessionStore } from './session-store';
+import type { EncounterAnswer } from './session.shapes';
 import { StandingRepository } from './standing.repository';
 
 const METRIC: Record<NudgeOutcome, EncounterOutcome> = {

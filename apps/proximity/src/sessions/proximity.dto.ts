@@ -14,14 +14,25 @@ export class CreateSessionDto {
   bleToken: string;
 
   @ApiProperty({
-    type: [String],
+    type: 'array',
+    items: {
+      type: 'string',
+      minLength: 1,
+      maxLength: PROXIMITY_LIMITS.INTEREST_MAX,
+      pattern: '\\S',
+    },
     minItems: PROXIMITY_LIMITS.INTERESTS_MIN,
     maxItems: PROXIMITY_LIMITS.INTERESTS_MAX,
-    description: `each 1 to ${PROXIMITY_LIMITS.INTEREST_MAX} characters; only keyed hashes and category labels are kept`,
+    description: 'only keyed hashes and category labels are kept',
   })
   @Check('isInterestList', interestsProblem)
   interests: string[];
 }
+
+export const CREATE_SESSION_EXAMPLE: CreateSessionDto = {
+  bleToken: 'c0ffee42c0ffee42',
+  interests: ['devops', 'chess', 'jazz'],
+};
 
 export class ReportEncounterDto {
   @ApiProperty({ ...TOKEN_DOC, description: "the caller's live session token" })
@@ -32,3 +43,8 @@ export class ReportEncounterDto {
   @Check('isDetectedToken', (value, body) => detectedTokenProblem(value, body))
   detectedToken: string;
 }
+
+export const REPORT_ENCOUNTER_EXAMPLE: ReportEncounterDto = {
+  ownToken: 'c0ffee42c0ffee42',
+  detectedToken: 'feedbead5eed1234',
+};

@@ -1,14 +1,26 @@
 import { Body, Controller, Delete, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { EncounterAnswer, ProximitySessionView } from '@rendezvous/contracts';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthUser } from '@rendezvous/platform';
-import { BEARER_SCHEME, CurrentUser } from '@rendezvous/platform';
+import { CurrentUser } from '@rendezvous/platform';
 import { EncountersService } from './encounters.service';
-import { CreateSessionDto, ReportEncounterDto } from './proximity.dto';
+import {
+  CREATE_SESSION_EXAMPLE,
+  CreateSessionDto,
+  REPORT_ENCOUNTER_EXAMPLE,
+  ReportEncounterDto,
+} from './proximity.dto';
+import { EncounterAnswer, ProximitySession } from './session.shapes';
 import { SessionsService } from './sessions.service';
 
 @ApiTags('proximity')
-@ApiBearerAuth(BEARER_SCHEME)
 @Controller('proximity')
 export class SessionsController {
   constructor(
@@ -18,32 +30,39 @@ export class SessionsController {
 
   @Post('sessions')
   @ApiOperation({ summary: 'Go "open to talk": a live session for the advertised token' })
-  @ApiResponse({ status: 201, description: '{ sessionId, expiresAt }; replaces your live one' })
+  @ApiBody({ type: CreateSessionDto, examples: { session: { value: CREATE_SESSION_EXAMPLE } } })
+  @ApiCreatedResponse({ type: ProximitySession, description: 'replaces your live session' })
   @ApiResponse({ status: 409, description: "the token is someone else's live session" })
   start(
     @CurrentUser() caller: AuthUser,
     @Body() body: CreateSessionDto,
-  ): Promise<ProximitySessionView> {
+  ): Promise<ProximitySession> {
     return this.sessions.start(caller.id, body.bleToken, body.interests);
   }
 
   @Delete('sessions/me')
   @HttpCode(204)
   @ApiOperation({ summary: 'End your live session' })
-  @ApiResponse({ status: 204, description: 'ended (also when there was none)' })
+  @ApiNoContentResponse({ description: 'ended (also when there was none)' })
   async end(@CurrentUser() caller: AuthUser): Promise<void> {
     await this.sessions.end(caller.id);
   }
 
   @Post('encounters')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Report a token your phone saw nearby' })
-  @ApiResponse({
-    status: 200,
-    description:
-      '{ match, sharedInterests, nudgeSent }; an unknown or expired token is simply no match',
+  @ApiOperation({
+    summary: 'Report a token your phone saw nearby',
+    description: 'A detectedToken equal to ownToken is a 400.',
   })
-  @ApiResponse({ status: 400, description: 'detectedToken equals ownToken, or a bad field' })
+  @ApiBody({
+    type: ReportEncounterDto,
+    examples: { sighting: { value: REPORT_ENCOUNTER_EXAMPLE } },
+  })
+  @ApiOkResponse({
+    type: EncounterAnswer,
+    description:
+      'an unknown or expired token is no match: `{ match: false, sharedInterests: [], nudgeSent: false }`',
+  })
   @ApiResponse({ status: 403, description: 'ownToken is not your live session' })
   report(
     @CurrentUser() caller: AuthUser,

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type {
-  ProximitySessionStartedData,
-  ProximitySessionView,
-  UserStatusData,
-} from '@rendezvous/contracts';
+import type { ProximitySessionStartedData, UserStatusData } from '@rendezvous/contracts';
 import {
   COMMON_ERRORS,
   DomainError,
@@ -20,6 +16,7 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { ProximityConfig } from '../config';
 import { InterestHasher } from './interest-hasher';
+import type { ProximitySession } from './session.shapes';
 import type { StartOutcome, StoredSession } from './session-store';
 import { SessionStore } from './session-store';
 import { StandingRepository } from './standing.repository';
@@ -40,7 +37,7 @@ export class SessionsService {
     userId: string,
     bleToken: string,
     interests: readonly string[],
-  ): Promise<ProximitySessionView> {
+  ): Promise<ProximitySession> {
     const entries = this.hasher.entries(interests);
     const sessionId = randomUUID();
     const expiresAt = Date.now() + this.config.PROXIMITY_SESSION_TTL_SECONDS * 1000;

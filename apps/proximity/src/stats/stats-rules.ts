@@ -1,14 +1,9 @@
-import type { InterestCategory, ProximityStats } from '@rendezvous/contracts';
 import { PROXIMITY_LIMITS } from '@rendezvous/contracts';
+import type { CategoryCount } from './stats.shapes';
 
 /** The UTC day (`YYYY-MM-DD`) of an ISO time or a date. */
 export function utcDay(at: string | Date): string {
   return (typeof at === 'string' ? new Date(at) : at).toISOString().slice(0, 10);
-}
-
-export interface CategoryCount {
-  category: InterestCategory;
-  count: number;
 }
 
 /**
@@ -18,7 +13,7 @@ export interface CategoryCount {
 export function topCategories(
   counts: readonly CategoryCount[],
   minimum: number = PROXIMITY_LIMITS.STATS_MIN_CATEGORY_COUNT,
-): ProximityStats['topInterestCategories'] {
+): CategoryCount[] {
   return counts
     .filter((entry) => entry.count >= minimum)
     .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category))

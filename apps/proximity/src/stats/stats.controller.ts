@@ -1,15 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { ProximityStats } from '@rendezvous/contracts';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { COMMON_ERRORS, DomainError } from '@rendezvous/contracts';
 import type { AuthUser } from '@rendezvous/platform';
-import { BEARER_SCHEME, CurrentUser } from '@rendezvous/platform';
+import { CurrentUser } from '@rendezvous/platform';
 import { SessionStore } from '../sessions/session-store';
 import { topCategories, utcDay } from './stats-rules';
 import { StatsRepository } from './stats.repository';
+import { ProximityStats } from './stats.shapes';
 
 @ApiTags('proximity')
-@ApiBearerAuth(BEARER_SCHEME)
 @Controller('proximity/stats')
 export class StatsController {
   constructor(
@@ -19,11 +18,7 @@ export class StatsController {
 
   @Get()
   @ApiOperation({ summary: "Today's aggregate proximity figures (admin only)" })
-  @ApiResponse({
-    status: 200,
-    description:
-      '{ totalSessionsToday, totalMatchesToday, topInterestCategories: [{ category, count }], activeSessionsNow }; categories counted under 5 times today are left out',
-  })
+  @ApiOkResponse({ type: ProximityStats })
   @ApiResponse({ status: 403, description: 'not an admin' })
   async read(@CurrentUser() caller: AuthUser): Promise<ProximityStats> {
     if (caller.role !== 'admin') {

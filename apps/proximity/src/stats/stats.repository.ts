@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { InterestCategory } from '@rendezvous/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CategoryCount } from './stats-rules';
+import type { CategoryCount } from './stats.shapes';
 
 // Every writer touches the day's row first, so concurrent writers queue on it and the category
 // rows are never locked in two orders.

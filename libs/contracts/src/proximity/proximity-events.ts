@@ -13,30 +13,6 @@ export const PROXIMITY_LIMITS = {
   STATS_MIN_CATEGORY_COUNT: 5,
 } as const;
 
-/** `POST /proximity/sessions` → `201`. */
-export interface ProximitySessionView {
-  sessionId: string;
-  expiresAt: string;
-}
-
-/** `POST /proximity/encounters` → `200`. */
-export interface EncounterAnswer {
-  match: boolean;
-  /** Category labels of the shared interests, without duplicates, in display order. */
-  sharedInterests: InterestCategory[];
-  /** True only for the report that sent the pair's nudge. */
-  nudgeSent: boolean;
-}
-
-/** `GET /proximity/stats` (admin) → `200`; "today" is the UTC day. */
-export interface ProximityStats {
-  totalSessionsToday: number;
-  totalMatchesToday: number;
-  /** Sessions started today per category, most first; categories counted under 5 times omitted. */
-  topInterestCategories: { category: InterestCategory; count: number }[];
-  activeSessionsNow: number;
-}
-
 /**
  * `proximity.session_started`: aggregate (and key) = the session, version 1. Carries the
  * categories of the person's interests, never the interests themselves.
