@@ -44,6 +44,7 @@ async function counterValue(
 
 describe(KafkaConsumerTransport.name, () => {
   const topic = uniqueName('it.consumer');
+  const groupId = uniqueName('it-group');
   let database: { name: string; drop: () => Promise<void> };
   let dataSource: DataSource;
   let inbox: InboxService;
@@ -77,7 +78,7 @@ describe(KafkaConsumerTransport.name, () => {
 
     transport = new KafkaConsumerTransport({
       kafka,
-      groupId: uniqueName('it-group'),
+      groupId,
       logger: silentLogger,
       metrics,
       retries: 3,
@@ -181,6 +182,10 @@ describe(KafkaConsumerTransport.name, () => {
       { message: 'the failing event in the DLQ' },
     );
     expect(parked.message.headers?.['dlq-error']?.toString()).toMatch(/transient failure/);
+    expect(parked.message.headers?.['dlq-source-topic']?.toString()).toBe(topic);
+    expect(parked.message.headers?.['dlq-source-partition']?.toString()).toMatch(/^\d+$/);
+    expect(parked.message.headers?.['dlq-source-offset']?.toString()).toMatch(/^\d+$/);
+    expect(parked.message.headers?.['dlq-consumer-group']?.toString()).toBe(groupId);
     await waitFor(async () => (await appliedCount(after.id)) === 1, {
       message: 'the later event applied',
     });

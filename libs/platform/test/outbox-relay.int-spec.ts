@@ -84,6 +84,8 @@ describe(OutboxRelay.name, () => {
     const [message] = received(event.id);
     expect(message.message.key?.toString()).toBe(event.aggregateId);
     expect(message.message.headers?.['event-type']?.toString()).toBe(topic);
+    expect(message.message.headers?.['content-type']?.toString()).toBe('application/json');
+    expect(message.message.headers?.['traceparent']?.toString()).toMatch(/^00-[0-9a-f]{32}-/);
     expect(message.json).toEqual(event);
   });
 

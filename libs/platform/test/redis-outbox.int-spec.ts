@@ -68,6 +68,9 @@ describe(RedisOutboxRelay.name, () => {
     await waitFor(() => received(event.id).length > 0, { message: 'the event on Kafka' });
     await waitFor(async () => (await redis.xlen(stream)) === 0, { message: 'the stream to empty' });
     expect(received(event.id)[0].message.key?.toString()).toBe(key);
+    expect(received(event.id)[0].message.headers?.['content-type']?.toString()).toBe(
+      'application/json',
+    );
     expect(received(event.id)[0].json).toEqual(event);
     await redis.del(key);
   });

@@ -52,17 +52,29 @@ export const ALL_TOPICS: readonly Topic[] = Object.values(TOPICS);
 
 export const DLQ_SUFFIX = '.dlq';
 
+/** Every `<topic>.dlq` has one partition and keeps its messages this long. */
+export const DLQ_PARTITIONS = 1;
+export const DLQ_RETENTION_MS = 14 * 24 * 60 * 60 * 1000;
+
 /** Where a message that fails validation or keeps failing is parked, with the error. */
 export function dlqTopic(topic: string): string {
   return `${topic}${DLQ_SUFFIX}`;
 }
 
-/** Headers that travel with every message besides the envelope itself. */
+/**
+ * Headers that travel with every message besides the envelope itself; a dead letter keeps the
+ * original's and adds the `dlq-*` ones.
+ */
 export const EVENT_HEADERS = {
   TRACEPARENT: 'traceparent',
   EVENT_TYPE: 'event-type',
+  CONTENT_TYPE: 'content-type',
   DLQ_ERROR: 'dlq-error',
   DLQ_SOURCE_TOPIC: 'dlq-source-topic',
   DLQ_SOURCE_PARTITION: 'dlq-source-partition',
   DLQ_SOURCE_OFFSET: 'dlq-source-offset',
+  DLQ_CONSUMER_GROUP: 'dlq-consumer-group',
 } as const;
+
+/** The `content-type` header of every event: the value is the envelope as UTF-8 JSON. */
+export const EVENT_CONTENT_TYPE = 'application/json';

@@ -179,6 +179,7 @@ export class KafkaConsumerTransport extends Server implements CustomTransportStr
             [EVENT_HEADERS.DLQ_SOURCE_TOPIC]: topic,
             [EVENT_HEADERS.DLQ_SOURCE_PARTITION]: String(partition),
             [EVENT_HEADERS.DLQ_SOURCE_OFFSET]: message.offset,
+            [EVENT_HEADERS.DLQ_CONSUMER_GROUP]: this.options.groupId,
           },
         },
       ],

@@ -28,6 +28,16 @@ describe(toTopicMessages.name, () => {
     ]);
   });
 
+  it('sends every event as JSON, keeping the headers its outbox row holds', () => {
+    const [batch] = toTopicMessages([
+      { ...row(1, 'user.updated', 'u1'), headers: { 'event-type': 'user.updated' } },
+    ]);
+    expect(batch.messages[0].headers).toEqual({
+      'event-type': 'user.updated',
+      'content-type': 'application/json',
+    });
+  });
+
   it('produces nothing for an empty outbox', () => {
     expect(toTopicMessages([])).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { EVENT_CONTENT_TYPE, EVENT_HEADERS } from '@rendezvous/contracts';
 import type { Message, TopicMessages } from 'kafkajs';
 
 export interface OutboxRow {
@@ -11,13 +12,18 @@ export interface OutboxRow {
 /**
  * Groups rows (already in commit order) into one batch per topic, keeping their relative
  * order. Kafka orders within a partition and equal keys share a partition, so every
- * aggregate's events leave in the order they were committed.
+ * aggregate's events leave in the order they were committed. Both relays publish through it,
+ * so every event gets its `content-type` here, rows written by Lua scripts included.
  */
 export function toTopicMessages(rows: readonly OutboxRow[]): TopicMessages[] {
   const byTopic = new Map<string, Message[]>();
   for (const row of rows) {
     const messages = byTopic.get(row.topic) ?? [];
-    messages.push({ key: row.key, value: row.value, headers: row.headers });
+    messages.push({
+      key: row.key,
+      value: row.value,
+      headers: { ...row.headers, [EVENT_HEADERS.CONTENT_TYPE]: EVENT_CONTENT_TYPE },
+    });
     byTopic.set(row.topic, messages);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));

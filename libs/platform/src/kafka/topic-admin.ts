@@ -1,12 +1,10 @@
 import type { Kafka } from 'kafkajs';
-import { dlqTopic } from '@rendezvous/contracts';
+import { DLQ_PARTITIONS, DLQ_RETENTION_MS, dlqTopic } from '@rendezvous/contracts';
 
 export interface TopicSettings {
   partitions: number;
   replicationFactor: number;
 }
-
-const DLQ_RETENTION_MS = String(14 * 24 * 60 * 60 * 1000);
 
 const ATTEMPTS = 5;
 
@@ -25,8 +23,8 @@ export async function ensureTopics(
     ...topics.map((topic) => ({ topic, numPartitions: settings.partitions })),
     ...topics.map((topic) => ({
       topic: dlqTopic(topic),
-      numPartitions: 1,
-      configEntries: [{ name: 'retention.ms', value: DLQ_RETENTION_MS }],
+      numPartitions: DLQ_PARTITIONS,
+      configEntries: [{ name: 'retention.ms', value: String(DLQ_RETENTION_MS) }],
     })),
   ].map((t) => ({ ...t, replicationFactor: settings.replicationFactor }));
   const admin = kafka.admin();
