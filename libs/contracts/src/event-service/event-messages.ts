@@ -60,6 +60,7 @@ const EVENT_STATE: EventSchema = {
   schemaVersion: 1,
   data: {
     type: 'object',
+    additionalProperties: false,
     required: [
       'eventId',
       'organizerId',
@@ -88,6 +89,7 @@ const EVENT_STATE: EventSchema = {
       endsAt: DATE_TIME,
       location: {
         type: 'object',
+        additionalProperties: false,
         required: ['name', 'lat', 'lng'],
         properties: {
           name: { type: 'string' },
@@ -109,6 +111,7 @@ const REGISTRATION: EventSchema = {
   schemaVersion: 1,
   data: {
     type: 'object',
+    additionalProperties: false,
     required: [
       'registrationId',
       'eventId',

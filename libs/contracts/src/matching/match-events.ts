@@ -55,6 +55,7 @@ export const MATCH_EVENT_SCHEMAS = {
     schemaVersion: 1,
     data: {
       type: 'object',
+      additionalProperties: false,
       required: ['matchId', 'userIds', 'score', 'sharedInterests'],
       properties: {
         matchId: UUID,
@@ -63,6 +64,7 @@ export const MATCH_EVENT_SCHEMAS = {
         sharedInterests: { type: 'array', items: { type: 'string' } },
         factors: {
           type: 'object',
+          additionalProperties: false,
           required: [...FACTOR_KEYS],
           properties: Object.fromEntries(FACTOR_KEYS.map((key) => [key, UNIT])),
         },
@@ -73,6 +75,7 @@ export const MATCH_EVENT_SCHEMAS = {
     schemaVersion: 1,
     data: {
       type: 'object',
+      additionalProperties: false,
       required: ['matchId', 'userIds', 'status', 'reason', 'byUserId'],
       properties: {
         matchId: UUID,
@@ -87,6 +90,7 @@ export const MATCH_EVENT_SCHEMAS = {
     schemaVersion: 1,
     data: {
       type: 'object',
+      additionalProperties: false,
       required: ['swipeId', 'swiperId', 'targetUserId', 'action', 'matched'],
       properties: {
         swipeId: UUID,

@@ -83,7 +83,7 @@ const TOPIC = { type: 'string', minLength: 1, maxLength: QUEUE_TOPIC_MAX } as co
 
 const schema = (required: string[], properties: Record<string, unknown>): EventSchema => ({
   schemaVersion: 1,
-  data: { type: 'object', required, properties },
+  data: { type: 'object', additionalProperties: false, required, properties },
 });
 
 export const QUEUE_EVENT_SCHEMAS = {

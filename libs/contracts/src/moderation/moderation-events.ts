@@ -56,6 +56,7 @@ const REPORT_CREATED: EventSchema = {
   schemaVersion: 1,
   data: {
     type: 'object',
+    additionalProperties: false,
     required: [
       'reportId',
       'reporterId',
@@ -74,6 +75,7 @@ const REPORT_CREATED: EventSchema = {
         anyOf: [
           {
             type: 'object',
+            additionalProperties: false,
             required: ['type'],
             properties: { type: { enum: REPORT_CONTEXT_TYPES }, id: UUID },
           },
@@ -90,6 +92,7 @@ const REPORT_DECIDED: EventSchema = {
   schemaVersion: 1,
   data: {
     type: 'object',
+    additionalProperties: false,
     required: ['reportId', 'subjectUserId', 'reason', 'action', 'status', 'decidedBy', 'decidedAt'],
     properties: {
       reportId: UUID,
@@ -107,6 +110,7 @@ const AUDIT_RECORDED: EventSchema = {
   schemaVersion: 1,
   data: {
     type: 'object',
+    additionalProperties: false,
     required: ['actorId', 'action', 'at'],
     properties: {
       actorId: UUID,

@@ -97,6 +97,7 @@ const PLAN_STATE: EventSchema = {
   schemaVersion: 1,
   data: {
     type: 'object',
+    additionalProperties: false,
     required: [
       'planId',
       'organizerId',
@@ -118,6 +119,7 @@ const PLAN_STATE: EventSchema = {
         type: 'array',
         items: {
           type: 'object',
+          additionalProperties: false,
           required: ['userId', 'role', 'status'],
           properties: {
             userId: UUID,
@@ -135,6 +137,7 @@ const BOOKING: EventSchema = {
   schemaVersion: 1,
   data: {
     type: 'object',
+    additionalProperties: false,
     required: [
       'planId',
       'bookingId',
@@ -170,6 +173,7 @@ export const PLAN_EVENT_SCHEMAS = {
     schemaVersion: 1,
     data: {
       type: 'object',
+      additionalProperties: false,
       required: ['planId', 'venueId', 'startsAt', 'endsAt', 'partySize', 'reason'],
       properties: {
         planId: UUID,

@@ -60,6 +60,7 @@ const VENUE: EventSchema = {
   schemaVersion: 1,
   data: {
     type: 'object',
+    additionalProperties: false,
     required: [
       'venueId',
       'name',
@@ -96,6 +97,7 @@ export const VENUE_EVENT_SCHEMAS = {
     schemaVersion: 1,
     data: {
       type: 'object',
+      additionalProperties: false,
       required: ['interactionId', 'venueId', 'userId', 'type', 'dwellSeconds', 'createdAt'],
       properties: {
         interactionId: UUID,

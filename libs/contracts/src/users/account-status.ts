@@ -80,6 +80,7 @@ const USER_STATUS: EventSchema = {
   schemaVersion: 1,
   data: {
     type: 'object',
+    additionalProperties: false,
     required: [
       'userId',
       'status',

@@ -28,6 +28,7 @@ const CONNECTION_DATA: EventSchema = {
   schemaVersion: 1,
   data: {
     type: 'object',
+    additionalProperties: false,
     required: ['connectionId', 'fromUserId', 'toUserId', 'status', 'types', 'strength'],
     properties: {
       connectionId: UUID,

@@ -101,6 +101,7 @@ const enumList = (values: readonly string[]) => ({ type: 'array', items: { enum:
 
 const PROFILE: JsonSchema = {
   type: 'object',
+  additionalProperties: false,
   required: [
     'bio',
     'headline',
@@ -127,6 +128,7 @@ const PROFILE: JsonSchema = {
     languages: strings,
     location: nullable({
       type: 'object',
+      additionalProperties: false,
       required: ['lat', 'lng'],
       properties: {
         lat: { type: 'number', minimum: -90, maximum: 90 },
@@ -139,6 +141,7 @@ const PROFILE: JsonSchema = {
 
 const PREFERENCES: JsonSchema = {
   type: 'object',
+  additionalProperties: false,
   required: [
     'ageMin',
     'ageMax',
@@ -167,6 +170,7 @@ const PREFERENCES: JsonSchema = {
     excludeColleagues: { type: 'boolean' },
     weights: nullable({
       type: 'object',
+      additionalProperties: false,
       required: [...WEIGHT_KEYS],
       properties: Object.fromEntries(
         WEIGHT_KEYS.map((key) => [key, { type: 'number', minimum: 0, maximum: 1 }]),
@@ -179,6 +183,7 @@ const USER_STATE: EventSchema = {
   schemaVersion: 1,
   data: {
     type: 'object',
+    additionalProperties: false,
     required: ['userId', 'name', 'role', 'profile', 'preferences', 'lastActiveAt', 'createdAt'],
     properties: {
       userId: UUID,
@@ -196,6 +201,7 @@ const USER_DELETED: EventSchema = {
   schemaVersion: 1,
   data: {
     type: 'object',
+    additionalProperties: false,
     required: ['userId', 'deletedAt'],
     properties: { userId: UUID, deletedAt: DATE_TIME },
   },
@@ -205,6 +211,7 @@ const USER_BLOCK: EventSchema = {
   schemaVersion: 1,
   data: {
     type: 'object',
+    additionalProperties: false,
     required: ['blockerId', 'blockedId'],
     properties: { blockerId: UUID, blockedId: UUID },
   },
@@ -214,6 +221,7 @@ const TIMESLOT: EventSchema = {
   schemaVersion: 1,
   data: {
     type: 'object',
+    additionalProperties: false,
     required: ['timeslotId', 'userId', 'startsAt', 'endsAt', 'status'],
     properties: {
       timeslotId: UUID,
