@@ -1,4 +1,3 @@
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Envelope, UserStateData } from '@rendezvous/contracts';
 import { COMMON_ERRORS, TOPICS } from '@rendezvous/contracts';
 import type { KafkaCollector } from '@rendezvous/testing';
@@ -234,29 +233,5 @@ describe('user service: profiles and preferences', () => {
     expect(events[2].data.profile.headline).toBe('two');
     expect(JSON.stringify(events)).not.toContain(user.email);
     expect(JSON.stringify(events)).not.toContain('argon2');
-  });
-
-  it('documents its routes for OpenAPI, with bearer auth only off the public ones', () => {
-    const document = SwaggerModule.createDocument(
-      t.app,
-      new DocumentBuilder().addBearerAuth().build(),
-    );
-    const paths = document.paths;
-    expect(Object.keys(paths)).toEqual(
-      expect.arrayContaining([
-        '/api/v1/auth/signup',
-        '/api/v1/.well-known/jwks.json',
-        '/api/v1/users/me',
-        '/api/v1/users/me/preferences',
-        '/api/v1/users/{id}',
-        '/api/v1/users/me/timeslots',
-        '/api/v1/users/me/connections/{userId}/accept',
-        '/api/v1/users/me/blocks/{userId}',
-      ]),
-    );
-    expect(paths['/api/v1/auth/signup']?.post?.security).toBeUndefined();
-    expect(paths['/api/v1/users/me']?.get?.security).toEqual([{ bearer: [] }]);
-    expect(paths['/api/v1/users/me']?.patch?.responses['400']).toBeDefined();
-    expect(document.components?.schemas?.['UpdateProfileDto']).toBeDefined();
   });
 });

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuditAction } from '@rendezvous/contracts';
 import type { Cursor } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
+import type { AuditEntry } from './audit-entry';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -14,17 +15,6 @@ interface AuditRow {
   object_id: string | null;
   note: string | null;
   at: Date;
-}
-
-/** An audit entry as API.md shows it: absent optionals are left out. */
-export interface AuditEntry {
-  id: string;
-  actorId: string;
-  action: AuditAction;
-  subjectUserId?: string;
-  objectId?: string;
-  note?: string;
-  at: string;
 }
 
 export interface NewAuditEntry {

@@ -3,7 +3,8 @@ import type { AuditRecordedData, Envelope } from '@rendezvous/contracts';
 import type { Page } from '@rendezvous/platform';
 import { InboxService, decodeCursor, toPage } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
-import type { AuditEntry, AuditFilters } from './audit-log.repository';
+import type { AuditEntry } from './audit-entry';
+import type { AuditFilters } from './audit-log.repository';
 import { AuditLogRepository, auditCursor, toAuditEntry } from './audit-log.repository';
 
 @Injectable()

@@ -10,10 +10,11 @@ import { SigningKeys } from '../keys/signing-keys';
 import { DEFAULT_PREFERENCES } from '../users/preferences';
 import { EMPTY_PROFILE } from '../users/profile';
 import { isSuspendedNow, standingOf } from '../users/standing';
-import type { UserObject, UserRow } from '../users/user-record';
+import type { UserRow } from '../users/user-record';
 import { toUserObject } from '../users/user-record';
 import { UsersRepository } from '../users/users.repository';
 import { shouldTouchLastActive } from './activity';
+import type { AuthResult } from './auth-result';
 import type { LoginDto, SignupDto } from './dto/auth.dto';
 import { loginRole, parseAdminEmails, signupRole } from './email';
 import { LoginLockout } from './login-lockout';
@@ -24,13 +25,6 @@ import {
   insertRefreshToken,
   revokeFamily,
 } from './refresh-tokens';
-
-export interface AuthResult {
-  user: UserObject;
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-}
 
 const INVALID_CREDENTIALS = 'The email or password is incorrect';
 const INVALID_REFRESH = 'The refresh token is invalid or expired';

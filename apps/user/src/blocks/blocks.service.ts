@@ -7,16 +7,12 @@ import type { EntityManager } from 'typeorm';
 import type { Page } from '@rendezvous/platform';
 import { ConnectionsRepository } from '../connections/connections.repository';
 import { UsersRepository } from '../users/users.repository';
+import type { BlockView } from './block-view';
 
 export interface BlockRow {
   blocker_id: string;
   blocked_id: string;
   created_at: Date;
-}
-
-export interface BlockView {
-  userId: string;
-  createdAt: string;
 }
 
 const toView = (row: BlockRow): BlockView => ({

@@ -28,13 +28,21 @@ export class RoleGuard implements CanActivate {
   }
 }
 
-/** A route for `least` and the roles above it; anyone else gets 403 COMMON.FORBIDDEN. */
-export const RequireRole = (least: Role) =>
+/**
+ * A route for `least` and the roles above it; anyone else gets 403 COMMON.FORBIDDEN.
+ * `alsoForbidden` documents the route's own 403s (the document has one description per status).
+ */
+export const RequireRole = (least: Role, alsoForbidden?: string) =>
   applyDecorators(
     SetMetadata(REQUIRED_ROLE, least),
     UseGuards(RoleGuard),
     ApiResponse({
       status: 403,
-      description: least === 'admin' ? 'not an admin' : 'neither a moderator nor an admin',
+      description: [
+        least === 'admin'
+          ? 'not an admin (COMMON.FORBIDDEN)'
+          : 'neither a moderator nor an admin (COMMON.FORBIDDEN)',
+        ...(alsoForbidden ? [alsoForbidden] : []),
+      ].join('; '),
     }),
   );

@@ -1,7 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthUser, Page } from '@rendezvous/platform';
 import {
+  ApiPageResponse,
   CurrentUser,
   DEFAULT_PAGE_SIZE,
   ListQueryDto,
@@ -9,8 +17,11 @@ import {
   UserIdParams,
 } from '@rendezvous/platform';
 import { ActiveUserApi } from '../common/active-user-api.decorator';
-import type { ConnectionView } from './connections.service';
+import { ApiJsonBody } from '../common/api-json-body';
+import { ConnectionView } from './connection-view';
 import { ConnectionsService } from './connections.service';
+
+const EXAMPLE_USER = { userId: '4f9c2a1e-8b7d-4c3a-9e2f-1a2b3c4d5e6f' };
 
 @ApiTags('connections')
 @ActiveUserApi()
@@ -19,11 +30,14 @@ export class ConnectionsController {
   constructor(private readonly connections: ConnectionsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Ask someone to connect' })
-  @ApiResponse({ status: 201, description: '{ userId, status: "pending", type: "request" }' })
-  @ApiResponse({ status: 400, description: 'to yourself' })
-  @ApiResponse({ status: 404, description: 'unknown, deleted or blocked user' })
-  @ApiResponse({ status: 409, description: 'already connected or pending' })
+  @ApiOperation({ summary: 'Ask someone to connect (not yourself)' })
+  @ApiJsonBody(UserIdBody, EXAMPLE_USER)
+  @ApiCreatedResponse({ type: ConnectionView, description: 'status pending, type request' })
+  @ApiResponse({ status: 404, description: 'unknown, deleted, suspended or blocked user' })
+  @ApiResponse({
+    status: 409,
+    description: 'already connected or pending (USERS.CONNECTION_EXISTS)',
+  })
   request(@CurrentUser() caller: AuthUser, @Body() body: UserIdBody): Promise<ConnectionView> {
     return this.connections.request(caller.id, body.userId);
   }
@@ -31,7 +45,7 @@ export class ConnectionsController {
   @Post(':userId/accept')
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept a pending request from userId' })
-  @ApiResponse({ status: 200, description: '{ userId, status: "accepted", type }' })
+  @ApiOkResponse({ type: ConnectionView, description: 'status accepted' })
   @ApiResponse({ status: 404, description: 'no pending request from that user to the caller' })
   accept(@CurrentUser() caller: AuthUser, @Param() params: UserIdParams): Promise<ConnectionView> {
     return this.connections.accept(caller.id, params.userId);
@@ -39,10 +53,7 @@ export class ConnectionsController {
 
   @Get()
   @ApiOperation({ summary: 'The caller’s connections and pending requests' })
-  @ApiResponse({
-    status: 200,
-    description: '{ items: [{ userId, status, type, strength, direction? }], nextCursor }',
-  })
+  @ApiPageResponse(ConnectionView, 'the caller’s connections, oldest first')
   list(
     @CurrentUser() caller: AuthUser,
     @Query() query: ListQueryDto,
@@ -53,7 +64,7 @@ export class ConnectionsController {
   @Delete(':userId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a connection or a pending request (either side)' })
-  @ApiResponse({ status: 204, description: 'removed' })
+  @ApiNoContentResponse({ description: 'removed' })
   @ApiResponse({ status: 404, description: 'no connection with that user' })
   async remove(@CurrentUser() caller: AuthUser, @Param() params: UserIdParams): Promise<void> {
     await this.connections.remove(caller.id, params.userId);

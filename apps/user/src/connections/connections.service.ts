@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { ConnectionStatus, ConnectionType } from '@rendezvous/contracts';
 import { DomainError, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -8,17 +7,9 @@ import type { Page } from '@rendezvous/platform';
 import { decodeCursor, invalidFields, toPage } from '@rendezvous/platform';
 import { UsersRepository } from '../users/users.repository';
 import { connectionStatus, connectionStrength, displayType } from './connection-rules';
+import type { ConnectionView } from './connection-view';
 import type { ConnectionRow } from './connections.repository';
 import { ConnectionsRepository, factsOf, otherParty } from './connections.repository';
-
-export interface ConnectionView {
-  userId: string;
-  status: ConnectionStatus;
-  type: ConnectionType;
-  strength: number;
-  /** Who asked, for connections that began as a request. */
-  direction?: 'incoming' | 'outgoing';
-}
 
 function view(row: ConnectionRow, callerId: string): ConnectionView {
   const facts = factsOf(row);

@@ -1,6 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@rendezvous/platform';
+import { Jwks } from './jwks';
 import { SigningKeys } from './signing-keys';
 
 @ApiTags('identity')
@@ -13,8 +14,8 @@ export class JwksController {
   // Short, so a rotated key reaches verifiers soon; they also refetch on an unknown kid.
   @Header('Cache-Control', 'public, max-age=300')
   @ApiOperation({ summary: 'The public keys that verify access tokens (JWKS)' })
-  @ApiResponse({ status: 200, description: '{ keys: [{ kty, crv, x, y, kid, alg, use }] }' })
-  jwks() {
+  @ApiOkResponse({ type: Jwks, description: 'the JWK Set' })
+  jwks(): Jwks {
     return this.keys.jwks();
   }
 }

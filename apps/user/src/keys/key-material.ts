@@ -1,19 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { calculateJwkThumbprint } from 'jose';
+import type { Jwks, PublicJwk } from './jwks';
 
 export const ACCESS_TOKEN_ALG = 'ES256';
-
-/** A published verification key (RFC 7517), `kid` = its RFC 7638 thumbprint. */
-export interface PublicJwk {
-  kty: 'EC';
-  crv: 'P-256';
-  x: string;
-  y: string;
-  kid: string;
-  alg: typeof ACCESS_TOKEN_ALG;
-  use: 'sig';
-}
 
 export interface SigningKey {
   privateKey: KeyObject;
@@ -49,7 +39,7 @@ export function publicJwksFromPems(text: string): Promise<PublicJwk[]> {
 }
 
 /** The JWKS: the current key first, then retired keys still accepted, without duplicates. */
-export function jwksOf(current: PublicJwk, previous: PublicJwk[]): { keys: PublicJwk[] } {
+export function jwksOf(current: PublicJwk, previous: PublicJwk[]): Jwks {
   const keys = [current];
   for (const key of previous) if (!keys.some((k) => k.kid === key.kid)) keys.push(key);
   return { keys };

@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '@rendezvous/platform';
 import type { UserConfig } from '../config';
-import type { PublicJwk, SigningKey } from './key-material';
+import type { Jwks, PublicJwk } from './jwks';
+import type { SigningKey } from './key-material';
 import {
   generatePrivateKeyPem,
   jwksOf,
@@ -62,7 +63,7 @@ export class SigningKeys {
     return new SigningKeys(current, previous);
   }
 
-  jwks(): { keys: PublicJwk[] } {
+  jwks(): Jwks {
     return jwksOf(this.current.publicJwk, this.previous);
   }
 }

@@ -1,16 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser, Page } from '@rendezvous/platform';
-import { CurrentUser, DEFAULT_PAGE_SIZE, IdParams } from '@rendezvous/platform';
+import { ApiPageResponse, CurrentUser, DEFAULT_PAGE_SIZE, IdParams } from '@rendezvous/platform';
 import { ActiveUserApi } from '../common/active-user-api.decorator';
+import { ApiJsonBody } from '../common/api-json-body';
 import { RequireRole } from '../common/roles';
-import type { AdminUserItem } from './admin-users.repository';
-import type { AdminUserDetail } from './admin-users.service';
+import { AdminUserDetail, AdminUserItem } from './admin-user-views';
 import { AdminUsersService } from './admin-users.service';
 import { AdminUsersQueryDto, NoteDto, RoleDto, SuspendDto } from './dto/admin-users.dto';
 
-const ITEM =
-  'the admin user item { id, email, name, role, status, suspendedUntil, createdAt, lastActiveAt, openReports }';
+const NOT_FOUND = 'unknown or deleted';
+const ON_ADMINS = 'acting on an admin, or a moderator acting on a moderator';
+const EXAMPLE_NOTE = 'Repeated harassment reports, confirmed from the quoted messages.';
 
 @ApiTags('admin')
 @ActiveUserApi()
@@ -21,8 +22,7 @@ export class AdminUsersController {
   @Get()
   @RequireRole('moderator')
   @ApiOperation({ summary: 'Search people, newest first (moderators and admins)' })
-  @ApiResponse({ status: 200, description: `{ items: [${ITEM}], nextCursor }` })
-  @ApiResponse({ status: 400, description: 'a bad filter or cursor' })
+  @ApiPageResponse(AdminUserItem, 'people matching the filters, newest first')
   list(@Query() query: AdminUsersQueryDto): Promise<Page<AdminUserItem>> {
     const { limit, cursor, ...filters } = query;
     return this.adminUsers.list(filters, limit ?? DEFAULT_PAGE_SIZE, cursor);
@@ -31,24 +31,21 @@ export class AdminUsersController {
   @Get(':id')
   @RequireRole('moderator')
   @ApiOperation({ summary: 'A person with their standing, report counts and audit history' })
-  @ApiResponse({
-    status: 200,
-    description:
-      'the user object plus status, suspendedUntil, reportsAgainst, reportsFiled and history (audit entries about them, newest first, the latest 100)',
-  })
-  @ApiResponse({ status: 404, description: 'unknown or deleted' })
+  @ApiOkResponse({ type: AdminUserDetail, description: 'the admin user detail' })
+  @ApiResponse({ status: 404, description: NOT_FOUND })
   detail(@Param() params: IdParams): Promise<AdminUserDetail> {
     return this.adminUsers.detail(params.id);
   }
 
   @Post(':id/suspend')
-  @RequireRole('moderator')
+  @RequireRole('moderator', ON_ADMINS)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Suspend for durationHours, or until reinstated; replaces a suspension',
   })
-  @ApiResponse({ status: 200, description: ITEM })
-  @ApiResponse({ status: 404, description: 'unknown or deleted' })
+  @ApiJsonBody(SuspendDto, { durationHours: 72, note: EXAMPLE_NOTE })
+  @ApiOkResponse({ type: AdminUserItem, description: 'the admin user item, status suspended' })
+  @ApiResponse({ status: 404, description: NOT_FOUND })
   @ApiResponse({ status: 409, description: 'banned (MODERATION.ACCOUNT_STATE_CONFLICT)' })
   suspend(
     @CurrentUser() caller: AuthUser,
@@ -59,11 +56,12 @@ export class AdminUsersController {
   }
 
   @Post(':id/ban')
-  @RequireRole('admin')
+  @RequireRole('admin', 'acting on an admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Ban (admins only)' })
-  @ApiResponse({ status: 200, description: ITEM })
-  @ApiResponse({ status: 404, description: 'unknown or deleted' })
+  @ApiJsonBody(NoteDto, { note: EXAMPLE_NOTE })
+  @ApiOkResponse({ type: AdminUserItem, description: 'the admin user item, status banned' })
+  @ApiResponse({ status: 404, description: NOT_FOUND })
   @ApiResponse({ status: 409, description: 'already banned (MODERATION.ACCOUNT_STATE_CONFLICT)' })
   ban(
     @CurrentUser() caller: AuthUser,
@@ -74,11 +72,15 @@ export class AdminUsersController {
   }
 
   @Post(':id/reinstate')
-  @RequireRole('moderator')
+  @RequireRole(
+    'moderator',
+    'lifting a ban as a moderator, or a moderator acting on a moderator or an admin',
+  )
   @HttpCode(200)
   @ApiOperation({ summary: 'End a suspension or (admins only) a ban' })
-  @ApiResponse({ status: 200, description: ITEM })
-  @ApiResponse({ status: 404, description: 'unknown or deleted' })
+  @ApiJsonBody(NoteDto, { note: 'Appeal accepted.' })
+  @ApiOkResponse({ type: AdminUserItem, description: 'the admin user item, status active' })
+  @ApiResponse({ status: 404, description: NOT_FOUND })
   @ApiResponse({ status: 409, description: 'already active (MODERATION.ACCOUNT_STATE_CONFLICT)' })
   reinstate(
     @CurrentUser() caller: AuthUser,
@@ -93,8 +95,9 @@ export class AdminUsersController {
   @ApiOperation({
     summary: 'Grant or remove a role (admins only); tokens with the old role get 401',
   })
-  @ApiResponse({ status: 200, description: ITEM })
-  @ApiResponse({ status: 404, description: 'unknown or deleted' })
+  @ApiJsonBody(RoleDto, { role: 'moderator', note: 'Joins the moderation team.' })
+  @ApiOkResponse({ type: AdminUserItem, description: 'the admin user item with its new role' })
+  @ApiResponse({ status: 404, description: NOT_FOUND })
   @ApiResponse({
     status: 409,
     description:

@@ -4,23 +4,11 @@ import type { Cursor } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
 import { effectiveStatus, effectiveStatusSql } from '../users/standing';
 import type { UserRow } from '../users/user-record';
+import type { AdminUserItem } from './admin-user-views';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
 export type AdminUserRow = UserRow & { open_reports: number };
-
-/** A person as moderators list them (API.md, GET /admin/users). */
-export interface AdminUserItem {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  status: AccountStatus;
-  suspendedUntil: string | null;
-  createdAt: string;
-  lastActiveAt: string | null;
-  openReports: number;
-}
 
 export interface AdminUserFilters {
   q?: string;

@@ -5,35 +5,23 @@ import type { AuthUser, Page } from '@rendezvous/platform';
 import { decodeCursor, toPage } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { AuditEntry } from '../audit/audit-log.repository';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { isAdminEmail, parseAdminEmails } from '../auth/email';
 import { UserConfig } from '../config';
-import type { UserObject } from '../users/user-record';
+import type { UserProfileView } from '../users/user-object';
 import { toUserObject } from '../users/user-record';
 import { UsersRepository } from '../users/users.repository';
 import type { StandingRequest } from './account-standing.service';
 import { AccountStandingService } from './account-standing.service';
-import type { AdminUserFilters, AdminUserItem } from './admin-users.repository';
+import type { AdminProfileView, AdminUserDetail, AdminUserItem } from './admin-user-views';
+import type { AdminUserFilters } from './admin-users.repository';
 import { AdminUsersRepository, adminUserCursor, toAdminUserItem } from './admin-users.repository';
 
 /** The audit entries shown with a person; the whole log is at GET /admin/audit. */
 const HISTORY_LIMIT = 100;
 
 /** Admin views show `location.city` only (API.md, location privacy). */
-type AdminProfile = Omit<UserObject['profile'], 'location'> & {
-  location: { city: string | null } | null;
-};
-
-export type AdminUserDetail = Omit<UserObject, 'profile'> &
-  Pick<AdminUserItem, 'status' | 'suspendedUntil'> & {
-    profile: AdminProfile;
-    reportsAgainst: number;
-    reportsFiled: number;
-    history: AuditEntry[];
-  };
-
-function adminProfile(profile: UserObject['profile']): AdminProfile {
+function adminProfile(profile: UserProfileView): AdminProfileView {
   const { location, ...rest } = profile;
   return { ...rest, location: location ? { city: location.city ?? null } : null };
 }

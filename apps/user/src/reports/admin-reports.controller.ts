@@ -1,16 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser, Page } from '@rendezvous/platform';
-import { CurrentUser, DEFAULT_PAGE_SIZE, IdParams } from '@rendezvous/platform';
+import { ApiPageResponse, CurrentUser, DEFAULT_PAGE_SIZE, IdParams } from '@rendezvous/platform';
 import { ActiveUserApi } from '../common/active-user-api.decorator';
+import { ApiJsonBody } from '../common/api-json-body';
 import { RequireRole } from '../common/roles';
 import { DecisionDto } from './dto/decision.dto';
 import { ReportQueueQueryDto } from './dto/report-queries.dto';
-import type { QueueItem } from './report-views';
+import { QueueItem } from './report-views';
 import { ReportsService } from './reports.service';
-
-const ITEM =
-  '{ id, reporterId, subjectUserId, reason, details, context, status, createdAt, decidedAt, decidedBy, action, subjectOpenReports, autoHidden }';
 
 @ApiTags('admin')
 @ActiveUserApi()
@@ -21,8 +19,7 @@ export class AdminReportsController {
   @Get()
   @RequireRole('moderator')
   @ApiOperation({ summary: 'The moderation queue, oldest first (status defaults to open)' })
-  @ApiResponse({ status: 200, description: `{ items: [${ITEM}], nextCursor }` })
-  @ApiResponse({ status: 400, description: 'a bad filter or cursor' })
+  @ApiPageResponse(QueueItem, 'reports matching the filters, oldest first')
   queue(@Query() query: ReportQueueQueryDto): Promise<Page<QueueItem>> {
     const { limit, cursor, status, ...filters } = query;
     return this.reports.queue(
@@ -33,17 +30,27 @@ export class AdminReportsController {
   }
 
   @Post(':id/decision')
-  @RequireRole('moderator')
+  @RequireRole(
+    'moderator',
+    'a ban by a moderator; acting on an admin, or a moderator acting on a moderator',
+  )
   @HttpCode(200)
   @ApiOperation({ summary: 'Dismiss, warn, suspend or ban (admins only) on an open report' })
-  @ApiResponse({ status: 200, description: `the report ${ITEM}` })
-  @ApiResponse({ status: 400, description: 'invalid fields; durationHours without suspend' })
-  @ApiResponse({
-    status: 403,
-    description: 'ban by a moderator; acting on an admin, or a moderator acting on a moderator',
+  @ApiJsonBody(DecisionDto, {
+    action: 'suspend',
+    durationHours: 72,
+    note: 'Harassment confirmed from the messages quoted in the report.',
   })
-  @ApiResponse({ status: 404, description: 'no such report (or, except to dismiss, no subject)' })
-  @ApiResponse({ status: 409, description: 'already decided (MODERATION.REPORT_ALREADY_DECIDED)' })
+  @ApiOkResponse({ type: QueueItem, description: 'the report, status dismissed or actioned' })
+  @ApiResponse({
+    status: 404,
+    description: 'no such report, or (except to dismiss) its subject is deleted',
+  })
+  @ApiResponse({
+    status: 409,
+    description:
+      'already decided (MODERATION.REPORT_ALREADY_DECIDED), or suspending or banning a banned person (MODERATION.ACCOUNT_STATE_CONFLICT)',
+  })
   decide(
     @CurrentUser() caller: AuthUser,
     @Param() params: IdParams,

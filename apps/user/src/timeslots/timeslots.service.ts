@@ -8,6 +8,7 @@ import type { EntityManager } from 'typeorm';
 import type { Page } from '@rendezvous/platform';
 import { UsersRepository } from '../users/users.repository';
 import type { CreateTimeslotDto } from './dto/create-timeslot.dto';
+import type { Timeslot } from './timeslot';
 import { TimeslotBookingsRepository } from './timeslot-bookings.repository';
 import { slotStatus, timeslotProblems } from './timeslot-rules';
 
@@ -18,13 +19,6 @@ interface TimeslotRow {
   ends_at: Date;
   status: TimeslotStatus;
   version: number;
-}
-
-export interface Timeslot {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  status: TimeslotStatus;
 }
 
 function toTimeslot(row: TimeslotRow): Timeslot {

@@ -5,6 +5,8 @@ import type {
   UserProfileData,
   UserStateData,
 } from '@rendezvous/contracts';
+import type { PublicProfile } from './public-profile';
+import type { UserObject } from './user-object';
 
 /** A row of `users` as Postgres returns it. */
 export interface UserRow {
@@ -23,31 +25,6 @@ export interface UserRow {
   suspended_until: Date | null;
   hidden: boolean;
   role_changed_at: Date | null;
-}
-
-/** The user object of API.md (only ever shown to the person themselves). */
-export interface UserObject {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  profile: UserProfileData & { lastActiveAt: string | null };
-  preferences: UserPreferencesData;
-  createdAt: string;
-}
-
-export interface PublicProfile {
-  id: string;
-  name: string;
-  headline: string | null;
-  bio: string | null;
-  industry: string | null;
-  jobLevel: string | null;
-  company: string | null;
-  interests: string[];
-  skills: string[];
-  languages: string[];
-  city: string | null;
 }
 
 export function toUserObject(row: UserRow): UserObject {

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Param, Patch, Put } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@rendezvous/platform';
 import { CurrentUser, IdParams } from '@rendezvous/platform';
 import { ActiveUserApi } from '../common/active-user-api.decorator';
+import { ApiJsonBody } from '../common/api-json-body';
 import { UpdatePreferencesDto } from './dto/update-preferences.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
-import type { PublicProfile, UserObject } from './user-record';
+import { PublicProfile } from './public-profile';
+import { UserObject } from './user-object';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -16,26 +18,49 @@ export class UsersController {
 
   @Get('me')
   @ApiOperation({ summary: 'The caller’s user object' })
-  @ApiResponse({
-    status: 200,
-    description: '{ id, email, name, role, profile, preferences, createdAt }',
-  })
+  @ApiOkResponse({ type: UserObject, description: 'the user object' })
   me(@CurrentUser() caller: AuthUser): Promise<UserObject> {
     return this.users.me(caller.id);
   }
 
   @Patch('me')
   @ApiOperation({ summary: 'Change name and/or profile fields (null clears an optional field)' })
-  @ApiResponse({ status: 200, description: 'the user object' })
-  @ApiResponse({ status: 400, description: 'one errors entry per bad field' })
+  @ApiJsonBody(UpdateProfileDto, {
+    name: 'Ada Lovelace',
+    headline: 'Analyst of engines',
+    bio: null,
+    birthDate: '1990-12-10',
+    industry: 'Software',
+    jobLevel: 'senior',
+    company: null,
+    companySize: 'small',
+    interests: ['mathematics', 'poetry'],
+    skills: ['analysis'],
+    languages: ['en', 'fr'],
+    location: { lat: 51.5072, lng: -0.1276, city: 'London' },
+  })
+  @ApiOkResponse({ type: UserObject, description: 'the user object' })
   update(@CurrentUser() caller: AuthUser, @Body() body: UpdateProfileDto): Promise<UserObject> {
     return this.users.updateProfile(caller.id, body);
   }
 
   @Put('me/preferences')
   @ApiOperation({ summary: 'Replace the matching preferences; omitted fields take defaults' })
-  @ApiResponse({ status: 200, description: 'the user object' })
-  @ApiResponse({ status: 400, description: 'one errors entry per bad field' })
+  @ApiJsonBody(UpdatePreferencesDto, {
+    ageMin: 25,
+    ageMax: 45,
+    distanceKm: 30,
+    industries: ['Software'],
+    jobLevels: ['mid', 'senior'],
+    companySizes: ['startup', 'small'],
+    interests: ['mathematics'],
+    networkingGoals: ['mentorship', 'collaboration'],
+    meetingTypes: ['coffee', 'virtual'],
+    languages: ['en'],
+    excludeColleagues: true,
+    weights: { interests: 3, location: 2, profile: 1 },
+  })
+  @ApiOkResponse({ type: UserObject, description: 'the user object, preferences replaced' })
   preferences(
     @CurrentUser() caller: AuthUser,
     @Body() body: UpdatePreferencesDto,
@@ -45,13 +70,11 @@ export class UsersController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Someone’s public profile' })
+  @ApiOkResponse({ type: PublicProfile, description: 'the public profile' })
   @ApiResponse({
-    status: 200,
-    description:
-      '{ id, name, headline, bio, industry, jobLevel, company, interests, skills, languages, city }',
+    status: 404,
+    description: 'unknown, deleted, suspended or banned, or has blocked the caller',
   })
-  @ApiResponse({ status: 400, description: 'not a uuid' })
-  @ApiResponse({ status: 404, description: 'unknown or deleted user' })
   profile(@CurrentUser() caller: AuthUser, @Param() params: IdParams): Promise<PublicProfile> {
     return this.users.publicProfile(caller.id, params.id);
   }

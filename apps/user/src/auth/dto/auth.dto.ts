@@ -7,8 +7,18 @@ import { normaliseEmail } from '../email';
 const trimmed = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value;
 
+const EMAIL = {
+  format: 'email',
+  maxLength: USER_LIMITS.EMAIL_MAX,
+  description: 'trimmed and lower-cased',
+} as const;
+
+/** The bound of a presented password: long enough for any password ever set. */
+const PRESENTED_PASSWORD_MAX = 1024;
+const REFRESH_TOKEN_MAX = 512;
+
 export class SignupDto {
-  @ApiProperty({ example: 'ada@example.com', description: 'trimmed and lower-cased' })
+  @ApiProperty(EMAIL)
   @Transform(({ value }: { value: unknown }) => normaliseEmail(value))
   @IsEmailAddress(USER_LIMITS.EMAIL_MAX)
   email: string;
@@ -17,25 +27,29 @@ export class SignupDto {
   @IsText(USER_LIMITS.PASSWORD_MAX, USER_LIMITS.PASSWORD_MIN)
   password: string;
 
-  @ApiProperty({ minLength: 1, maxLength: USER_LIMITS.NAME_MAX, example: 'Ada Lovelace' })
+  @ApiProperty({ minLength: 1, maxLength: USER_LIMITS.NAME_MAX, description: 'trimmed' })
   @Transform(trimmed)
   @IsPostableText(USER_LIMITS.NAME_MAX, 1)
   name: string;
 }
 
 export class LoginDto {
-  @ApiProperty({ example: 'ada@example.com' })
+  @ApiProperty(EMAIL)
   @Transform(({ value }: { value: unknown }) => normaliseEmail(value))
   @IsText(USER_LIMITS.EMAIL_MAX, 1)
   email: string;
 
-  @ApiProperty()
-  @IsText(1024, 1)
+  @ApiProperty({ minLength: 1, maxLength: PRESENTED_PASSWORD_MAX })
+  @IsText(PRESENTED_PASSWORD_MAX, 1)
   password: string;
 }
 
 export class RefreshTokenDto {
-  @ApiProperty({ description: 'the opaque refresh token from signup, login or refresh' })
-  @IsText(512, 1)
+  @ApiProperty({
+    minLength: 1,
+    maxLength: REFRESH_TOKEN_MAX,
+    description: 'the opaque refresh token from signup, login or refresh',
+  })
+  @IsText(REFRESH_TOKEN_MAX, 1)
   refreshToken: string;
 }

@@ -2,11 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsInstant } from '@rendezvous/platform';
 
 export class CreateTimeslotDto {
-  @ApiProperty({ format: 'date-time', description: 'not in the past' })
+  @ApiProperty({ type: String, format: 'date-time', description: 'not in the past' })
   @IsInstant()
   startsAt: string;
 
-  @ApiProperty({ format: 'date-time', description: 'after startsAt' })
+  @ApiProperty({ type: String, format: 'date-time', description: 'after startsAt' })
   @IsInstant()
   endsAt: string;
 }

@@ -14,6 +14,7 @@ import {
   MEETING_TYPES,
   NETWORKING_GOALS,
   USER_LIMITS,
+  WEIGHT_KEYS,
 } from '@rendezvous/contracts';
 import {
   Check,
@@ -25,19 +26,20 @@ import {
   Nullable,
   Optional,
 } from '@rendezvous/platform';
-import { ageRangeProblem, weightsProblem } from '../preferences';
+import { LANGUAGE_LIST, TAG_LIST } from '../../common/api-schemas';
+import { DEFAULT_PREFERENCES, ageRangeProblem, weightsProblem } from '../preferences';
 
-class WeightsDoc {
-  @ApiPropertyOptional({ minimum: 0, maximum: 10 }) profile?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 10 }) interests?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 10 }) location?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 10 }) industry?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 10 }) activity?: number;
-}
+const WEIGHT = { type: 'number', minimum: 0, maximum: USER_LIMITS.WEIGHT_MAX } as const;
 
 /** PUT /users/me/preferences: the whole set; omitted fields take their defaults. */
 export class UpdatePreferencesDto {
-  @ApiPropertyOptional({ minimum: USER_LIMITS.MIN_AGE, maximum: USER_LIMITS.MAX_AGE, default: 18 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: USER_LIMITS.MIN_AGE,
+    maximum: USER_LIMITS.MAX_AGE,
+    default: USER_LIMITS.MIN_AGE,
+    description: 'at most ageMax',
+  })
   @Optional()
   @IsNumberIn(USER_LIMITS.MIN_AGE, USER_LIMITS.MAX_AGE, true)
   @Check('ageMinNotAboveAgeMax', (value, object) =>
@@ -45,7 +47,12 @@ export class UpdatePreferencesDto {
   )
   ageMin?: number;
 
-  @ApiPropertyOptional({ minimum: USER_LIMITS.MIN_AGE, maximum: USER_LIMITS.MAX_AGE, default: 100 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: USER_LIMITS.MIN_AGE,
+    maximum: USER_LIMITS.MAX_AGE,
+    default: USER_LIMITS.MAX_AGE,
+  })
   @Optional()
   @IsNumberIn(USER_LIMITS.MIN_AGE, USER_LIMITS.MAX_AGE, true)
   ageMax?: number;
@@ -53,13 +60,18 @@ export class UpdatePreferencesDto {
   @ApiPropertyOptional({
     minimum: USER_LIMITS.DISTANCE_KM_MIN,
     maximum: USER_LIMITS.DISTANCE_KM_MAX,
-    default: 50,
+    default: DEFAULT_PREFERENCES.distanceKm,
   })
   @Optional()
   @IsNumberIn(USER_LIMITS.DISTANCE_KM_MIN, USER_LIMITS.DISTANCE_KM_MAX)
   distanceKm?: number;
 
-  @ApiPropertyOptional({ type: [String], default: [] })
+  @ApiPropertyOptional({
+    type: 'array',
+    maxItems: USER_LIMITS.LIST_MAX_ITEMS,
+    items: { type: 'string', minLength: 1, maxLength: USER_LIMITS.INDUSTRY_MAX },
+    default: [],
+  })
   @Optional()
   @IsTextList(USER_LIMITS.LIST_MAX_ITEMS, USER_LIMITS.INDUSTRY_MAX)
   industries?: string[];
@@ -74,7 +86,7 @@ export class UpdatePreferencesDto {
   @IsListOf(COMPANY_SIZES)
   companySizes?: CompanySize[];
 
-  @ApiPropertyOptional({ type: [String], default: [] })
+  @ApiPropertyOptional({ ...TAG_LIST, default: [] })
   @Optional()
   @IsTextList(USER_LIMITS.LIST_MAX_ITEMS, USER_LIMITS.LIST_ITEM_MAX)
   interests?: string[];
@@ -89,7 +101,7 @@ export class UpdatePreferencesDto {
   @IsListOf(MEETING_TYPES)
   meetingTypes?: MeetingType[];
 
-  @ApiPropertyOptional({ type: [String], enum: ISO_639_1_CODES, default: [] })
+  @ApiPropertyOptional({ ...LANGUAGE_LIST, default: [] })
   @Optional()
   @IsLanguageList(ISO_639_1_CODES.length)
   languages?: string[];
@@ -100,9 +112,11 @@ export class UpdatePreferencesDto {
   excludeColleagues?: boolean;
 
   @ApiPropertyOptional({
-    type: WeightsDoc,
+    type: 'object',
     nullable: true,
-    description: 'each 0..10, not all zero; stored normalised to sum 1',
+    minProperties: 1,
+    properties: Object.fromEntries(WEIGHT_KEYS.map((key) => [key, WEIGHT])),
+    description: 'each 0..10, not all zero; stored normalised to sum 1; null: the defaults',
   })
   @Nullable()
   @Check('isWeights', (value) => weightsProblem(value))

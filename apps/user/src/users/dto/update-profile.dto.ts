@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import type { CompanySize, JobLevel, UserLocation } from '@rendezvous/contracts';
 import { COMPANY_SIZES, ISO_639_1_CODES, JOB_LEVELS, USER_LIMITS } from '@rendezvous/contracts';
@@ -12,41 +12,32 @@ import {
   Nullable,
   Optional,
 } from '@rendezvous/platform';
+import { LANGUAGE_LIST, TAG_LIST, nullableEnum, nullableLocation } from '../../common/api-schemas';
 import { birthDateProblem, locationProblem } from '../profile';
 
 const trimmed = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value;
 
-class LocationDoc {
-  @ApiPropertyOptional({ minimum: -90, maximum: 90 })
-  lat: number;
-
-  @ApiPropertyOptional({ minimum: -180, maximum: 180 })
-  lng: number;
-
-  @ApiPropertyOptional({ maxLength: USER_LIMITS.CITY_MAX, nullable: true })
-  city?: string | null;
-}
-
 /** PATCH /users/me: `name` and the writable profile fields; `null` clears an optional one. */
 export class UpdateProfileDto {
-  @ApiPropertyOptional({ minLength: 1, maxLength: USER_LIMITS.NAME_MAX })
+  @ApiPropertyOptional({ minLength: 1, maxLength: USER_LIMITS.NAME_MAX, description: 'trimmed' })
   @Optional()
   @Transform(trimmed)
   @IsPostableText(USER_LIMITS.NAME_MAX, 1)
   name?: string;
 
-  @ApiPropertyOptional({ maxLength: USER_LIMITS.BIO_MAX, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: USER_LIMITS.BIO_MAX, nullable: true })
   @Nullable()
   @IsPostableText(USER_LIMITS.BIO_MAX)
   bio?: string | null;
 
-  @ApiPropertyOptional({ maxLength: USER_LIMITS.HEADLINE_MAX, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: USER_LIMITS.HEADLINE_MAX, nullable: true })
   @Nullable()
   @IsPostableText(USER_LIMITS.HEADLINE_MAX)
   headline?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'date',
     nullable: true,
     description: 'YYYY-MM-DD, at least 18 years ago',
@@ -55,49 +46,44 @@ export class UpdateProfileDto {
   @Check('isAdultBirthDate', (value) => birthDateProblem(value))
   birthDate?: string | null;
 
-  @ApiPropertyOptional({ maxLength: USER_LIMITS.INDUSTRY_MAX, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: USER_LIMITS.INDUSTRY_MAX, nullable: true })
   @Nullable()
   @Transform(trimmed)
   @IsText(USER_LIMITS.INDUSTRY_MAX)
   industry?: string | null;
 
-  @ApiPropertyOptional({ enum: JOB_LEVELS, nullable: true })
+  @ApiPropertyOptional(nullableEnum(JOB_LEVELS))
   @Nullable()
   @IsOneOf(JOB_LEVELS)
   jobLevel?: JobLevel | null;
 
-  @ApiPropertyOptional({ maxLength: USER_LIMITS.COMPANY_MAX, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: USER_LIMITS.COMPANY_MAX, nullable: true })
   @Nullable()
   @Transform(trimmed)
   @IsText(USER_LIMITS.COMPANY_MAX)
   company?: string | null;
 
-  @ApiPropertyOptional({ enum: COMPANY_SIZES, nullable: true })
+  @ApiPropertyOptional(nullableEnum(COMPANY_SIZES))
   @Nullable()
   @IsOneOf(COMPANY_SIZES)
   companySize?: CompanySize | null;
 
-  @ApiPropertyOptional({ type: [String], maxItems: USER_LIMITS.LIST_MAX_ITEMS, nullable: true })
+  @ApiPropertyOptional({ ...TAG_LIST, nullable: true, description: 'null clears the list' })
   @Nullable()
   @IsTextList(USER_LIMITS.LIST_MAX_ITEMS, USER_LIMITS.LIST_ITEM_MAX)
   interests?: string[] | null;
 
-  @ApiPropertyOptional({ type: [String], maxItems: USER_LIMITS.LIST_MAX_ITEMS, nullable: true })
+  @ApiPropertyOptional({ ...TAG_LIST, nullable: true, description: 'null clears the list' })
   @Nullable()
   @IsTextList(USER_LIMITS.LIST_MAX_ITEMS, USER_LIMITS.LIST_ITEM_MAX)
   skills?: string[] | null;
 
-  @ApiPropertyOptional({
-    type: [String],
-    enum: ISO_639_1_CODES,
-    description: 'ISO 639-1; null clears the list',
-    nullable: true,
-  })
+  @ApiPropertyOptional({ ...LANGUAGE_LIST, nullable: true, description: 'null clears the list' })
   @Nullable()
   @IsLanguageList(ISO_639_1_CODES.length)
   languages?: string[] | null;
 
-  @ApiPropertyOptional({ type: LocationDoc, nullable: true })
+  @ApiProperty(nullableLocation(false))
   @Nullable()
   @Check('isLocation', (value) => locationProblem(value))
   location?: UserLocation | null;
