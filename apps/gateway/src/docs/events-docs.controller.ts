@@ -2,12 +2,22 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@rendezvous/platform';
 import { stringify } from 'yaml';
+import { GatewayConfig } from '../config';
 import { asyncApiDocument } from './asyncapi';
 
 @ApiExcludeController()
 @Controller('docs')
 export class EventsDocsController {
-  private readonly document = stringify(asyncApiDocument());
+  private readonly document: string;
+
+  constructor(config: GatewayConfig) {
+    this.document = stringify(
+      asyncApiDocument({
+        partitions: config.KAFKA_PARTITIONS,
+        replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+      }),
+    );
+  }
 
   @Public()
   @Get('events.yaml')
