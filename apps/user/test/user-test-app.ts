@@ -20,6 +20,8 @@ export interface TestResponse<T = Record<string, unknown>> {
   status: number;
   body: T;
   headers: Record<string, string | string[] | number | undefined>;
+  /** The raw body; empty when there is none. */
+  text: string;
 }
 
 export interface AuthResponse {
@@ -81,6 +83,7 @@ export async function startUserApp(env: Record<string, string> = {}): Promise<Us
       status: response.statusCode,
       body: (text ? JSON.parse(text) : {}) as never,
       headers: response.headers,
+      text,
     };
   };
 
