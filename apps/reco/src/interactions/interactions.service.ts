@@ -5,15 +5,7 @@ import { COMMON_ERRORS, DomainError, RECO_ERRORS, TOPICS } from '@rendezvous/con
 import { OutboxService } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import { interactionEffect } from './interaction-effect';
-
-export interface Interaction {
-  id: string;
-  venueId: string;
-  userId: string;
-  type: InteractionType;
-  dwellSeconds: number;
-  createdAt: string;
-}
+import type { Interaction } from './interaction.shapes';
 
 @Injectable()
 export class InteractionsService {

@@ -8,7 +8,7 @@ const pairedWith = (other: 'lat' | 'lng') => (_value: unknown, object: object) =
   (object as Record<string, unknown>)[other] === undefined ? `must come with ${other}` : null;
 
 class LimitQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @Optional()
   @QueryNumber()
   @IsNumberIn(1, 100, true)
@@ -21,7 +21,7 @@ class VenueFilters extends LimitQuery {
   @IsOneOf(VENUE_CATEGORIES)
   category?: VenueCategory;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 4 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 4 })
   @Optional()
   @QueryNumber()
   @IsNumberIn(1, 4, true)
@@ -29,21 +29,25 @@ class VenueFilters extends LimitQuery {
 }
 
 export class RecoVenuesQueryDto extends VenueFilters {
-  @ApiPropertyOptional({ minimum: -90, maximum: 90, description: "instead of the caller's home" })
+  @ApiPropertyOptional({
+    minimum: -90,
+    maximum: 90,
+    description: "with lng, instead of the caller's home",
+  })
   @Optional()
   @QueryNumber()
   @IsNumberIn(-90, 90)
   @Check('pairedWith', pairedWith('lng'))
   lat?: number;
 
-  @ApiPropertyOptional({ minimum: -180, maximum: 180 })
+  @ApiPropertyOptional({ minimum: -180, maximum: 180, description: 'with lat' })
   @Optional()
   @QueryNumber()
   @IsNumberIn(-180, 180)
   @Check('pairedWith', pairedWith('lat'))
   lng?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 20_038, description: 'needs a location' })
+  @ApiPropertyOptional({ minimum: 0, maximum: 20_038, description: 'ignored without a location' })
   @Optional()
   @QueryNumber()
   @IsNumberIn(0, 20_038)

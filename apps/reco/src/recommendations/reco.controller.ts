@@ -1,13 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@rendezvous/platform';
-import { BEARER_SCHEME, CurrentUser, DEFAULT_PAGE_SIZE } from '@rendezvous/platform';
+import { CurrentUser, DEFAULT_PAGE_SIZE } from '@rendezvous/platform';
 import { MeetQueryDto, RecoPeopleQueryDto, RecoVenuesQueryDto } from './reco-query.dto';
-import type { MeetRecommendation, PersonRecommendation, VenueRecommendation } from './reco.service';
 import { RecoService } from './reco.service';
+import {
+  MeetRecommendations,
+  PersonRecommendations,
+  VenueRecommendations,
+} from './recommendation.shapes';
 
 @ApiTags('reco')
-@ApiBearerAuth(BEARER_SCHEME)
 @Controller('reco')
 export class RecoController {
   constructor(private readonly reco: RecoService) {}
@@ -18,14 +21,11 @@ export class RecoController {
     description:
       "lat/lng override the caller's home; with neither, popular venues (distanceKm null, maxDistanceKm ignored)",
   })
-  @ApiResponse({
-    status: 200,
-    description: '{ items: [{ venueId, name, score, distanceKm, factors }] }',
-  })
+  @ApiOkResponse({ type: VenueRecommendations })
   venues(
     @CurrentUser() caller: AuthUser,
     @Query() query: RecoVenuesQueryDto,
-  ): Promise<{ items: VenueRecommendation[] }> {
+  ): Promise<VenueRecommendations> {
     const at =
       query.lat !== undefined && query.lng !== undefined
         ? { lat: query.lat, lng: query.lng }
@@ -43,24 +43,21 @@ export class RecoController {
   @ApiOperation({
     summary: "The caller's connections to go with, best first (for a venue if given)",
   })
-  @ApiResponse({ status: 200, description: '{ items: [{ userId, score, factors }] }' })
+  @ApiOkResponse({ type: PersonRecommendations })
   @ApiResponse({ status: 404, description: 'unknown venueId' })
   people(
     @CurrentUser() caller: AuthUser,
     @Query() query: RecoPeopleQueryDto,
-  ): Promise<{ items: PersonRecommendation[] }> {
+  ): Promise<PersonRecommendations> {
     return this.reco.people(caller.id, query.venueId ?? null, query.limit ?? DEFAULT_PAGE_SIZE);
   }
 
   @Get('venues/meet')
   @ApiOperation({
     summary: 'Venues fair to two people: the longer trip shortest first, then both scores added',
+    description: '`with` yourself is a 400.',
   })
-  @ApiResponse({
-    status: 200,
-    description:
-      '{ items: [{ venueId, name, score, distanceKm (the longer trip), you: { distanceKm, score }, them: { distanceKm, score } }] }',
-  })
+  @ApiOkResponse({ type: MeetRecommendations })
   @ApiResponse({
     status: 404,
     description:
@@ -73,7 +70,7 @@ export class RecoController {
   meet(
     @CurrentUser() caller: AuthUser,
     @Query() query: MeetQueryDto,
-  ): Promise<{ items: MeetRecommendation[] }> {
+  ): Promise<MeetRecommendations> {
     return this.reco.meet(
       caller.id,
       query.with,

@@ -8,9 +8,7 @@ import {
 } from '@rendezvous/contracts';
 import type { LatLng } from '@rendezvous/contracts';
 import { compareMeet } from '../scoring/meet-ranking';
-import type { PersonFactors } from '../scoring/person-score';
 import { personScore } from '../scoring/person-score';
-import type { VenueFactors } from '../scoring/venue-score';
 import {
   POPULAR_CANDIDATES,
   PRUNING_RADII_KM,
@@ -18,35 +16,13 @@ import {
 } from '../scoring/venue-pruning';
 import { popularity, round4, venueScore } from '../scoring/venue-score';
 import type { RankedVenue, VenueFilter } from './reco.repository';
+import type {
+  MeetRecommendations,
+  PersonRecommendations,
+  VenueRecommendations,
+} from './recommendation.shapes';
 import { RecoRepository } from './reco.repository';
 import { ScoringSettings } from './scoring-settings';
-
-export interface VenueRecommendation {
-  venueId: string;
-  name: string;
-  score: number;
-  distanceKm: number | null;
-  factors: VenueFactors;
-}
-
-export interface PersonRecommendation {
-  userId: string;
-  score: number;
-  factors: PersonFactors;
-}
-
-export interface MeetRecommendation {
-  venueId: string;
-  name: string;
-  /** The two people's venue scores added. */
-  score: number;
-  /** The longer of the two trips, as shown below. */
-  distanceKm: number;
-  /** The caller's own trip, exact. */
-  you: { distanceKm: number; score: number };
-  /** The other person's trip from the centre of their cell, whole km and at least 1. */
-  them: { distanceKm: number; score: number };
-}
 
 @Injectable()
 export class RecoService {
@@ -62,7 +38,7 @@ export class RecoService {
     maxDistanceKm: number | null,
     filter: VenueFilter,
     limit: number,
-  ): Promise<{ items: VenueRecommendation[] }> {
+  ): Promise<VenueRecommendations> {
     const origin = at ?? (await this.reco.home(callerId)) ?? null;
     const maxKm = origin ? maxDistanceKm : null;
     const w = this.settings.venue;
@@ -123,7 +99,7 @@ export class RecoService {
     callerId: string,
     venueId: string | null,
     limit: number,
-  ): Promise<{ items: PersonRecommendation[] }> {
+  ): Promise<PersonRecommendations> {
     const venue = venueId ? await this.reco.venue(venueId) : null;
     if (venueId && !venue) throw new DomainError(RECO_ERRORS.VENUE_NOT_FOUND, 'No such venue');
     const friends = await this.reco.friends(callerId, venue);
@@ -155,7 +131,7 @@ export class RecoService {
     otherId: string,
     filter: VenueFilter,
     limit: number,
-  ): Promise<{ items: MeetRecommendation[] }> {
+  ): Promise<MeetRecommendations> {
     if (otherId === callerId) {
       throw new DomainError(COMMON_ERRORS.VALIDATION_FAILED, 'The request has invalid fields', [
         { path: 'with', message: 'with must not be yourself' },

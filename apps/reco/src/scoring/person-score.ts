@@ -1,3 +1,4 @@
+import type { PersonFactors } from './factors.shapes';
 import type { InteractionSums } from './venue-score';
 import { round4 } from './venue-score';
 
@@ -9,15 +10,6 @@ export interface PersonWeights {
 }
 
 export const DEFAULT_PERSON_WEIGHTS: PersonWeights = { strength: 0.6, venue: 0.25, category: 0.15 };
-
-export interface PersonFactors {
-  /** The connection's strength, 0..1. */
-  strength: number;
-  /** min(1, 0.5·likes + dwell/300) of the friend on the venue; 0 without a venue. */
-  venue: number;
-  /** min(1, 0.3·likes + dwell/600) of the friend on venues of its category; 0 without a venue. */
-  category: number;
-}
 
 export function venueAffinity(sums: InteractionSums): number {
   return Math.min(1, 0.5 * sums.likes + sums.dwellSeconds / 300);

@@ -1,3 +1,5 @@
+import type { VenueFactors } from './factors.shapes';
+
 /** How much each part of a venue's score counts (the defaults are 0.4, 0.4, 0.2; decay 0.3). */
 export interface VenueWeights {
   distance: number;
@@ -23,15 +25,6 @@ export interface InteractionSums {
 }
 
 export const NO_INTERACTIONS: InteractionSums = { likes: 0, dwellSeconds: 0 };
-
-export interface VenueFactors {
-  /** e^(−decay·km); 0 when the distance is unknown. */
-  distance: number;
-  /** min(1, 0.5·likes + dwell/300) from the person's own interactions with the venue. */
-  preference: number;
-  /** The venue's likes ÷ the most any venue has; 0 when none has any. */
-  popularity: number;
-}
 
 export interface ScoredVenue {
   score: number;

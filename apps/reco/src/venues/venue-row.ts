@@ -1,16 +1,5 @@
 import type { VenueCategory, VenueData } from '@rendezvous/contracts';
-
-export interface Venue {
-  id: string;
-  name: string;
-  description: string | null;
-  category: VenueCategory;
-  lat: number;
-  lng: number;
-  priceLevel: number;
-  rating: number | null;
-  capacity: number;
-}
+import type { Venue } from './venue.shapes';
 
 export interface VenueRow {
   id: string;

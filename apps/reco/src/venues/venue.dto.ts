@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { VenueCategory } from '@rendezvous/contracts';
-import { VENUE_CATEGORIES } from '@rendezvous/contracts';
+import type { InteractionType, VenueCategory } from '@rendezvous/contracts';
+import { INTERACTION_TYPES, VENUE_CATEGORIES } from '@rendezvous/contracts';
 import {
   Check,
   IsNumberIn,
@@ -13,6 +13,7 @@ import {
 
 export const DEFAULT_CAPACITY = 20;
 export const MAX_CAPACITY = 1_000_000;
+export const MAX_DWELL_SECONDS = 86_400;
 
 /** POST /venues: the venue's fields. */
 export class CreateVenueDto {
@@ -20,7 +21,7 @@ export class CreateVenueDto {
   @IsText(100, 1)
   name: string;
 
-  @ApiPropertyOptional({ maxLength: 2000, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 2000, nullable: true })
   @Nullable()
   @IsText(2000)
   description?: string | null;
@@ -37,20 +38,36 @@ export class CreateVenueDto {
   @IsNumberIn(-180, 180)
   lng: number;
 
-  @ApiProperty({ minimum: 1, maximum: 4, description: '1 (cheap) to 4' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 4, description: '1 (cheap) to 4' })
   @IsNumberIn(1, 4, true)
   priceLevel: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 5, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 5, nullable: true })
   @Nullable()
   @IsNumberIn(0, 5)
   rating?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, default: DEFAULT_CAPACITY })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_CAPACITY,
+    default: DEFAULT_CAPACITY,
+  })
   @Optional()
   @IsNumberIn(1, MAX_CAPACITY, true)
   capacity?: number;
 }
+
+export const CREATE_VENUE_EXAMPLE: CreateVenueDto = {
+  name: 'Café Lumière',
+  description: 'Quiet tables and good coffee near the canal',
+  category: 'cafe',
+  lat: 48.8721,
+  lng: 2.3652,
+  priceLevel: 2,
+  rating: 4.5,
+  capacity: 30,
+};
 
 /** PATCH /venues/:id: any of the venue's fields. */
 export class UpdateVenueDto {
@@ -59,7 +76,7 @@ export class UpdateVenueDto {
   @IsText(100, 1)
   name?: string;
 
-  @ApiPropertyOptional({ maxLength: 2000, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 2000, nullable: true })
   @Nullable()
   @IsText(2000)
   description?: string | null;
@@ -79,21 +96,23 @@ export class UpdateVenueDto {
   @IsNumberIn(-180, 180)
   lng?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 4 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 4 })
   @Optional()
   @IsNumberIn(1, 4, true)
   priceLevel?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 5, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 5, nullable: true })
   @Nullable()
   @IsNumberIn(0, 5)
   rating?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_CAPACITY })
   @Optional()
   @IsNumberIn(1, MAX_CAPACITY, true)
   capacity?: number;
 }
+
+export const UPDATE_VENUE_EXAMPLE: UpdateVenueDto = { rating: null, capacity: 40 };
 
 /** `lat,lng` with both in range; the problem, or null when fine. */
 export function nearProblem(value: unknown): string | null {
@@ -110,8 +129,16 @@ export function parseNear(value: string): { lat: number; lng: number } | null {
   return { lat, lng };
 }
 
+// What `parseNear` reads, as clients write it; the ranges are checked there.
+const NEAR_PATTERN =
+  '^\\s*[-+]?(\\d+(\\.\\d*)?|\\.\\d+)\\s*,\\s*[-+]?(\\d+(\\.\\d*)?|\\.\\d+)\\s*$';
+
 export class ListVenuesQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ example: '48.8566,2.3522', description: 'nearest first from here' })
+  @ApiPropertyOptional({
+    pattern: NEAR_PATTERN,
+    example: '48.8566,2.3522',
+    description: '`lat,lng` (lat −90..90, lng −180..180): nearest first from here',
+  })
   @Optional()
   @Check('near', nearProblem)
   near?: string;
@@ -123,12 +150,14 @@ export class ListVenuesQueryDto extends ListQueryDto {
 }
 
 export class InteractionDto {
-  @ApiProperty({ enum: ['view', 'interest', 'like'] })
-  @IsOneOf(['view', 'interest', 'like'])
-  type: 'view' | 'interest' | 'like';
+  @ApiProperty({ enum: INTERACTION_TYPES })
+  @IsOneOf(INTERACTION_TYPES)
+  type: InteractionType;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 86_400, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_DWELL_SECONDS, default: 0 })
   @Optional()
-  @IsNumberIn(0, 86_400, true)
+  @IsNumberIn(0, MAX_DWELL_SECONDS, true)
   dwellSeconds?: number;
 }
+
+export const INTERACTION_EXAMPLE: InteractionDto = { type: 'like', dwellSeconds: 120 };

@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { LatLng } from '@rendezvous/contracts';
 import { distanceSql } from '../scoring/geo';
-import type { Venue, VenueRow } from './venue-row';
+import type { VenueRow } from './venue-row';
+import type { Venue } from './venue.shapes';
 import { VENUE_COLUMNS } from './venue-row';
 
 export type NewVenue = Omit<Venue, 'id'>;

@@ -15,11 +15,10 @@ import type { LatLng } from '@rendezvous/contracts';
 import { round4 } from '../scoring/venue-score';
 import type { CreateVenueDto, UpdateVenueDto } from './venue.dto';
 import { DEFAULT_CAPACITY } from './venue.dto';
-import type { Venue, VenueRow } from './venue-row';
+import type { VenueRow } from './venue-row';
 import { toVenue, venueData } from './venue-row';
+import type { ListedVenue, Venue } from './venue.shapes';
 import { VenuesRepository } from './venues.repository';
-
-export type ListedVenue = Venue & { distanceKm?: number };
 
 function requireAdmin(caller: AuthUser): void {
   if (caller.role !== 'admin') {
