@@ -4,6 +4,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { locationCell } from '@rendezvous/contracts';
 import type { ResponseValidator, TestResponse } from '@rendezvous/testing';
 import {
+  apiOperations,
   bodyExamples,
   openApiResponseValidator,
   undocumentedAnswers,
@@ -42,6 +43,17 @@ describe('matching service OpenAPI document', () => {
 
   it("documents every operation's success answer with its schema and every body's example", () => {
     expect(undocumentedAnswers(document)).toEqual([]);
+  });
+
+  it('requires the access token on every operation and documents its 401', () => {
+    for (const { method, path, operation } of apiOperations(document)) {
+      expect({ method, path, security: operation.security }).toEqual({
+        method,
+        path,
+        security: [{ bearer: [] }],
+      });
+      expect(operation.responses).toHaveProperty('401');
+    }
   });
 
   it('describes discovery, swipes and matches as they answer', async () => {

@@ -11,6 +11,7 @@ import type {
 } from '@rendezvous/testing';
 import {
   anEnvelope,
+  apiOperations,
   apiRequests,
   bodyExamples,
   openApiResponseValidator,
@@ -54,6 +55,17 @@ describe('proximity service OpenAPI document', () => {
 
   it("documents every operation's success answer with its schema and every body's example", () => {
     expect(undocumentedAnswers(document)).toEqual([]);
+  });
+
+  it('requires the access token on every operation and documents its 401', () => {
+    for (const { method, path, operation } of apiOperations(document)) {
+      expect({ method, path, security: operation.security }).toEqual({
+        method,
+        path,
+        security: [{ bearer: [] }],
+      });
+      expect(operation.responses).toHaveProperty('401');
+    }
   });
 
   it('describes sessions and encounters as they answer', async () => {

@@ -11,6 +11,7 @@ import type {
 } from '@rendezvous/testing';
 import {
   anEnvelope,
+  apiOperations,
   apiRequests,
   bodyExamples,
   openApiResponseValidator,
@@ -59,6 +60,17 @@ describe('reco service OpenAPI document', () => {
 
   it("documents every operation's success answer with its schema and every body's example", () => {
     expect(undocumentedAnswers(document)).toEqual([]);
+  });
+
+  it('requires the access token on every operation and documents its 401', () => {
+    for (const { method, path, operation } of apiOperations(document)) {
+      expect({ method, path, security: operation.security }).toEqual({
+        method,
+        path,
+        security: [{ bearer: [] }],
+      });
+      expect(operation.responses).toHaveProperty('401');
+    }
   });
 
   it('describes venues and interactions as they answer, nullable fields included', async () => {
