@@ -36,6 +36,8 @@ export * from './kafka/topic-admin';
 export * from './metrics/platform-metrics';
 export * from './openapi/api-page';
 export * from './openapi/bearer-scheme';
+export * from './openapi/public-profile';
+export * from './openapi/schema-pieces';
 export * from './openapi/service-openapi';
 export * from './openapi/standard-answers';
 export * from './platform-lifecycle';

@@ -8,7 +8,7 @@ import type { Cursor } from '@rendezvous/platform';
 import { seatsToFill } from '../registrations/registration-rules';
 import type { EventRow } from './event-record';
 import { factsOf } from './event-record';
-import type { PublicProfile } from '../profiles/public-profile';
+import type { PublicProfile } from '@rendezvous/platform';
 
 type Queryable = Pick<EntityManager, 'query'>;
 

@@ -8,7 +8,7 @@ import {
   IdParams,
   ListQueryDto,
 } from '@rendezvous/platform';
-import { PublicProfile } from '../profiles/public-profile';
+import { PublicProfile } from '@rendezvous/platform';
 import { RegistrationView } from './registration.view';
 import { RegistrationsService } from './registrations.service';
 

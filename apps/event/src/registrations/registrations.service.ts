@@ -8,7 +8,7 @@ import type { EventRow } from '../events/event-record';
 import { EventsRepository } from '../events/events.repository';
 import { RegistrationsRepository } from '../events/registrations.repository';
 import { ProfilesRepository } from '../profiles/profiles.repository';
-import type { PublicProfile } from '../profiles/public-profile';
+import type { PublicProfile } from '@rendezvous/platform';
 import { arrivalStatus, isAttending, registrationRefusal } from './registration-rules';
 import type { RegistrationView } from './registration.view';
 

@@ -5,7 +5,7 @@ import type {
   UserProfileData,
   UserStateData,
 } from '@rendezvous/contracts';
-import type { PublicProfile } from './public-profile';
+import type { PublicProfile } from '@rendezvous/platform';
 import type { UserObject } from './user-object';
 
 /** A row of `users` as Postgres returns it. */

@@ -6,7 +6,7 @@ import { ActiveUserApi } from '../common/active-user-api.decorator';
 import { ApiJsonBody } from '../common/api-json-body';
 import { UpdatePreferencesDto } from './dto/update-preferences.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
-import { PublicProfile } from './public-profile';
+import { PublicProfile } from '@rendezvous/platform';
 import { UserObject } from './user-object';
 import { UsersService } from './users.service';
 

@@ -6,7 +6,7 @@ import type { UpdateProfileDto } from './dto/update-profile.dto';
 import { preferencesFrom } from './preferences';
 import { applyProfilePatch } from './profile';
 import { isSuspendedNow } from './standing';
-import type { PublicProfile } from './public-profile';
+import type { PublicProfile } from '@rendezvous/platform';
 import type { UserObject } from './user-object';
 import { toPublicProfile, toUserObject } from './user-record';
 import { UsersRepository } from './users.repository';

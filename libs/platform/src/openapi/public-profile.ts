@@ -1,9 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { JobLevel } from '@rendezvous/contracts';
 import { JOB_LEVELS } from '@rendezvous/contracts';
-import { LANGUAGE_LIST, TAG_LIST, UUID, nullableEnum } from '../common/api-schemas';
+import { LANGUAGE_LIST, TAG_LIST, UUID, nullableEnum } from './schema-pieces';
 
-/** What anyone may see of a person: never email, birth date or coordinates. */
+/**
+ * What anyone may see of a person (API.md: `GET /users/:id`, attendee lists): never email, birth
+ * date or coordinates. One class for every service that shows people to others.
+ */
 export class PublicProfile {
   @ApiProperty(UUID)
   id: string;
