@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { expectDocumentedAnswer } from './documented-answers';
 import { ADMIN_EMAIL, GATEWAY_URL } from './suite-settings';
 
 export interface ApiResponse<T = Record<string, unknown>> {
@@ -46,11 +47,13 @@ export class ApiClient {
     }
     const response = await fetch(`${GATEWAY_URL}/api/v1${path}`, { method, headers, body });
     const text = await response.text();
-    return {
+    const parsed: unknown = text ? JSON.parse(text) : undefined;
+    await expectDocumentedAnswer(method, `/api/v1${path}`, {
       status: response.status,
-      headers: response.headers,
-      body: (text ? JSON.parse(text) : undefined) as T,
-    };
+      contentType: response.headers.get('content-type'),
+      text,
+    });
+    return { status: response.status, headers: response.headers, body: parsed as T };
   }
 
   get<T = Record<string, unknown>>(path: string) {

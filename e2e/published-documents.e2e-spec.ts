@@ -1,0 +1,51 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { Parser } from '@asyncapi/parser';
+import { GATEWAY_URL } from './support/suite-settings';
+
+interface Operation {
+  security?: unknown[];
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+
+describe('the published documents', () => {
+  it('serves an OpenAPI document that validates and documents every answer of every operation', async () => {
+    const document = (await (await fetch(`${GATEWAY_URL}/docs-json`)).json()) as {
+      servers?: unknown[];
+      paths: Record<string, Record<string, Operation>>;
+    };
+    await SwaggerParser.validate(structuredClone(document) as never);
+    expect(document.servers).toEqual([expect.objectContaining({ url: '/' })]);
+
+    const gaps: string[] = [];
+    for (const [path, item] of Object.entries(document.paths)) {
+      if (!path.startsWith('/api/v1/')) continue;
+      for (const method of METHODS.filter((m) => item[m])) {
+        const { responses, security } = item[method];
+        const name = `${method.toUpperCase()} ${path}`;
+        const successes = Object.entries(responses).filter(([status]) => Number(status) < 400);
+        if (successes.length === 0) gaps.push(`${name}: no success answer`);
+        for (const [status, response] of successes) {
+          if (status !== '204' && !response.content)
+            gaps.push(`${name}: ${status} without a schema`);
+        }
+        for (const [status, response] of Object.entries(responses)) {
+          if (Number(status) >= 400 && !response.content?.['application/problem+json']) {
+            gaps.push(`${name}: ${status} is not problem details`);
+          }
+        }
+        if ((security ?? []).length > 0 && !responses['401']) gaps.push(`${name}: no 401`);
+      }
+    }
+    expect(gaps).toEqual([]);
+  });
+
+  it('serves an AsyncAPI document the AsyncAPI parser accepts without errors', async () => {
+    const text = await (await fetch(`${GATEWAY_URL}/docs/events.yaml`)).text();
+    const { diagnostics } = await new Parser().parse(text);
+    // Severity 0 is an error; warnings and hints are style advice.
+    const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 0);
+    expect(errors.map((e) => `${e.path.join('.')}: ${e.message}`)).toEqual([]);
+  });
+});
