@@ -14,6 +14,7 @@ export * from './database/blocks-projection';
 export * from './database/caller-lock';
 export * from './database/database.module';
 export * from './database/postgres-settings';
+export * from './database/queryable';
 export * from './database/tombstones.repository';
 export * from './database/platform-tables.migration';
 export * from './errors/error-status';

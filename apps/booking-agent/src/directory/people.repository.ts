@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { BOOKING_ERRORS, DomainError } from '@rendezvous/contracts';
 import { lockActiveCaller, lockPersonForChange, suspendedPersonSql } from '@rendezvous/platform';
+import type { Queryable } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
-
-type Queryable = Pick<EntityManager, 'query'>;
 
 /**
  * Who exists, from `user.created` and `user.deleted`; a deletion leaves a tombstone. Who is

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TimeslotEventData } from '@rendezvous/contracts';
+import type { Queryable } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
-
-type Queryable = Pick<EntityManager, 'query'>;
 
 export interface Slot {
   id: string;

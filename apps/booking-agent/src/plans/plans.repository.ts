@@ -8,13 +8,11 @@ import type {
   PlanStatus,
 } from '@rendezvous/contracts';
 import { BOOKING_ERRORS, DomainError, TOPICS } from '@rendezvous/contracts';
-import type { Cursor } from '@rendezvous/platform';
+import type { Cursor, Queryable } from '@rendezvous/platform';
 import { OutboxService } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
 import type { BookingRow, ParticipantRow, Plan, PlanRow } from './plan-record';
 import { participantIds, partySizeOf, toPlanState } from './plan-record';
-
-type Queryable = Pick<EntityManager, 'query'>;
 
 export interface NewPlan {
   id: string;

@@ -8,15 +8,13 @@ import type {
 import { DomainError, EVENT_ERRORS, TOPICS } from '@rendezvous/contracts';
 import { OutboxService } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
-import type { Cursor } from '@rendezvous/platform';
+import type { Cursor, Queryable } from '@rendezvous/platform';
 import type { EventRow } from './event-record';
 import { toEventState } from './event-record';
 import { chunked } from './event-rules';
 import type { LatLng } from '@rendezvous/contracts';
 import { EARTH_RADIUS_KM } from '@rendezvous/contracts';
 import { latitudeBand } from './geo';
-
-type Queryable = Pick<EntityManager, 'query'>;
 
 /** Recipients per `event.cancelled` envelope, so a huge event never makes an oversized message. */
 export const RECIPIENTS_PER_MESSAGE = 1000;

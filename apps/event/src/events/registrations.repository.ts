@@ -4,13 +4,11 @@ import type { EventRegistrationData, RegistrationStatus } from '@rendezvous/cont
 import { TOPICS } from '@rendezvous/contracts';
 import { OutboxService, suspendedPersonSql } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
-import type { Cursor } from '@rendezvous/platform';
+import type { Cursor, Queryable } from '@rendezvous/platform';
 import { seatsToFill } from '../registrations/registration-rules';
 import type { EventRow } from './event-record';
 import { factsOf } from './event-record';
 import type { PublicProfile } from '@rendezvous/platform';
-
-type Queryable = Pick<EntityManager, 'query'>;
 
 export interface RegistrationRow {
   id: string;

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuditAction } from '@rendezvous/contracts';
-import type { Cursor } from '@rendezvous/platform';
+import type { Cursor, Queryable } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
 import type { AuditEntry } from './audit-entry';
-
-type Queryable = Pick<EntityManager, 'query'>;
 
 interface AuditRow {
   id: string;

@@ -1,7 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-
-type Queryable = Pick<EntityManager, 'query'>;
+import type { Queryable } from '@rendezvous/platform';
 
 export function newRefreshToken(): string {
   return randomBytes(32).toString('base64url');

@@ -1,6 +1,4 @@
-import type { EntityManager } from 'typeorm';
-
-type Queryable = Pick<EntityManager, 'query'>;
+import type { Queryable } from '@rendezvous/platform';
 
 export async function isBlockedEitherWay(db: Queryable, a: string, b: string): Promise<boolean> {
   const rows = (await db.query(

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { ConnectionEventData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { OutboxService } from '@rendezvous/platform';
+import type { Queryable } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
 import { suspendedUserSql } from '../users/standing';
 import type { ConnectionFacts } from './connection-rules';
@@ -12,8 +13,6 @@ import {
   connectionTypes,
   orderedPair,
 } from './connection-rules';
-
-type Queryable = Pick<EntityManager, 'query'>;
 
 export interface ConnectionRow {
   id: string;

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { AccountStatus, Role } from '@rendezvous/contracts';
-import type { Cursor } from '@rendezvous/platform';
-import type { EntityManager } from 'typeorm';
+import type { Cursor, Queryable } from '@rendezvous/platform';
 import { effectiveStatus, effectiveStatusSql } from '../users/standing';
 import type { UserRow } from '../users/user-record';
 import type { AdminUserItem } from './admin-user-views';
-
-type Queryable = Pick<EntityManager, 'query'>;
 
 export type AdminUserRow = UserRow & { open_reports: number };
 

@@ -6,11 +6,9 @@ import type {
   ReportReason,
   ReportStatus,
 } from '@rendezvous/contracts';
-import type { Cursor } from '@rendezvous/platform';
+import type { Cursor, Queryable } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
 import { suspendedUserSql } from '../users/standing';
-
-type Queryable = Pick<EntityManager, 'query'>;
 
 export interface ReportRow {
   id: string;

@@ -9,12 +9,11 @@ import type {
 } from '@rendezvous/contracts';
 import { DomainError, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
 import { OutboxService } from '@rendezvous/platform';
+import type { Queryable } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
 import { suspendedUserSql, toStatusData } from './standing';
 import type { UserRow } from './user-record';
 import { toUserState } from './user-record';
-
-type Queryable = Pick<EntityManager, 'query'>;
 
 export interface NewUser {
   id: string;

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AccountStanding, Role, UserStatusData } from '@rendezvous/contracts';
-import type { EntityManager } from 'typeorm';
-
-type Queryable = Pick<EntityManager, 'query'>;
+import type { Queryable } from './queryable';
 
 /** The standing columns, as `account_status` and the user service's `users` both name them. */
 export interface StandingRow {

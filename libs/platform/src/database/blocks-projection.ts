@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UserBlockData } from '@rendezvous/contracts';
-import type { EntityManager, QueryRunner } from 'typeorm';
-
-type Queryable = Pick<EntityManager, 'query'>;
+import type { Queryable } from './queryable';
+import type { QueryRunner } from 'typeorm';
 
 /**
  * The `blocks` table of a service's projection of people: the newest state of each (blocker,
