@@ -26,3 +26,5 @@ export * from './reco/venue-events';
 export * from './plans/plan-events';
 export * from './geo/great-circle';
 export * from './geo/location-cell';
+export * from './compatibility/schema-compatibility';
+export * from './compatibility/openapi-compatibility';
