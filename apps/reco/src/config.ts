@@ -1,4 +1,5 @@
 import { NumberSetting, PlatformConfig, PortSetting } from '@rendezvous/platform';
+import { DEFAULT_PERSON_WEIGHTS, DEFAULT_VENUE_WEIGHTS } from './scoring/formula-constants';
 
 export class RecoConfig extends PlatformConfig {
   @PortSetting()
@@ -6,24 +7,24 @@ export class RecoConfig extends PlatformConfig {
 
   // Venue score = distance·e^(−decay·km) + preference·… + popularity·… (API.md's defaults).
   @NumberSetting(0, 10)
-  RECO_WEIGHT_DISTANCE = 0.4;
+  RECO_WEIGHT_DISTANCE = DEFAULT_VENUE_WEIGHTS.distance;
 
   @NumberSetting(0, 10)
-  RECO_WEIGHT_PREFERENCE = 0.4;
+  RECO_WEIGHT_PREFERENCE = DEFAULT_VENUE_WEIGHTS.preference;
 
   @NumberSetting(0, 10)
-  RECO_WEIGHT_POPULARITY = 0.2;
+  RECO_WEIGHT_POPULARITY = DEFAULT_VENUE_WEIGHTS.popularity;
 
   @NumberSetting(0, 100)
-  RECO_DISTANCE_DECAY_PER_KM = 0.3;
+  RECO_DISTANCE_DECAY_PER_KM = DEFAULT_VENUE_WEIGHTS.decayPerKm;
 
   // Companion score = strength·… + venue affinity·… + category affinity·….
   @NumberSetting(0, 10)
-  RECO_PERSON_WEIGHT_STRENGTH = 0.6;
+  RECO_PERSON_WEIGHT_STRENGTH = DEFAULT_PERSON_WEIGHTS.strength;
 
   @NumberSetting(0, 10)
-  RECO_PERSON_WEIGHT_VENUE = 0.25;
+  RECO_PERSON_WEIGHT_VENUE = DEFAULT_PERSON_WEIGHTS.venue;
 
   @NumberSetting(0, 10)
-  RECO_PERSON_WEIGHT_CATEGORY = 0.15;
+  RECO_PERSON_WEIGHT_CATEGORY = DEFAULT_PERSON_WEIGHTS.category;
 }

@@ -3,6 +3,7 @@ import type { VenueCategory } from '@rendezvous/contracts';
 import { DataSource } from 'typeorm';
 import type { LatLng } from '@rendezvous/contracts';
 import { boundingBox, distanceSql, shownDistanceSql } from '../scoring/geo';
+import { affinitySql, VENUE_AFFINITY } from '../scoring/formula-constants';
 import type { VenueWeights } from '../scoring/venue-score';
 import { AccountStatusProjection, BlocksProjection, hiddenPersonSql } from '@rendezvous/platform';
 
@@ -61,7 +62,7 @@ class Params {
 // exp() below e^-700 would underflow into an error; such a venue's distance part is 0 anyway.
 function scoreSql(p: Params, w: VenueWeights, km: string, likes: string, dwell: string): string {
   return `(${p.add(w.distance)}::float8 * COALESCE(exp(-least(${p.add(w.decayPerKm)}::float8 * ${km}, 700)), 0)
-    + ${p.add(w.preference)}::float8 * least(1, 0.5 * ${likes} + ${dwell} / 300.0)
+    + ${p.add(w.preference)}::float8 * ${affinitySql(likes, dwell, VENUE_AFFINITY)}
     + ${p.add(w.popularity)}::float8 * CASE WHEN v.most > 0 THEN v.likes::float8 / v.most ELSE 0 END)`;
 }
 

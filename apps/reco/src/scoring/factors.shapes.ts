@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { affinityText, CATEGORY_AFFINITY, VENUE_AFFINITY } from './formula-constants';
 
 const SHARE = { minimum: 0, maximum: 1 } as const;
 
@@ -9,7 +10,7 @@ export class VenueFactors {
 
   @ApiProperty({
     ...SHARE,
-    description: "min(1, 0.5·likes + dwell/300) from the person's own interactions with the venue",
+    description: `${affinityText(VENUE_AFFINITY)} from the person's own interactions with the venue`,
   })
   preference!: number;
 
@@ -27,14 +28,13 @@ export class PersonFactors {
 
   @ApiProperty({
     ...SHARE,
-    description: 'min(1, 0.5·likes + dwell/300) of the friend on the venue; 0 without a venue',
+    description: `${affinityText(VENUE_AFFINITY)} of the friend on the venue; 0 without a venue`,
   })
   venue!: number;
 
   @ApiProperty({
     ...SHARE,
-    description:
-      'min(1, 0.3·likes + dwell/600) of the friend on venues of its category; 0 without a venue',
+    description: `${affinityText(CATEGORY_AFFINITY)} of the friend on venues of its category; 0 without a venue`,
   })
   category!: number;
 }

@@ -1,25 +1,29 @@
 import type { PersonFactors } from './factors.shapes';
+import {
+  affinity,
+  CATEGORY_AFFINITY,
+  DEFAULT_PERSON_WEIGHTS,
+  VENUE_AFFINITY,
+} from './formula-constants';
 import type { InteractionSums } from './venue-score';
 import { round4 } from './venue-score';
 
-/** How much each part of a companion's score counts (the defaults are 0.6, 0.25, 0.15). */
+/** How much each part of a companion's score counts (defaults in formula-constants). */
 export interface PersonWeights {
   strength: number;
   venue: number;
   category: number;
 }
 
-export const DEFAULT_PERSON_WEIGHTS: PersonWeights = { strength: 0.6, venue: 0.25, category: 0.15 };
-
 export function venueAffinity(sums: InteractionSums): number {
-  return Math.min(1, 0.5 * sums.likes + sums.dwellSeconds / 300);
+  return affinity(sums, VENUE_AFFINITY);
 }
 
 export function categoryAffinity(sums: InteractionSums): number {
-  return Math.min(1, 0.3 * sums.likes + sums.dwellSeconds / 600);
+  return affinity(sums, CATEGORY_AFFINITY);
 }
 
-/** person = 0.6·strength + 0.25·venue affinity + 0.15·category affinity (by default). */
+/** person = strength·strength + venue·venue affinity + category·category affinity. */
 export function personScore(
   strength: number,
   onVenue: InteractionSums,

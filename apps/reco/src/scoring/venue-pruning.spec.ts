@@ -1,5 +1,5 @@
 import { prunedRankingIsExact } from './venue-pruning';
-import { DEFAULT_VENUE_WEIGHTS } from './venue-score';
+import { DEFAULT_VENUE_WEIGHTS } from './formula-constants';
 
 describe('prunedRankingIsExact', () => {
   it('accepts when the last kept score beats anything farther and less popular', () => {

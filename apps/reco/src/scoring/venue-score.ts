@@ -1,6 +1,7 @@
 import type { VenueFactors } from './factors.shapes';
+import { affinity, DEFAULT_VENUE_WEIGHTS, VENUE_AFFINITY } from './formula-constants';
 
-/** How much each part of a venue's score counts (the defaults are 0.4, 0.4, 0.2; decay 0.3). */
+/** How much each part of a venue's score counts (defaults in formula-constants). */
 export interface VenueWeights {
   distance: number;
   preference: number;
@@ -8,13 +9,6 @@ export interface VenueWeights {
   /** Per kilometre: the distance factor is e^(−decay·km). */
   decayPerKm: number;
 }
-
-export const DEFAULT_VENUE_WEIGHTS: VenueWeights = {
-  distance: 0.4,
-  preference: 0.4,
-  popularity: 0.2,
-  decayPerKm: 0.3,
-};
 
 /** One person's interactions with one venue (or one category), summed. */
 export interface InteractionSums {
@@ -36,14 +30,14 @@ export function distanceFactor(km: number | null, decayPerKm: number): number {
 }
 
 export function venuePreference(own: InteractionSums): number {
-  return Math.min(1, 0.5 * own.likes + own.dwellSeconds / 300);
+  return affinity(own, VENUE_AFFINITY);
 }
 
 export function popularity(venueLikes: number, mostLikes: number): number {
   return mostLikes > 0 ? Math.min(1, venueLikes / mostLikes) : 0;
 }
 
-/** venue = 0.4·e^(−0.3·km) + 0.4·min(1, 0.5·likes + dwell/300) + 0.2·popularity (by default). */
+/** venue = distance·e^(−decay·km) + preference·venue affinity + popularity·popularity share. */
 export function venueScore(
   km: number | null,
   own: InteractionSums,
