@@ -17,6 +17,7 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
+    '^@rendezvous/api-client$': '<rootDir>/libs/api-client/src/index.ts',
     '^@rendezvous/contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^@rendezvous/platform$': '<rootDir>/libs/platform/src/index.ts',
     '^@rendezvous/testing$': '<rootDir>/libs/testing/src/index.ts',
