@@ -24,6 +24,7 @@ export * from './proximity/interest-taxonomy';
 export * from './proximity/proximity-events';
 export * from './reco/venue-events';
 export * from './plans/plan-events';
+export * from './geo/covering-boxes';
 export * from './geo/great-circle';
 export * from './geo/location-cell';
 export * from './compatibility/schema-compatibility';

@@ -13,6 +13,7 @@ export * from './database/account-status.migration';
 export * from './database/blocks-projection';
 export * from './database/caller-lock';
 export * from './database/database.module';
+export * from './database/great-circle-sql';
 export * from './database/postgres-settings';
 export * from './database/queryable';
 export * from './database/tombstones.repository';

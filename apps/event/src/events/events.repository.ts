@@ -6,15 +6,14 @@ import type {
   EventStateData,
 } from '@rendezvous/contracts';
 import { DomainError, EVENT_ERRORS, TOPICS } from '@rendezvous/contracts';
-import { OutboxService } from '@rendezvous/platform';
+import { greatCircleKmSql, OutboxService } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
 import type { Cursor, Queryable } from '@rendezvous/platform';
 import type { EventRow } from './event-record';
 import { toEventState } from './event-record';
 import { chunked } from './event-rules';
 import type { LatLng } from '@rendezvous/contracts';
-import { EARTH_RADIUS_KM } from '@rendezvous/contracts';
-import { latitudeBand } from './geo';
+import { latitudeBand } from '@rendezvous/contracts';
 
 /** Recipients per `event.cancelled` envelope, so a huge event never makes an oversized message. */
 export const RECIPIENTS_PER_MESSAGE = 1000;
@@ -44,10 +43,8 @@ export interface EventSearch {
 
 export type FoundEvent = EventRow & { distance_km: number | null };
 
-const DISTANCE_SQL = (lat: string, lng: string) => `
-  (2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(
-    power(sin(radians(lat - ${lat}) / 2), 2)
-    + cos(radians(${lat})) * cos(radians(lat)) * power(sin(radians(lng - ${lng}) / 2), 2)))))`;
+const DISTANCE_SQL = (lat: string, lng: string) =>
+  greatCircleKmSql({ lat: 'lat', lng: 'lng' }, { lat, lng });
 
 /** Event rows and the events that carry their state; every change of the event bumps `version`. */
 @Injectable()

@@ -1,5 +1,5 @@
-import { greatCircleKm as distanceKm } from '@rendezvous/contracts';
-import { latitudeBand, parseNear } from './geo';
+import { greatCircleKm as distanceKm, latitudeBand } from '@rendezvous/contracts';
+import { parseNear } from './geo';
 
 const paris = { lat: 48.8566, lng: 2.3522 };
 const london = { lat: 51.5074, lng: -0.1278 };

@@ -1,5 +1,4 @@
 import type { LatLng } from '@rendezvous/contracts';
-import { EARTH_RADIUS_KM } from '@rendezvous/contracts';
 
 const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)$/;
 
@@ -13,13 +12,4 @@ export function parseNear(value: unknown): LatLng | string {
   if (lat < -90 || lat > 90) return 'lat must be from -90 to 90';
   if (lng < -180 || lng > 180) return 'lng must be from -180 to 180';
   return { lat, lng };
-}
-
-/**
- * The latitudes a circle can reach, to narrow a search before the exact distance; longitudes
- * are not narrowed, which keeps circles over the poles and the antimeridian right.
- */
-export function latitudeBand(center: LatLng, radiusKm: number): [number, number] {
-  const degrees = (radiusKm / EARTH_RADIUS_KM) * (180 / Math.PI);
-  return [Math.max(-90, center.lat - degrees), Math.min(90, center.lat + degrees)];
 }

@@ -5,7 +5,7 @@ import type { MatchProfile } from './match-profile';
 import type { ProfileRow } from '../profiles/profile-row';
 import { profileColumns, toMatchProfile } from '../profiles/profile-row';
 import { ageBounds } from './candidate-query';
-import { coveringBoxes } from './geo';
+import { coveringBoxes } from '@rendezvous/contracts';
 
 // Cheap row filters ($2..$4): alive, within each other's age ranges.
 const ROW_FILTERS = `p.deleted_at IS NULL

@@ -1,5 +1,5 @@
 import { greatCircleKm } from '@rendezvous/contracts';
-import { coveringBoxes } from './geo';
+import { coveringBoxes } from '@rendezvous/contracts';
 
 const paris = { lat: 48.8566, lng: 2.3522 };
 const london = { lat: 51.5074, lng: -0.1278 };

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { VenueCategory } from '@rendezvous/contracts';
 import { DataSource } from 'typeorm';
 import type { LatLng } from '@rendezvous/contracts';
-import { boundingBox, distanceSql, shownDistanceSql } from '../scoring/geo';
+import { singleBoundingBox } from '@rendezvous/contracts';
+import { distanceSql, shownDistanceSql } from '../scoring/geo';
 import { affinitySql, VENUE_AFFINITY } from '../scoring/formula-constants';
 import type { VenueWeights } from '../scoring/venue-score';
 import { AccountStatusProjection, BlocksProjection, hiddenPersonSql } from '@rendezvous/platform';
@@ -110,7 +111,7 @@ export class RecoRepository {
       km = distanceSql('b', `${p.add(origin.lat)}::float8`, `${p.add(origin.lng)}::float8`);
       if (maxDistanceKm !== null) outer.push(`v.km <= ${p.add(maxDistanceKm)}`);
       const radius = candidateRadiusKm ?? maxDistanceKm;
-      const box = radius === null ? null : boundingBox(origin, radius);
+      const box = radius === null ? null : singleBoundingBox(origin, radius);
       const boxSql = box
         ? `v.position <@ box(point(${p.add(box.west)}, ${p.add(box.south)}),
              point(${p.add(box.east)}, ${p.add(box.north)}))`

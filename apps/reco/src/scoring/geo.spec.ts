@@ -1,5 +1,7 @@
-import { greatCircleKm as distanceKm } from '@rendezvous/contracts';
-import { boundingBox } from './geo';
+import {
+  greatCircleKm as distanceKm,
+  singleBoundingBox as boundingBox,
+} from '@rendezvous/contracts';
 
 describe('distanceKm', () => {
   it('is great-circle on a 6371 km sphere', () => {
