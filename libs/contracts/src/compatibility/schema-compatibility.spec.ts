@@ -64,4 +64,21 @@ describe(breakingChanges.name, () => {
       'status: no longer required',
     ]);
   });
+
+  it('matches each alternative of one kind with the closest old one', () => {
+    const answer = {
+      oneOf: [
+        {
+          type: 'object',
+          required: ['status', 'sessionId'],
+          properties: { status: { enum: ['ready'] }, sessionId: { type: 'string' } },
+        },
+        { type: 'object', required: ['status'], properties: { status: { enum: ['cancelled'] } } },
+      ],
+    };
+    expect(breakingChanges(answer, structuredClone(answer))).toEqual([]);
+    const widened = structuredClone(answer);
+    widened.oneOf[1].properties.status.enum.push('expired');
+    expect(breakingChanges(answer, widened)).toEqual(['status: enum widened by ["expired"]']);
+  });
 });

@@ -49,37 +49,46 @@ function compareObject(before: Schema, after: Schema, path: string, out: string[
   }
 }
 
+function compareBranch(match: Schema, branch: Schema, kind: string, path: string): string[] {
+  const out: string[] = [];
+  if (kind === 'any') return out;
+  if (match['format'] !== undefined && match['format'] !== branch['format']) {
+    out.push(`${describe(path)}: format ${String(match['format'])} → ${String(branch['format'])}`);
+  }
+  const oldValues = valuesOf(match);
+  const newValues = valuesOf(branch);
+  if (oldValues && !newValues) {
+    out.push(`${describe(path)}: no longer limited to ${JSON.stringify(oldValues)}`);
+  }
+  if (oldValues && newValues) {
+    const added = newValues.filter((value) => !oldValues.includes(value));
+    if (added.length > 0) out.push(`${describe(path)}: enum widened by ${JSON.stringify(added)}`);
+  }
+  if (kind === 'object') compareObject(match, branch, path, out);
+  if (kind === 'array' && isSchema(match['items']) && isSchema(branch['items'])) {
+    compare(match['items'], branch['items'], `${path}[]`, out);
+  }
+  return out;
+}
+
+const valuesOf = (schema: Schema): unknown[] | null =>
+  (schema['enum'] as unknown[] | undefined) ??
+  (schema['const'] !== undefined ? [schema['const']] : null);
+
 function compare(before: Schema, after: Schema, path: string, out: string[]): void {
   const was = branches(before);
-  const now = branches(after);
-  for (const branch of now) {
+  for (const branch of branches(after)) {
     const kind = typeOf(branch);
-    const match =
-      was.find((old) => typeOf(old) === kind) ?? was.find((old) => typeOf(old) === 'any');
-    if (!match) {
+    const candidates = was.filter((old) => typeOf(old) === kind || typeOf(old) === 'any');
+    if (candidates.length === 0) {
       out.push(`${describe(path)}: now also ${kind}`);
       continue;
     }
-    if (kind === 'any') continue;
-    if (match['format'] !== undefined && match['format'] !== branch['format']) {
-      out.push(
-        `${describe(path)}: format ${String(match['format'])} → ${String(branch['format'])}`,
-      );
-    }
-    const oldValues = (match['enum'] ??
-      (match['const'] !== undefined ? [match['const']] : null)) as unknown[] | null;
-    const newValues = (branch['enum'] ??
-      (branch['const'] !== undefined ? [branch['const']] : null)) as unknown[] | null;
-    if (oldValues && !newValues)
-      out.push(`${describe(path)}: no longer limited to ${JSON.stringify(oldValues)}`);
-    if (oldValues && newValues) {
-      const added = newValues.filter((value) => !oldValues.includes(value));
-      if (added.length > 0) out.push(`${describe(path)}: enum widened by ${JSON.stringify(added)}`);
-    }
-    if (kind === 'object') compareObject(match, branch, path, out);
-    if (kind === 'array' && isSchema(match['items']) && isSchema(branch['items'])) {
-      compare(match['items'], branch['items'], `${path}[]`, out);
-    }
+    // Alternatives of one kind (two object shapes in a oneOf): the closest old one is the match.
+    const [closest] = candidates
+      .map((old) => compareBranch(old, branch, typeOf(old) === 'any' ? 'any' : kind, path))
+      .sort((a, b) => a.length - b.length);
+    out.push(...closest);
   }
 }
 
