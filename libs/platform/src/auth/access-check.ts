@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
-import type { DomainError } from '@rendezvous/contracts';
+import type { AccountStanding, DomainError } from '@rendezvous/contracts';
 import { AccountStatusProjection } from '../database/account-status-projection';
 import type { TombstoneTable } from '../database/tombstones.repository';
 import { TombstonesRepository } from '../database/tombstones.repository';
@@ -18,32 +18,33 @@ export type Tombstones = TombstoneTable | TombstoneKey;
 
 /**
  * Refuses a deleted, suspended, banned or demoted person's still-valid token in the service
- * itself, not only at the gateway: one lookup in the service's projection of people and one in
- * its `account_status`, no cache, so the refusal starts as soon as the service has applied the
- * event.
+ * itself, not only at the gateway: one query of the service's projection of people and its
+ * `account_status` (proximity's Redis tombstones beside it), no cache, so the refusal starts as
+ * soon as the service has applied the event.
  */
 export class AccessCheck implements RevocationCheck {
-  private readonly isDeleted: (userId: string) => Promise<boolean>;
-  private readonly accounts = new AccountStatusProjection();
+  private readonly lookUp: (
+    userId: string,
+  ) => Promise<{ deleted: boolean; standing: AccountStanding | null }>;
 
-  constructor(
-    tombstones: Tombstones,
-    private readonly stores: { redis: Redis; dataSource: DataSource },
-  ) {
+  constructor(tombstones: Tombstones, stores: { redis: Redis; dataSource: DataSource }) {
     if ('redisKey' in tombstones) {
       const { redisKey } = tombstones;
-      this.isDeleted = async (userId) => (await stores.redis.exists(redisKey(userId))) === 1;
+      const accounts = new AccountStatusProjection();
+      this.lookUp = async (userId) => {
+        const [gone, standing] = await Promise.all([
+          stores.redis.exists(redisKey(userId)),
+          accounts.standing(stores.dataSource, userId),
+        ]);
+        return { deleted: gone === 1, standing };
+      };
       return;
     }
     const repository = new TombstonesRepository(stores.dataSource, tombstones);
-    this.isDeleted = (userId) => repository.isDeleted(userId);
+    this.lookUp = (userId) => repository.lookUp(userId);
   }
 
   async refusal(user: AuthUser): Promise<DomainError | null> {
-    const [deleted, standing] = await Promise.all([
-      this.isDeleted(user.id),
-      this.accounts.standing(this.stores.dataSource, user.id),
-    ]);
-    return accessRefusal(user, { deleted, standing });
+    return accessRefusal(user, await this.lookUp(user.id));
   }
 }

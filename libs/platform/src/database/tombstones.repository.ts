@@ -1,4 +1,7 @@
+import type { AccountStanding } from '@rendezvous/contracts';
 import type { DataSource } from 'typeorm';
+import type { StandingRow } from './account-status-projection';
+import { standingFromRow } from './account-status-projection';
 
 /** A projection of people that keeps a deleted person as a row with `deleted_at` set. */
 export interface TombstoneTable {
@@ -9,7 +12,10 @@ export interface TombstoneTable {
 
 const SQL_NAME = /^[a-z_][a-z0-9_]*$/;
 
-/** Reads the tombstones of a service's own projection of people. */
+/**
+ * Reads, in one query, whether a person is deleted in a service's own projection of people and
+ * their standing in its `account_status`: what every authenticated request checks.
+ */
 export class TombstonesRepository {
   private readonly sql: string;
 
@@ -21,11 +27,21 @@ export class TombstonesRepository {
     for (const name of [table, idColumn]) {
       if (!SQL_NAME.test(name)) throw new Error(`Not a plain SQL name: ${JSON.stringify(name)}`);
     }
-    this.sql = `SELECT 1 FROM ${table} WHERE ${idColumn} = $1 AND deleted_at IS NOT NULL`;
+    this.sql = `
+      SELECT EXISTS (SELECT 1 FROM ${table} WHERE ${idColumn} = $1 AND deleted_at IS NOT NULL)
+               AS deleted,
+             a.status, a.suspended_until, a.role, a.role_changed_at, a.hidden
+        FROM (SELECT 1) AS caller
+        LEFT JOIN account_status a ON a.user_id = $1`;
   }
 
-  async isDeleted(userId: string): Promise<boolean> {
-    const rows: unknown = await this.dataSource.query(this.sql, [userId]);
-    return Array.isArray(rows) && rows.length > 0;
+  async lookUp(userId: string): Promise<{ deleted: boolean; standing: AccountStanding | null }> {
+    const [row] = (await this.dataSource.query(this.sql, [userId])) as (Partial<StandingRow> & {
+      deleted: boolean;
+    })[];
+    return {
+      deleted: row.deleted,
+      standing: row.status ? standingFromRow(row as StandingRow) : null,
+    };
   }
 }
