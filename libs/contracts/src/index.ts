@@ -1,6 +1,7 @@
 export * from './services';
 export * from './events/envelope';
-export * from './events/event-schema';
+export * from './events/event-catalog';
+export type { EventDefinition, JsonSchema } from './events/schema-builder';
 export * from './events/topics';
 export * from './events/topic-origins';
 export * from './errors/error-codes';

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EVENT_SCHEMAS } from '../events/event-schema';
-import type { EventSchema } from '../events/event-schema';
+import { EVENT_SCHEMAS } from '../events/event-catalog';
+import type { EventSchema } from '../events/event-catalog';
 import { breakingChanges } from './schema-compatibility';
 
 /**
@@ -18,9 +18,12 @@ const PUBLISHING = process.env['PUBLISH_EVENT_SCHEMAS'] === '1';
 
 type Published = Record<string, EventSchema>;
 
+/** As JSON carries it: the schema builder's own markers (symbol keys) do not travel. */
 const current = (): Published =>
-  Object.fromEntries(
-    Object.entries(EVENT_SCHEMAS).sort(([a], [b]) => a.localeCompare(b)),
+  JSON.parse(
+    JSON.stringify(
+      Object.fromEntries(Object.entries(EVENT_SCHEMAS).sort(([a], [b]) => a.localeCompare(b))),
+    ),
   ) as Published;
 
 const read = (file: string) => JSON.parse(readFileSync(join(FOLDER, file), 'utf8')) as Published;

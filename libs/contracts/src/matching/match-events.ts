@@ -1,5 +1,14 @@
-import type { EventSchema } from '../events/event-schema';
-import type { CompatibilityFactors } from './compatibility-factors';
+import type { Static } from '../events/schema-builder';
+import {
+  Closed,
+  defineEvent,
+  Keyed,
+  Nullable,
+  OneOf,
+  Pair,
+  Type,
+  Uuid,
+} from '../events/schema-builder';
 import { FACTOR_KEYS } from './compatibility-factors';
 
 export const SWIPE_ACTIONS = ['like', 'pass', 'super_like'] as const;
@@ -12,93 +21,53 @@ export type MatchStatus = (typeof MATCH_STATUSES)[number];
 export const MATCH_END_REASONS = ['unmatched', 'expired', 'deleted'] as const;
 export type MatchEndReason = (typeof MATCH_END_REASONS)[number];
 
+const UNIT = Type.Number({ minimum: 0, maximum: 1 });
+
 /**
  * `match.created`: two people liked each other. Aggregate (and key) = the match id, version 1;
- * `recipientIds` = both people.
+ * `recipientIds` = both people. `score` is 0..1; `factors` (each 0..1) are absent in events from
+ * before they were added.
  */
-export interface MatchCreatedData {
-  matchId: string;
-  userIds: [string, string];
-  /** 0..1 */
-  score: number;
-  sharedInterests: string[];
-  /** The score's factors, each 0..1 (absent in events from before they were added). */
-  factors?: CompatibilityFactors;
-}
+export const MATCH_CREATED = defineEvent(
+  1,
+  Closed({
+    matchId: Uuid(),
+    userIds: Pair(Uuid()),
+    score: UNIT,
+    sharedInterests: Type.Array(Type.String()),
+    factors: Type.Optional(Keyed(FACTOR_KEYS, UNIT)),
+  }),
+);
+export type MatchCreatedData = Static<typeof MATCH_CREATED.data>;
 
-/** `match.status_updated`: aggregate = the match; `recipientIds` = both people. */
-export interface MatchStatusUpdatedData {
-  matchId: string;
-  userIds: [string, string];
-  status: MatchStatus;
-  reason: MatchEndReason;
-  /** Who ended it, when a person did (`reason: unmatched`). */
-  byUserId: string | null;
-}
+/**
+ * `match.status_updated`: aggregate = the match; `recipientIds` = both people. `byUserId` is who
+ * ended it, when a person did (`reason: unmatched`).
+ */
+export const MATCH_STATUS_UPDATED = defineEvent(
+  1,
+  Closed({
+    matchId: Uuid(),
+    userIds: Pair(Uuid()),
+    status: OneOf(MATCH_STATUSES),
+    reason: OneOf(MATCH_END_REASONS),
+    byUserId: Nullable(Uuid()),
+  }),
+);
+export type MatchStatusUpdatedData = Static<typeof MATCH_STATUS_UPDATED.data>;
 
-/** `swipe.performed`: aggregate (and key) = the swipe id, version 1; a swipe never changes. */
-export interface SwipePerformedData {
-  swipeId: string;
-  swiperId: string;
-  targetUserId: string;
-  action: SwipeAction;
-  /** Whether this swipe completed a mutual match. */
-  matched: boolean;
-}
-
-const UUID = { type: 'string', format: 'uuid' } as const;
-const PAIR = { type: 'array', items: UUID, minItems: 2, maxItems: 2 } as const;
-const UNIT = { type: 'number', minimum: 0, maximum: 1 } as const;
-
-export const MATCH_EVENT_SCHEMAS = {
-  'match.created': {
-    schemaVersion: 1,
-    data: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['matchId', 'userIds', 'score', 'sharedInterests'],
-      properties: {
-        matchId: UUID,
-        userIds: PAIR,
-        score: UNIT,
-        sharedInterests: { type: 'array', items: { type: 'string' } },
-        factors: {
-          type: 'object',
-          additionalProperties: false,
-          required: [...FACTOR_KEYS],
-          properties: Object.fromEntries(FACTOR_KEYS.map((key) => [key, UNIT])),
-        },
-      },
-    },
-  } satisfies EventSchema,
-  'match.status_updated': {
-    schemaVersion: 1,
-    data: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['matchId', 'userIds', 'status', 'reason', 'byUserId'],
-      properties: {
-        matchId: UUID,
-        userIds: PAIR,
-        status: { enum: MATCH_STATUSES },
-        reason: { enum: MATCH_END_REASONS },
-        byUserId: { anyOf: [UUID, { type: 'null' }] },
-      },
-    },
-  } satisfies EventSchema,
-  'swipe.performed': {
-    schemaVersion: 1,
-    data: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['swipeId', 'swiperId', 'targetUserId', 'action', 'matched'],
-      properties: {
-        swipeId: UUID,
-        swiperId: UUID,
-        targetUserId: UUID,
-        action: { enum: SWIPE_ACTIONS },
-        matched: { type: 'boolean' },
-      },
-    },
-  } satisfies EventSchema,
-} as const;
+/**
+ * `swipe.performed`: aggregate (and key) = the swipe id, version 1; a swipe never changes.
+ * `matched`: whether this swipe completed a mutual match.
+ */
+export const SWIPE_PERFORMED = defineEvent(
+  1,
+  Closed({
+    swipeId: Uuid(),
+    swiperId: Uuid(),
+    targetUserId: Uuid(),
+    action: OneOf(SWIPE_ACTIONS),
+    matched: Type.Boolean(),
+  }),
+);
+export type SwipePerformedData = Static<typeof SWIPE_PERFORMED.data>;

@@ -1,8 +1,17 @@
-import type { EventSchema } from '../events/event-schema';
-import type { AuditAction, DecisionAction, ReportContext, ReportReason } from './moderation-values';
+import type { Static } from '../events/schema-builder';
+import {
+  Closed,
+  DateTime,
+  defineEvent,
+  Nullable,
+  OneOf,
+  Type,
+  Uuid,
+} from '../events/schema-builder';
 import {
   AUDIT_ACTIONS,
   DECISION_ACTIONS,
+  NOTE_MAX_LENGTH,
   REPORT_CONTEXT_TYPES,
   REPORT_REASONS,
 } from './moderation-values';
@@ -10,121 +19,53 @@ import {
 /**
  * `report.created`; aggregate = the report. `recipientIds` names every moderator and admin, who
  * get the notification `moderation.report_created`. Details stay in the user service.
+ * `subjectOpenReports` counts the open reports about the subject, this one included.
  */
-export interface ReportCreatedData {
-  reportId: string;
-  reporterId: string;
-  subjectUserId: string;
-  reason: ReportReason;
-  context: ReportContext | null;
-  /** Open reports about the subject, this one included. */
-  subjectOpenReports: number;
-  createdAt: string;
-}
+export const REPORT_CREATED = defineEvent(
+  1,
+  Closed({
+    reportId: Uuid(),
+    reporterId: Uuid(),
+    subjectUserId: Uuid(),
+    reason: OneOf(REPORT_REASONS),
+    context: Nullable(Closed({ type: OneOf(REPORT_CONTEXT_TYPES), id: Type.Optional(Uuid()) })),
+    subjectOpenReports: Type.Integer({ minimum: 1 }),
+    createdAt: DateTime(),
+  }),
+);
+export type ReportCreatedData = Static<typeof REPORT_CREATED.data>;
 
 /**
  * `report.decided`; aggregate = the report. For a warning `recipientIds` names the subject, who
  * gets the notification `account.warned` (`{ reason }`). The note stays in the user service.
  */
-export interface ReportDecidedData {
-  reportId: string;
-  subjectUserId: string;
-  reason: ReportReason;
-  action: DecisionAction;
-  status: 'actioned' | 'dismissed';
-  decidedBy: string;
-  decidedAt: string;
-}
+export const REPORT_DECIDED = defineEvent(
+  1,
+  Closed({
+    reportId: Uuid(),
+    subjectUserId: Uuid(),
+    reason: OneOf(REPORT_REASONS),
+    action: OneOf(DECISION_ACTIONS),
+    status: OneOf(['actioned', 'dismissed']),
+    decidedBy: Uuid(),
+    decidedAt: DateTime(),
+  }),
+);
+export type ReportDecidedData = Static<typeof REPORT_DECIDED.data>;
 
 /**
  * `audit.recorded`: a moderator's or admin's action taken in another service, produced with its
  * effect; the user service appends it to the audit log. Aggregate = `objectId`, else the actor.
  */
-export interface AuditRecordedData {
-  actorId: string;
-  action: AuditAction;
-  subjectUserId?: string;
-  objectId?: string;
-  note?: string;
-  at: string;
-}
-
-const UUID = { type: 'string', format: 'uuid' } as const;
-const DATE_TIME = { type: 'string', format: 'date-time' } as const;
-
-const REPORT_CREATED: EventSchema = {
-  schemaVersion: 1,
-  data: {
-    type: 'object',
-    additionalProperties: false,
-    required: [
-      'reportId',
-      'reporterId',
-      'subjectUserId',
-      'reason',
-      'context',
-      'subjectOpenReports',
-      'createdAt',
-    ],
-    properties: {
-      reportId: UUID,
-      reporterId: UUID,
-      subjectUserId: UUID,
-      reason: { enum: REPORT_REASONS },
-      context: {
-        anyOf: [
-          {
-            type: 'object',
-            additionalProperties: false,
-            required: ['type'],
-            properties: { type: { enum: REPORT_CONTEXT_TYPES }, id: UUID },
-          },
-          { type: 'null' },
-        ],
-      },
-      subjectOpenReports: { type: 'integer', minimum: 1 },
-      createdAt: DATE_TIME,
-    },
-  },
-};
-
-const REPORT_DECIDED: EventSchema = {
-  schemaVersion: 1,
-  data: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['reportId', 'subjectUserId', 'reason', 'action', 'status', 'decidedBy', 'decidedAt'],
-    properties: {
-      reportId: UUID,
-      subjectUserId: UUID,
-      reason: { enum: REPORT_REASONS },
-      action: { enum: DECISION_ACTIONS },
-      status: { enum: ['actioned', 'dismissed'] },
-      decidedBy: UUID,
-      decidedAt: DATE_TIME,
-    },
-  },
-};
-
-const AUDIT_RECORDED: EventSchema = {
-  schemaVersion: 1,
-  data: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['actorId', 'action', 'at'],
-    properties: {
-      actorId: UUID,
-      action: { enum: AUDIT_ACTIONS },
-      subjectUserId: UUID,
-      objectId: { type: 'string', minLength: 1, maxLength: 200 },
-      note: { type: 'string', minLength: 1, maxLength: 2000 },
-      at: DATE_TIME,
-    },
-  },
-};
-
-export const MODERATION_EVENT_SCHEMAS = {
-  'report.created': REPORT_CREATED,
-  'report.decided': REPORT_DECIDED,
-  'audit.recorded': AUDIT_RECORDED,
-} as const;
+export const AUDIT_RECORDED = defineEvent(
+  1,
+  Closed({
+    actorId: Uuid(),
+    action: OneOf(AUDIT_ACTIONS),
+    subjectUserId: Type.Optional(Uuid()),
+    objectId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    note: Type.Optional(Type.String({ minLength: 1, maxLength: NOTE_MAX_LENGTH })),
+    at: DateTime(),
+  }),
+);
+export type AuditRecordedData = Static<typeof AUDIT_RECORDED.data>;

@@ -1,4 +1,13 @@
-import type { EventSchema } from '../events/event-schema';
+import type { Static } from '../events/schema-builder';
+import {
+  Closed,
+  DateTime,
+  defineEvent,
+  Nullable,
+  OneOf,
+  Type,
+  Uuid,
+} from '../events/schema-builder';
 
 export const PLAN_STATUSES = [
   'proposed',
@@ -39,11 +48,12 @@ export const PLAN_LIMITS = {
   DEFAULT_LENGTH_MS: 60 * 60 * 1000,
 } as const;
 
-export interface PlanParticipantData {
-  userId: string;
-  role: ParticipantRole;
-  status: ParticipantStatus;
-}
+const PARTICIPANT = Closed({
+  userId: Uuid(),
+  role: OneOf(PARTICIPANT_ROLES),
+  status: OneOf(PARTICIPANT_STATUSES),
+});
+export type PlanParticipantData = Static<typeof PARTICIPANT>;
 
 /**
  * `plan.invited` (to the invitees), `plan.updated` (to every participant) and `plan.confirmed`
@@ -51,138 +61,52 @@ export interface PlanParticipantData {
  * message. Aggregate (and key) = the plan id; `aggregateVersion` rises with every change.
  * `timeslotId` is the invitee's free slot a two-person plan lies in, when they publish slots.
  */
-export interface PlanStateData {
-  planId: string;
-  organizerId: string;
-  venueId: string;
-  startsAt: string;
-  endsAt: string;
-  status: PlanStatus;
-  participants: PlanParticipantData[];
-  timeslotId: string | null;
-}
+export const PLAN_STATE = defineEvent(
+  1,
+  Closed({
+    planId: Uuid(),
+    organizerId: Uuid(),
+    venueId: Uuid(),
+    startsAt: DateTime(),
+    endsAt: DateTime(),
+    status: OneOf(PLAN_STATUSES),
+    participants: Type.Array(PARTICIPANT),
+    timeslotId: Nullable(Uuid()),
+  }),
+);
+export type PlanStateData = Static<typeof PLAN_STATE.data>;
 
 /**
  * `booking.confirmed` and `booking.cancelled`, to every participant. Aggregate (and key) = the
  * plan id, with the plan's version, so a booking's events order with the plan's. The user
  * service marks `timeslotId` booked on confirmation and free again on cancellation.
  */
-export interface BookingData {
-  planId: string;
-  bookingId: string;
-  venueId: string;
-  startsAt: string;
-  endsAt: string;
-  partySize: number;
-  reference: string;
-  status: BookingStatus;
-  timeslotId: string | null;
-}
+export const BOOKING_STATE = defineEvent(
+  1,
+  Closed({
+    planId: Uuid(),
+    bookingId: Uuid(),
+    venueId: Uuid(),
+    startsAt: DateTime(),
+    endsAt: DateTime(),
+    partySize: Type.Integer({ minimum: 1 }),
+    reference: Type.String({ minLength: 1 }),
+    status: OneOf(BOOKING_STATUSES),
+    timeslotId: Nullable(Uuid()),
+  }),
+);
+export type BookingData = Static<typeof BOOKING_STATE.data>;
 
 /** `booking.failed`, to every participant; aggregate = the plan, which is now `booking_failed`. */
-export interface BookingFailedData {
-  planId: string;
-  venueId: string;
-  startsAt: string;
-  endsAt: string;
-  partySize: number;
-  reason: BookingFailureReason;
-}
-
-const UUID = { type: 'string', format: 'uuid' } as const;
-const DATE_TIME = { type: 'string', format: 'date-time' } as const;
-const NULLABLE_UUID = { anyOf: [UUID, { type: 'null' }] } as const;
-
-const PLAN_STATE: EventSchema = {
-  schemaVersion: 1,
-  data: {
-    type: 'object',
-    additionalProperties: false,
-    required: [
-      'planId',
-      'organizerId',
-      'venueId',
-      'startsAt',
-      'endsAt',
-      'status',
-      'participants',
-      'timeslotId',
-    ],
-    properties: {
-      planId: UUID,
-      organizerId: UUID,
-      venueId: UUID,
-      startsAt: DATE_TIME,
-      endsAt: DATE_TIME,
-      status: { enum: PLAN_STATUSES },
-      participants: {
-        type: 'array',
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['userId', 'role', 'status'],
-          properties: {
-            userId: UUID,
-            role: { enum: PARTICIPANT_ROLES },
-            status: { enum: PARTICIPANT_STATUSES },
-          },
-        },
-      },
-      timeslotId: NULLABLE_UUID,
-    },
-  },
-};
-
-const BOOKING: EventSchema = {
-  schemaVersion: 1,
-  data: {
-    type: 'object',
-    additionalProperties: false,
-    required: [
-      'planId',
-      'bookingId',
-      'venueId',
-      'startsAt',
-      'endsAt',
-      'partySize',
-      'reference',
-      'status',
-      'timeslotId',
-    ],
-    properties: {
-      planId: UUID,
-      bookingId: UUID,
-      venueId: UUID,
-      startsAt: DATE_TIME,
-      endsAt: DATE_TIME,
-      partySize: { type: 'integer', minimum: 1 },
-      reference: { type: 'string', minLength: 1 },
-      status: { enum: BOOKING_STATUSES },
-      timeslotId: NULLABLE_UUID,
-    },
-  },
-};
-
-export const PLAN_EVENT_SCHEMAS = {
-  'plan.invited': PLAN_STATE,
-  'plan.updated': PLAN_STATE,
-  'plan.confirmed': PLAN_STATE,
-  'booking.confirmed': BOOKING,
-  'booking.cancelled': BOOKING,
-  'booking.failed': {
-    schemaVersion: 1,
-    data: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['planId', 'venueId', 'startsAt', 'endsAt', 'partySize', 'reason'],
-      properties: {
-        planId: UUID,
-        venueId: UUID,
-        startsAt: DATE_TIME,
-        endsAt: DATE_TIME,
-        partySize: { type: 'integer', minimum: 1 },
-        reason: { enum: BOOKING_FAILURE_REASONS },
-      },
-    },
-  } satisfies EventSchema,
-} as const;
+export const BOOKING_FAILED = defineEvent(
+  1,
+  Closed({
+    planId: Uuid(),
+    venueId: Uuid(),
+    startsAt: DateTime(),
+    endsAt: DateTime(),
+    partySize: Type.Integer({ minimum: 1 }),
+    reason: OneOf(BOOKING_FAILURE_REASONS),
+  }),
+);
+export type BookingFailedData = Static<typeof BOOKING_FAILED.data>;

@@ -1,5 +1,5 @@
-import type { EventSchema } from '../events/event-schema';
-import type { InterestCategory } from './interest-taxonomy';
+import type { Static } from '../events/schema-builder';
+import { Closed, DateTime, defineEvent, OneOf, Pair, Type, Uuid } from '../events/schema-builder';
 import { INTEREST_CATEGORIES } from './interest-taxonomy';
 
 /** Input limits of the proximity API (API.md, Proximity). */
@@ -13,65 +13,30 @@ export const PROXIMITY_LIMITS = {
   STATS_MIN_CATEGORY_COUNT: 5,
 } as const;
 
+/** Distinct, in display order. */
+const CATEGORIES = Type.Array(OneOf(INTEREST_CATEGORIES), { uniqueItems: true, minItems: 1 });
+
 /**
  * `proximity.session_started`: aggregate (and key) = the session, version 1. Carries the
  * categories of the person's interests, never the interests themselves.
  */
-export interface ProximitySessionStartedData {
-  sessionId: string;
-  userId: string;
-  /** Distinct, in display order. */
-  categories: InterestCategory[];
-  expiresAt: string;
-}
+export const PROXIMITY_SESSION_STARTED = defineEvent(
+  1,
+  Closed({ sessionId: Uuid(), userId: Uuid(), categories: CATEGORIES, expiresAt: DateTime() }),
+);
+export type ProximitySessionStartedData = Static<typeof PROXIMITY_SESSION_STARTED.data>;
 
 /**
  * `proximity.nudge`: two people nearby share interests. Aggregate (and key) = the nudge, version
  * 1; `recipientIds` = both people, who are told only the shared categories, never who the other is.
  */
-export interface ProximityNudgeData {
-  nudgeId: string;
-  userIds: [string, string];
-  sessionIds: [string, string];
-  /** Distinct, in display order. */
-  sharedInterests: InterestCategory[];
-}
-
-const UUID = { type: 'string', format: 'uuid' } as const;
-const PAIR = { type: 'array', items: UUID, minItems: 2, maxItems: 2 } as const;
-const CATEGORIES = {
-  type: 'array',
-  items: { enum: INTEREST_CATEGORIES },
-  uniqueItems: true,
-} as const;
-
-export const PROXIMITY_EVENT_SCHEMAS = {
-  'proximity.session_started': {
-    schemaVersion: 1,
-    data: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['sessionId', 'userId', 'categories', 'expiresAt'],
-      properties: {
-        sessionId: UUID,
-        userId: UUID,
-        categories: { ...CATEGORIES, minItems: 1 },
-        expiresAt: { type: 'string', format: 'date-time' },
-      },
-    },
-  } satisfies EventSchema,
-  'proximity.nudge': {
-    schemaVersion: 1,
-    data: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['nudgeId', 'userIds', 'sessionIds', 'sharedInterests'],
-      properties: {
-        nudgeId: UUID,
-        userIds: PAIR,
-        sessionIds: PAIR,
-        sharedInterests: { ...CATEGORIES, minItems: 1 },
-      },
-    },
-  } satisfies EventSchema,
-} as const;
+export const PROXIMITY_NUDGE = defineEvent(
+  1,
+  Closed({
+    nudgeId: Uuid(),
+    userIds: Pair(Uuid()),
+    sessionIds: Pair(Uuid()),
+    sharedInterests: CATEGORIES,
+  }),
+);
+export type ProximityNudgeData = Static<typeof PROXIMITY_NUDGE.data>;

@@ -1,4 +1,13 @@
-import type { EventSchema } from '../events/event-schema';
+import type { Static } from '../events/schema-builder';
+import {
+  Closed,
+  DateTime,
+  defineEvent,
+  Nullable,
+  OneOf,
+  Type,
+  Uuid,
+} from '../events/schema-builder';
 import type { Role } from './roles';
 import { ROLES } from './roles';
 
@@ -10,19 +19,23 @@ export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
  * `user.status_changed`: the person's standing after the change — status, role and auto-hide —
  * whole, so the newest event is all a consumer needs. Aggregate = the user id, on the same
  * version sequence as `user.created`/`user.updated`; a consumer keeps the newest it has seen.
+ * `suspendedUntil` ends a timed suspension (`null` for a ban, an open-ended suspension or an
+ * active account); `roleChangedAt` is `null` when the role never changed since signup; `hidden`
+ * means auto-hidden by reports from several people, until a moderator decides.
  */
-export interface UserStatusData {
-  userId: string;
-  status: AccountStatus;
-  /** End of a timed suspension; `null` for a ban, an open-ended suspension or an active account. */
-  suspendedUntil: string | null;
-  role: Role;
-  /** When `role` last changed; `null` when it never changed since signup. */
-  roleChangedAt: string | null;
-  /** Auto-hidden by reports from several people, until a moderator decides. */
-  hidden: boolean;
-  changedAt: string;
-}
+export const USER_STATUS_CHANGED = defineEvent(
+  1,
+  Closed({
+    userId: Uuid(),
+    status: OneOf(ACCOUNT_STATUSES),
+    suspendedUntil: Nullable(DateTime()),
+    role: OneOf(ROLES),
+    roleChangedAt: Nullable(DateTime()),
+    hidden: Type.Boolean(),
+    changedAt: DateTime(),
+  }),
+);
+export type UserStatusData = Static<typeof USER_STATUS_CHANGED.data>;
 
 /** What verifiers and projections hold of a person's standing. */
 export type AccountStanding = Pick<
@@ -73,33 +86,3 @@ export function tokenRefusal(
   if (standing.roleChangedAt === null) return null;
   return token.issuedAt * 1000 <= Date.parse(standing.roleChangedAt) ? 'role_changed' : null;
 }
-
-const DATE_TIME = { type: 'string', format: 'date-time' } as const;
-
-const USER_STATUS: EventSchema = {
-  schemaVersion: 1,
-  data: {
-    type: 'object',
-    additionalProperties: false,
-    required: [
-      'userId',
-      'status',
-      'suspendedUntil',
-      'role',
-      'roleChangedAt',
-      'hidden',
-      'changedAt',
-    ],
-    properties: {
-      userId: { type: 'string', format: 'uuid' },
-      status: { enum: ACCOUNT_STATUSES },
-      suspendedUntil: { anyOf: [DATE_TIME, { type: 'null' }] },
-      role: { enum: ROLES },
-      roleChangedAt: { anyOf: [DATE_TIME, { type: 'null' }] },
-      hidden: { type: 'boolean' },
-      changedAt: DATE_TIME,
-    },
-  },
-};
-
-export const ACCOUNT_STATUS_EVENT_SCHEMAS = { 'user.status_changed': USER_STATUS } as const;

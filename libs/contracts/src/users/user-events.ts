@@ -1,12 +1,14 @@
-import type { EventSchema, JsonSchema } from '../events/event-schema';
-import type {
-  CompanySize,
-  JobLevel,
-  MatchingWeights,
-  MeetingType,
-  NetworkingGoal,
-  TimeslotStatus,
-} from './user-values';
+import type { Static } from '../events/schema-builder';
+import {
+  Closed,
+  DateTime,
+  defineEvent,
+  Keyed,
+  Nullable,
+  OneOf,
+  Type,
+  Uuid,
+} from '../events/schema-builder';
 import {
   COMPANY_SIZES,
   JOB_LEVELS,
@@ -15,231 +17,90 @@ import {
   TIMESLOT_STATUSES,
   WEIGHT_KEYS,
 } from './user-values';
-import type { Role } from './roles';
 import { ROLES } from './roles';
 
-export interface UserLocation {
-  lat: number;
-  lng: number;
-  city: string | null;
-}
+const STRINGS = Type.Array(Type.String());
 
-/** The writable profile; optional fields are `null` (lists `[]`) when unset. */
-export interface UserProfileData {
-  bio: string | null;
-  headline: string | null;
-  /** `YYYY-MM-DD`. */
-  birthDate: string | null;
-  industry: string | null;
-  jobLevel: JobLevel | null;
-  company: string | null;
-  companySize: CompanySize | null;
-  interests: string[];
-  skills: string[];
-  /** ISO 639-1 codes. */
-  languages: string[];
-  /** Exact home location; Kafka is internal, the public profile shows only `city`. */
-  location: UserLocation | null;
-}
+const LOCATION = Closed({
+  lat: Type.Number({ minimum: -90, maximum: 90 }),
+  lng: Type.Number({ minimum: -180, maximum: 180 }),
+  /** Absent when the person never gave one. */
+  city: Type.Optional(Nullable(Type.String())),
+});
+export type UserLocation = Static<typeof LOCATION>;
 
-export interface UserPreferencesData {
-  ageMin: number;
-  ageMax: number;
-  distanceKm: number;
-  industries: string[];
-  jobLevels: JobLevel[];
-  companySizes: CompanySize[];
-  interests: string[];
-  networkingGoals: NetworkingGoal[];
-  meetingTypes: MeetingType[];
-  languages: string[];
-  excludeColleagues: boolean;
-  /** Normalised to sum 1; `null` means the matching service's configured weights. */
-  weights: MatchingWeights | null;
-}
+/**
+ * The writable profile; optional fields are `null` (lists `[]`) when unset. `birthDate` is
+ * `YYYY-MM-DD`, `languages` ISO 639-1 codes. `location` is the exact home location: Kafka is
+ * internal, the public profile shows only `city`.
+ */
+const PROFILE = Closed({
+  bio: Nullable(Type.String()),
+  headline: Nullable(Type.String()),
+  birthDate: Nullable(Type.String({ format: 'date' })),
+  industry: Nullable(Type.String()),
+  jobLevel: Nullable(OneOf(JOB_LEVELS)),
+  company: Nullable(Type.String()),
+  companySize: Nullable(OneOf(COMPANY_SIZES)),
+  interests: STRINGS,
+  skills: STRINGS,
+  languages: STRINGS,
+  location: Nullable(LOCATION),
+});
+export type UserProfileData = Static<typeof PROFILE>;
+
+/** `weights` are normalised to sum 1; `null` means the matching service's configured weights. */
+const PREFERENCES = Closed({
+  ageMin: Type.Integer(),
+  ageMax: Type.Integer(),
+  distanceKm: Type.Number(),
+  industries: STRINGS,
+  jobLevels: Type.Array(OneOf(JOB_LEVELS)),
+  companySizes: Type.Array(OneOf(COMPANY_SIZES)),
+  interests: STRINGS,
+  networkingGoals: Type.Array(OneOf(NETWORKING_GOALS)),
+  meetingTypes: Type.Array(OneOf(MEETING_TYPES)),
+  languages: STRINGS,
+  excludeColleagues: Type.Boolean(),
+  weights: Nullable(Keyed(WEIGHT_KEYS, Type.Number({ minimum: 0, maximum: 1 }))),
+});
+export type UserPreferencesData = Static<typeof PREFERENCES>;
 
 /**
  * `user.created` and `user.updated`: the person's whole state after the change (never email or
  * credentials). Aggregate = user id; `aggregateVersion` rises with every change of the user.
  */
-export interface UserStateData {
-  userId: string;
-  name: string;
-  role: Role;
-  profile: UserProfileData;
-  preferences: UserPreferencesData;
-  lastActiveAt: string | null;
-  createdAt: string;
-}
+export const USER_STATE = defineEvent(
+  1,
+  Closed({
+    userId: Uuid(),
+    name: Type.String(),
+    role: OneOf(ROLES),
+    profile: PROFILE,
+    preferences: PREFERENCES,
+    lastActiveAt: Nullable(DateTime()),
+    createdAt: DateTime(),
+  }),
+);
+export type UserStateData = Static<typeof USER_STATE.data>;
 
 /** `user.deleted`: a tombstone; consumers drop everything they hold about the person. */
-export interface UserDeletedData {
-  userId: string;
-  deletedAt: string;
-}
+export const USER_DELETED = defineEvent(1, Closed({ userId: Uuid(), deletedAt: DateTime() }));
+export type UserDeletedData = Static<typeof USER_DELETED.data>;
 
 /** `user.blocked` / `user.unblocked`; aggregate = the blocker. */
-export interface UserBlockData {
-  blockerId: string;
-  blockedId: string;
-}
+export const USER_BLOCK = defineEvent(1, Closed({ blockerId: Uuid(), blockedId: Uuid() }));
+export type UserBlockData = Static<typeof USER_BLOCK.data>;
 
 /** `timeslot.created|updated|deleted`; aggregate = the timeslot, with its own version. */
-export interface TimeslotEventData {
-  timeslotId: string;
-  userId: string;
-  startsAt: string;
-  endsAt: string;
-  status: TimeslotStatus;
-}
-
-const UUID = { type: 'string', format: 'uuid' } as const;
-const DATE_TIME = { type: 'string', format: 'date-time' } as const;
-const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'null' }] });
-const strings = { type: 'array', items: { type: 'string' } } as const;
-const enumList = (values: readonly string[]) => ({ type: 'array', items: { enum: values } });
-
-const PROFILE: JsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: [
-    'bio',
-    'headline',
-    'birthDate',
-    'industry',
-    'jobLevel',
-    'company',
-    'companySize',
-    'interests',
-    'skills',
-    'languages',
-    'location',
-  ],
-  properties: {
-    bio: nullable({ type: 'string' }),
-    headline: nullable({ type: 'string' }),
-    birthDate: nullable({ type: 'string', format: 'date' }),
-    industry: nullable({ type: 'string' }),
-    jobLevel: nullable({ enum: JOB_LEVELS }),
-    company: nullable({ type: 'string' }),
-    companySize: nullable({ enum: COMPANY_SIZES }),
-    interests: strings,
-    skills: strings,
-    languages: strings,
-    location: nullable({
-      type: 'object',
-      additionalProperties: false,
-      required: ['lat', 'lng'],
-      properties: {
-        lat: { type: 'number', minimum: -90, maximum: 90 },
-        lng: { type: 'number', minimum: -180, maximum: 180 },
-        city: nullable({ type: 'string' }),
-      },
-    }),
-  },
-};
-
-const PREFERENCES: JsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: [
-    'ageMin',
-    'ageMax',
-    'distanceKm',
-    'industries',
-    'jobLevels',
-    'companySizes',
-    'interests',
-    'networkingGoals',
-    'meetingTypes',
-    'languages',
-    'excludeColleagues',
-    'weights',
-  ],
-  properties: {
-    ageMin: { type: 'integer' },
-    ageMax: { type: 'integer' },
-    distanceKm: { type: 'number' },
-    industries: strings,
-    jobLevels: enumList(JOB_LEVELS),
-    companySizes: enumList(COMPANY_SIZES),
-    interests: strings,
-    networkingGoals: enumList(NETWORKING_GOALS),
-    meetingTypes: enumList(MEETING_TYPES),
-    languages: strings,
-    excludeColleagues: { type: 'boolean' },
-    weights: nullable({
-      type: 'object',
-      additionalProperties: false,
-      required: [...WEIGHT_KEYS],
-      properties: Object.fromEntries(
-        WEIGHT_KEYS.map((key) => [key, { type: 'number', minimum: 0, maximum: 1 }]),
-      ),
-    }),
-  },
-};
-
-const USER_STATE: EventSchema = {
-  schemaVersion: 1,
-  data: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['userId', 'name', 'role', 'profile', 'preferences', 'lastActiveAt', 'createdAt'],
-    properties: {
-      userId: UUID,
-      name: { type: 'string' },
-      role: { enum: ROLES },
-      profile: PROFILE,
-      preferences: PREFERENCES,
-      lastActiveAt: nullable(DATE_TIME),
-      createdAt: DATE_TIME,
-    },
-  },
-};
-
-const USER_DELETED: EventSchema = {
-  schemaVersion: 1,
-  data: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['userId', 'deletedAt'],
-    properties: { userId: UUID, deletedAt: DATE_TIME },
-  },
-};
-
-const USER_BLOCK: EventSchema = {
-  schemaVersion: 1,
-  data: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['blockerId', 'blockedId'],
-    properties: { blockerId: UUID, blockedId: UUID },
-  },
-};
-
-const TIMESLOT: EventSchema = {
-  schemaVersion: 1,
-  data: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['timeslotId', 'userId', 'startsAt', 'endsAt', 'status'],
-    properties: {
-      timeslotId: UUID,
-      userId: UUID,
-      startsAt: DATE_TIME,
-      endsAt: DATE_TIME,
-      status: { enum: TIMESLOT_STATUSES },
-    },
-  },
-};
-
-export const USER_EVENT_SCHEMAS = {
-  'user.created': USER_STATE,
-  'user.updated': USER_STATE,
-  'user.deleted': USER_DELETED,
-  'user.blocked': USER_BLOCK,
-  'user.unblocked': USER_BLOCK,
-  'timeslot.created': TIMESLOT,
-  'timeslot.updated': TIMESLOT,
-  'timeslot.deleted': TIMESLOT,
-} as const;
+export const TIMESLOT_STATE = defineEvent(
+  1,
+  Closed({
+    timeslotId: Uuid(),
+    userId: Uuid(),
+    startsAt: DateTime(),
+    endsAt: DateTime(),
+    status: OneOf(TIMESLOT_STATUSES),
+  }),
+);
+export type TimeslotEventData = Static<typeof TIMESLOT_STATE.data>;
