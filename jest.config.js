@@ -18,6 +18,7 @@ const shared = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@rendezvous/api-client$': '<rootDir>/libs/api-client/src/index.ts',
+    '^@rendezvous/asyncapi$': '<rootDir>/libs/asyncapi/src/index.ts',
     '^@rendezvous/contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^@rendezvous/platform$': '<rootDir>/libs/platform/src/index.ts',
     '^@rendezvous/testing$': '<rootDir>/libs/testing/src/index.ts',

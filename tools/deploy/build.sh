@@ -13,8 +13,8 @@
 set -euo pipefail
 
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)
-# Every app imports exactly these; libs/testing never ships.
-LIBS=(contracts platform)
+# The libs the apps run on (asyncapi for the gateway's event docs); libs/testing never ships.
+LIBS=(asyncapi contracts platform)
 
 die() {
   printf 'build: %s\n' "$*" >&2

@@ -74,7 +74,7 @@ describe(KafkaConsumerTransport.name, () => {
     await ensureTopics(kafka, [topic], { partitions: 3, replicationFactor: 1 });
     producer = kafka.producer();
     await producer.connect();
-    dlq = await collectMessages(kafka, [dlqTopic(topic)]);
+    dlq = await collectMessages(kafka, [dlqTopic(topic)], { testTopics: [dlqTopic(topic)] });
 
     transport = new KafkaConsumerTransport({
       kafka,

@@ -59,7 +59,7 @@ describe(OutboxRelay.name, () => {
     database = await createTestDatabase();
     dataSource = await platformDataSource(database.name);
     await ensureTopics(kafka, [topic], { partitions: 3, replicationFactor: 1 });
-    collector = await collectMessages(kafka, [topic]);
+    collector = await collectMessages(kafka, [topic], { testTopics: [topic] });
   });
 
   afterEach(async () => {

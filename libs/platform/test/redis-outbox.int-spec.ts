@@ -47,7 +47,7 @@ describe(RedisOutboxRelay.name, () => {
   beforeAll(async () => {
     redis = testRedis();
     await ensureTopics(kafka, [topic], { partitions: 3, replicationFactor: 1 });
-    collector = await collectMessages(kafka, [topic]);
+    collector = await collectMessages(kafka, [topic], { testTopics: [topic] });
   });
 
   afterEach(async () => {

@@ -1,4 +1,6 @@
 export * from './infrastructure';
+export * from './asyncapi-validator';
+export * from './contract-violation';
 export * from './kafka-collector';
 export * from './wait-for';
 export * from './domain-error-code';

@@ -1,10 +1,15 @@
+import { ContractViolation } from './contract-violation';
+
 export interface WaitOptions {
   timeoutMs?: number;
   intervalMs?: number;
   message?: string;
 }
 
-/** Polls until `probe` returns a value other than undefined/false, or fails after the timeout. */
+/**
+ * Polls until `probe` returns a value other than undefined/false, or fails after the timeout;
+ * a `ContractViolation` from the probe fails it at once.
+ */
 export async function waitFor<T>(
   probe: () => Promise<T | undefined | false> | T | undefined | false,
   { timeoutMs = 15_000, intervalMs = 50, message = 'condition' }: WaitOptions = {},
@@ -16,6 +21,7 @@ export async function waitFor<T>(
       const value = await probe();
       if (value !== undefined && value !== false) return value;
     } catch (error) {
+      if (error instanceof ContractViolation) throw error;
       lastError = error;
     }
     if (Date.now() > deadline) {

@@ -70,10 +70,3 @@ export const SUBSCRIPTIONS: Readonly<Record<ServiceName, readonly Topic[]>> = {
     TOPICS.BOOKING_CANCELLED,
   ],
 };
-
-/** The services whose consumer groups read `topic`. */
-export function consumersOf(topic: Topic): ServiceName[] {
-  return (Object.keys(SUBSCRIPTIONS) as ServiceName[]).filter((service) =>
-    SUBSCRIPTIONS[service].includes(topic),
-  );
-}

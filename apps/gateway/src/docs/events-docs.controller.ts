@@ -1,9 +1,10 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { asyncApiDocument } from '@rendezvous/asyncapi';
 import { Public } from '@rendezvous/platform';
 import { stringify } from 'yaml';
 import { GatewayConfig } from '../config';
-import { asyncApiDocument } from './asyncapi';
+import { SUBSCRIPTIONS } from './asyncapi-subscriptions';
 
 @ApiExcludeController()
 @Controller('docs')
@@ -13,8 +14,11 @@ export class EventsDocsController {
   constructor(config: GatewayConfig) {
     this.document = stringify(
       asyncApiDocument({
-        partitions: config.KAFKA_PARTITIONS,
-        replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+        topology: {
+          partitions: config.KAFKA_PARTITIONS,
+          replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+        },
+        subscriptions: SUBSCRIPTIONS,
       }),
     );
   }

@@ -1,12 +1,19 @@
 import type { ServiceName, Topic } from '@rendezvous/contracts';
-import { TOPIC_ORIGINS, dlqTopic } from '@rendezvous/contracts';
+import { SERVICES, TOPIC_ORIGINS, dlqTopic } from '@rendezvous/contracts';
 import {
   KAFKA_BINDING_VERSION,
   channelId,
   deadLetterMessageId,
   dlqChannelId,
 } from './asyncapi-messages';
-import { consumersOf } from './asyncapi-subscriptions';
+
+/** The topics each service consumes as one consumer group (the gateway knows its handlers). */
+export type Subscriptions = Partial<Readonly<Record<ServiceName, readonly Topic[]>>>;
+
+/** The services whose consumer groups read `topic`. */
+export function consumersOf(subscriptions: Subscriptions, topic: Topic): ServiceName[] {
+  return SERVICES.filter((service) => subscriptions[service]?.includes(topic));
+}
 
 const operationId = (service: ServiceName, verb: string, topic: string) =>
   `${service.replace(/-/g, '_')}_${verb}_${channelId(topic)}`;
@@ -23,7 +30,10 @@ const clientId = (service: ServiceName) => ({ type: 'string', const: service });
  * consume it as their own consumer group (`receive`), and those consumers parking what they
  * give up on in the topic's DLQ (`send` on `<topic>.dlq`).
  */
-export function topicOperations(topic: Topic): Record<string, unknown> {
+export function topicOperations(
+  topic: Topic,
+  subscriptions: Subscriptions,
+): Record<string, unknown> {
   const operations: Record<string, unknown> = {};
   const channel = { $ref: `#/channels/${channelId(topic)}` };
   const message = messageRef(channelId(topic), channelId(topic));
@@ -38,7 +48,7 @@ export function topicOperations(topic: Topic): Record<string, unknown> {
       tags: [{ name: service }],
     };
   }
-  for (const service of consumersOf(topic)) {
+  for (const service of consumersOf(subscriptions, topic)) {
     operations[operationId(service, 'receives', topic)] = {
       action: 'receive',
       channel,

@@ -15,8 +15,8 @@ import {
   eventMessage,
   schemaComponents,
 } from './asyncapi-messages';
-import { topicOperations } from './asyncapi-operations';
-import { consumersOf } from './asyncapi-subscriptions';
+import type { Subscriptions } from './asyncapi-operations';
+import { consumersOf, topicOperations } from './asyncapi-operations';
 
 /** How the deployment creates its topics (`KAFKA_PARTITIONS`, `KAFKA_REPLICATION_FACTOR`). */
 export interface KafkaTopology {
@@ -27,6 +27,12 @@ export interface KafkaTopology {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const DEFAULT_TOPOLOGY: KafkaTopology = { partitions: 6, replicationFactor: 1 };
+
+export interface AsyncApiOptions {
+  topology?: KafkaTopology;
+  /** The suite's consumer groups, documented as `receive` operations; none when left out. */
+  subscriptions?: Subscriptions;
+}
 
 const DESCRIPTION = [
   'The Kafka events of the Rendezvous suite, generated from `libs/contracts`.',
@@ -82,9 +88,13 @@ const SERVERS = {
   },
 };
 
-function channels(topic: Topic, topology: KafkaTopology): Record<string, unknown> {
+function channels(
+  topic: Topic,
+  topology: KafkaTopology,
+  subscriptions: Subscriptions,
+): Record<string, unknown> {
   const { producers, key } = TOPIC_ORIGINS[topic];
-  const consumers = consumersOf(topic);
+  const consumers = consumersOf(subscriptions, topic);
   const consumed = consumers.length
     ? `Consumed in the suite by ${consumers.join(', ')}.`
     : 'No service of the suite consumes it: it is published for other teams.';
@@ -130,9 +140,10 @@ function channels(topic: Topic, topology: KafkaTopology): Record<string, unknown
  * a channel per topic and per DLQ, the suite's producers and consumer groups as operations,
  * each message the envelope with that event's `data` schema, headers and key.
  */
-export function asyncApiDocument(
-  topology: KafkaTopology = DEFAULT_TOPOLOGY,
-): Record<string, unknown> {
+export function asyncApiDocument({
+  topology = DEFAULT_TOPOLOGY,
+  subscriptions = {},
+}: AsyncApiOptions = {}): Record<string, unknown> {
   const document = {
     asyncapi: '3.0.0',
     info: {
@@ -143,11 +154,14 @@ export function asyncApiDocument(
     },
     servers: SERVERS,
     defaultContentType: 'application/json',
-    channels: Object.assign({}, ...ALL_TOPICS.map((topic) => channels(topic, topology))) as Record<
-      string,
-      unknown
-    >,
-    operations: Object.assign({}, ...ALL_TOPICS.map(topicOperations)) as Record<string, unknown>,
+    channels: Object.assign(
+      {},
+      ...ALL_TOPICS.map((topic) => channels(topic, topology, subscriptions)),
+    ) as Record<string, unknown>,
+    operations: Object.assign(
+      {},
+      ...ALL_TOPICS.map((topic) => topicOperations(topic, subscriptions)),
+    ) as Record<string, unknown>,
     components: {
       schemas: schemaComponents(ALL_TOPICS),
       messages: Object.fromEntries(
