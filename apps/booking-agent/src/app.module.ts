@@ -6,6 +6,8 @@ import { DeletionModule } from './deletion/deletion.module';
 import { DirectoryModule } from './directory/directory.module';
 import { BookingBlocks1765100000000 } from './migrations/blocks.migration';
 import { BookingTables1764900000000 } from './migrations/booking-tables.migration';
+import { PeopleModule } from './people/people.module';
+import { UserEventsModule } from './people/user-events.module';
 import { PlansModule } from './plans/plans.module';
 import { SafetyModule } from './safety/safety.module';
 
@@ -17,6 +19,8 @@ import { SafetyModule } from './safety/safety.module';
       database: { migrations: [BookingTables1764900000000, BookingBlocks1765100000000] },
       tombstones: { table: 'users', idColumn: 'id' },
     }),
+    PeopleModule,
+    UserEventsModule,
     DirectoryModule,
     PlansModule,
     AgentModule,

@@ -22,10 +22,9 @@ import {
 } from '@rendezvous/testing';
 import { DataSource } from 'typeorm';
 import { AgentEventsConsumer } from '../src/agent/agent-events.consumer';
-import { UserDeletedConsumer } from '../src/deletion/user-deleted.consumer';
 import { DirectoryEventsConsumer } from '../src/directory/directory-events.consumer';
 import { AppModule } from '../src/app.module';
-import { UserStatusConsumer } from '../src/safety/user-status.consumer';
+import { UserEventsConsumer } from '../src/people/user-events.consumer';
 
 export interface Person {
   id: string;
@@ -66,22 +65,21 @@ export async function startBookingApp(env: Record<string, string> = {}): Promise
   const validator = new EnvelopeValidator();
   const directory = app.get(DirectoryEventsConsumer);
   const agent = app.get(AgentEventsConsumer);
-  const deletion = app.get(UserDeletedConsumer);
-  const standing = app.get(UserStatusConsumer);
+  const users = app.get(UserEventsConsumer);
 
   const deliver = async (event: Envelope): Promise<void> => {
     const parsed = validator.parse(event.type, Buffer.from(JSON.stringify(event)));
     const as = <T>(e: Envelope) => e as Envelope<T>;
     switch (parsed.type) {
       case TOPICS.USER_CREATED:
-        return directory.onUserCreated(as(parsed));
+        return users.onUserCreated(as(parsed));
       case TOPICS.USER_DELETED:
-        return deletion.onUserDeleted(as(parsed));
+        return users.onUserDeleted(as(parsed));
       case TOPICS.USER_STATUS_CHANGED:
-        return standing.onUserStatusChanged(as(parsed));
+        return users.onUserStatusChanged(as(parsed));
       case TOPICS.USER_BLOCKED:
       case TOPICS.USER_UNBLOCKED:
-        return directory.onBlock(as(parsed));
+        return users.onBlock(as(parsed));
       case TOPICS.VENUE_CREATED:
       case TOPICS.VENUE_UPDATED:
         return directory.onVenue(as(parsed));

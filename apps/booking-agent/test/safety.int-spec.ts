@@ -3,7 +3,7 @@ import type { BookingData, Envelope, PlanStateData } from '@rendezvous/contracts
 import { AUTH_ERRORS, BOOKING_ERRORS, TOPICS } from '@rendezvous/contracts';
 import type { KafkaCollector, Problem } from '@rendezvous/testing';
 import { collectMessages, testKafka, waitFor } from '@rendezvous/testing';
-import { UserStatusConsumer } from '../src/safety/user-status.consumer';
+import { UserEventsConsumer } from '../src/people/user-events.consumer';
 import type { BookingTestApp, Person } from './booking-test-app';
 import { inHours, startBookingApp } from './booking-test-app';
 
@@ -99,7 +99,7 @@ describe('booking agent: suspensions, bans and blocks', () => {
 
   it('consumes user.status_changed through @EventPattern', () => {
     expect(
-      Reflect.getMetadata(PATTERN_METADATA, UserStatusConsumer.prototype.onUserStatusChanged),
+      Reflect.getMetadata(PATTERN_METADATA, UserEventsConsumer.prototype.onUserStatusChanged),
     ).toEqual([TOPICS.USER_STATUS_CHANGED]);
   });
 

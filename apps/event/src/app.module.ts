@@ -5,7 +5,8 @@ import { EventConfig } from './config';
 import { DeletionModule } from './deletion/deletion.module';
 import { EventsModule } from './events/events.module';
 import { EventTables1764600000000 } from './migrations/event-tables.migration';
-import { ProfilesModule } from './profiles/profiles.module';
+import { PeopleModule } from './people/people.module';
+import { UserEventsModule } from './people/user-events.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { SafetyModule } from './safety/safety.module';
 
@@ -17,12 +18,13 @@ import { SafetyModule } from './safety/safety.module';
       database: { migrations: [EventTables1764600000000] },
       tombstones: { table: 'users', idColumn: 'id' },
     }),
-    ProfilesModule,
+    PeopleModule,
     EventsModule,
     RegistrationsModule,
     CalendarModule,
     DeletionModule,
     SafetyModule,
+    UserEventsModule,
   ],
 })
 export class AppModule {}

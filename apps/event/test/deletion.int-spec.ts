@@ -18,8 +18,7 @@ import {
   waitFor,
 } from '@rendezvous/testing';
 import type { Producer } from 'kafkajs';
-import { UserDeletedConsumer } from '../src/deletion/user-deleted.consumer';
-import { UserEventsConsumer } from '../src/profiles/user-events.consumer';
+import { UserEventsConsumer } from '../src/people/user-events.consumer';
 import type { EventTestApp, Person } from './event-test-app';
 import { anEvent, startEventApp } from './event-test-app';
 
@@ -51,7 +50,6 @@ describe('event service: user events and account deletion', () => {
       partitionsConsumedConcurrently: 3,
     });
     const users = t.app.get(UserEventsConsumer);
-    const deletion = t.app.get(UserDeletedConsumer);
     transport.addHandler(
       TOPICS.USER_CREATED,
       (e: Envelope<UserStateData>) => users.onUserCreated(e),
@@ -64,7 +62,7 @@ describe('event service: user events and account deletion', () => {
     );
     transport.addHandler(
       TOPICS.USER_DELETED,
-      (e: Envelope<UserDeletedData>) => deletion.onUserDeleted(e),
+      (e: Envelope<UserDeletedData>) => users.onUserDeleted(e),
       true,
     );
     await new Promise<void>((resolve, reject) =>
@@ -140,7 +138,7 @@ describe('event service: user events and account deletion', () => {
       Reflect.getMetadata(PATTERN_METADATA, UserEventsConsumer.prototype.onUserUpdated),
     ).toEqual([TOPICS.USER_UPDATED]);
     expect(
-      Reflect.getMetadata(PATTERN_METADATA, UserDeletedConsumer.prototype.onUserDeleted),
+      Reflect.getMetadata(PATTERN_METADATA, UserEventsConsumer.prototype.onUserDeleted),
     ).toEqual([TOPICS.USER_DELETED]);
   });
 

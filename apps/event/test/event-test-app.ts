@@ -22,9 +22,7 @@ import {
 } from '@rendezvous/testing';
 import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
-import { UserDeletedConsumer } from '../src/deletion/user-deleted.consumer';
-import { UserEventsConsumer } from '../src/profiles/user-events.consumer';
-import { UserStatusConsumer } from '../src/safety/user-status.consumer';
+import { UserEventsConsumer } from '../src/people/user-events.consumer';
 
 export type { Problem } from '@rendezvous/testing';
 
@@ -108,9 +106,9 @@ export async function startEventApp(): Promise<EventTestApp> {
       Buffer.from(JSON.stringify(anEnvelope(topic, data, { aggregateId, version }))),
     );
     if (topic === TOPICS.USER_STATUS_CHANGED) {
-      await app.get(UserStatusConsumer).onUserStatusChanged(envelope as Envelope<UserStatusData>);
+      await app.get(UserEventsConsumer).onUserStatusChanged(envelope as Envelope<UserStatusData>);
     } else if (topic === TOPICS.USER_DELETED) {
-      await app.get(UserDeletedConsumer).onUserDeleted(envelope as Envelope<UserDeletedData>);
+      await app.get(UserEventsConsumer).onUserDeleted(envelope as Envelope<UserDeletedData>);
     } else if (topic === TOPICS.USER_CREATED) {
       await app.get(UserEventsConsumer).onUserCreated(envelope as Envelope<UserStateData>);
     } else {

@@ -9,7 +9,7 @@ import type {
 import { AUTH_ERRORS, EVENT_ERRORS, TOPICS } from '@rendezvous/contracts';
 import type { KafkaCollector } from '@rendezvous/testing';
 import { collectMessages, testKafka, waitFor } from '@rendezvous/testing';
-import { UserStatusConsumer } from '../src/safety/user-status.consumer';
+import { UserEventsConsumer } from '../src/people/user-events.consumer';
 import type { EventTestApp, Person, Problem } from './event-test-app';
 import { anEvent, startEventApp } from './event-test-app';
 
@@ -103,7 +103,7 @@ describe('event service: suspensions, bans and moderation', () => {
 
   it('consumes user.status_changed through @EventPattern', () => {
     expect(
-      Reflect.getMetadata(PATTERN_METADATA, UserStatusConsumer.prototype.onUserStatusChanged),
+      Reflect.getMetadata(PATTERN_METADATA, UserEventsConsumer.prototype.onUserStatusChanged),
     ).toEqual([TOPICS.USER_STATUS_CHANGED]);
   });
 

@@ -6,8 +6,8 @@ import { DiscoveryModule } from './discovery/discovery.module';
 import { MatchesModule } from './matches/matches.module';
 import { LocationCells1765100000000 } from './migrations/location-cells.migration';
 import { MatchingTables1764300000000 } from './migrations/matching-tables.migration';
+import { UserEventsModule } from './people/user-events.module';
 import { PeopleModule } from './people/people.module';
-import { ProfilesModule } from './profiles/profiles.module';
 import { QueueModule } from './queue/queue.module';
 import { SwipesModule } from './swipes/swipes.module';
 
@@ -20,8 +20,8 @@ import { SwipesModule } from './swipes/swipes.module';
       redisOutbox: true,
       tombstones: { table: 'profiles', idColumn: 'user_id' },
     }),
-    ProfilesModule,
     PeopleModule,
+    UserEventsModule,
     AttendanceModule,
     DiscoveryModule,
     SwipesModule,

@@ -13,7 +13,7 @@ import {
 import { DiscoveryService } from '../src/discovery/discovery.service';
 import { MatchExpiry } from '../src/matches/match-expiry';
 import { MatchesService } from '../src/matches/matches.service';
-import { ProfilesRepository } from '../src/profiles/profiles.repository';
+import { PeopleRepository } from '../src/people/people.repository';
 import { SwipesService } from '../src/swipes/swipes.service';
 import type { MatchingTestApp } from './matching-test-app';
 import { startMatchingApp } from './matching-test-app';
@@ -75,7 +75,7 @@ describe('matching service', () => {
       await t.deliver(v2);
       await t.deliver(v1);
       await t.deliver(v2);
-      const profile = await t.app.get(ProfilesRepository).findActive(state.userId);
+      const profile = await t.app.get(PeopleRepository).findActive(state.userId);
       expect(profile?.name).toBe('Version Two');
     });
 
@@ -91,7 +91,7 @@ describe('matching service', () => {
       await t.deliver(
         anEnvelope(TOPICS.USER_UPDATED, state, { aggregateId: state.userId, version: 4 }),
       );
-      expect(await t.app.get(ProfilesRepository).findActive(state.userId)).toBeNull();
+      expect(await t.app.get(PeopleRepository).findActive(state.userId)).toBeNull();
       const [row] = (await t.db.query('SELECT name, deleted_at FROM profiles WHERE user_id = $1', [
         state.userId,
       ])) as { name: string; deleted_at: Date | null }[];

@@ -3,7 +3,7 @@ import type { UserDeletedData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { BlocksProjection } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
-import { PeopleRepository } from '../directory/people.repository';
+import { PeopleRepository } from '../people/people.repository';
 import { inviteeIds, participantIds } from '../plans/plan-record';
 import { PlansRepository } from '../plans/plans.repository';
 

@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
-import { DirectoryModule } from '../directory/directory.module';
+import { PeopleModule } from '../people/people.module';
 import { PlansModule } from '../plans/plans.module';
 import { AccountDeletionService } from './account-deletion.service';
-import { UserDeletedConsumer } from './user-deleted.consumer';
 
 @Module({
-  imports: [DirectoryModule, PlansModule],
-  controllers: [UserDeletedConsumer],
+  imports: [PeopleModule, PlansModule],
   providers: [AccountDeletionService],
   exports: [AccountDeletionService],
 })

@@ -6,7 +6,7 @@ import type { Page } from '@rendezvous/platform';
 import { BlocksProjection, decodeCursor, invalidFields, toPage } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { PeopleRepository, unknownPerson } from '../directory/people.repository';
+import { PeopleRepository, unknownPerson } from '../people/people.repository';
 import { TimeslotsRepository } from '../directory/timeslots.repository';
 import { VenuesRepository } from '../directory/venues.repository';
 import type { CreatePlanDto } from './dto/create-plan.dto';

@@ -3,7 +3,7 @@ import type { UserStatusData } from '@rendezvous/contracts';
 import { AccountStatusProjection } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
 import { AccountDeletionService } from '../deletion/account-deletion.service';
-import { PeopleRepository } from '../directory/people.repository';
+import { PeopleRepository } from '../people/people.repository';
 
 /**
  * A person's standing from `user.status_changed`, kept when newer. While suspended or banned

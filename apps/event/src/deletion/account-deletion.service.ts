@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { EventsRepository } from '../events/events.repository';
 import { EventsService } from '../events/events.service';
 import { RegistrationsRepository } from '../events/registrations.repository';
-import { ProfilesRepository } from '../profiles/profiles.repository';
+import { PeopleRepository } from '../people/people.repository';
 
 /** What happens to a withdrawn person's registrations: deletion removes them, a ban keeps them cancelled. */
 export type RegistrationsOnWithdrawal = 'remove' | 'cancel';
@@ -18,7 +18,7 @@ export type RegistrationsOnWithdrawal = 'remove' | 'cancel';
 @Injectable()
 export class AccountDeletionService {
   constructor(
-    private readonly profiles: ProfilesRepository,
+    private readonly profiles: PeopleRepository,
     private readonly events: EventsRepository,
     private readonly registrations: RegistrationsRepository,
     private readonly eventsService: EventsService,

@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
-import { ProfilesModule } from '../profiles/profiles.module';
+import { PeopleModule } from '../people/people.module';
 import { AccountDeletionService } from './account-deletion.service';
-import { UserDeletedConsumer } from './user-deleted.consumer';
 
 @Module({
-  imports: [EventsModule, ProfilesModule],
-  controllers: [UserDeletedConsumer],
+  imports: [EventsModule, PeopleModule],
   providers: [AccountDeletionService],
   exports: [AccountDeletionService],
 })

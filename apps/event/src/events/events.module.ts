@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ProfilesModule } from '../profiles/profiles.module';
+import { PeopleModule } from '../people/people.module';
 import { EventsController } from './events.controller';
 import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
 import { RegistrationsRepository } from './registrations.repository';
 
 @Module({
-  imports: [ProfilesModule],
+  imports: [PeopleModule],
   controllers: [EventsController],
   providers: [EventsRepository, RegistrationsRepository, EventsService],
   exports: [EventsRepository, RegistrationsRepository, EventsService],

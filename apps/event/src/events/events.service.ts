@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import type { Page } from '@rendezvous/platform';
 import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '@rendezvous/platform';
 import { assertNoProblems } from '../common/validation-error';
-import { ProfilesRepository } from '../profiles/profiles.repository';
+import { PeopleRepository } from '../people/people.repository';
 import type { CreateEventDto } from './dto/create-event.dto';
 import { DEFAULT_RADIUS_KM } from './dto/list-events.query';
 import type { ListEventsQuery } from './dto/list-events.query';
@@ -55,7 +55,7 @@ export class EventsService {
     private readonly dataSource: DataSource,
     private readonly events: EventsRepository,
     private readonly registrations: RegistrationsRepository,
-    private readonly profiles: ProfilesRepository,
+    private readonly profiles: PeopleRepository,
   ) {}
 
   async create(organizerId: string, dto: CreateEventDto): Promise<EventView> {

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
-import { ProfilesModule } from '../profiles/profiles.module';
+import { PeopleModule } from '../people/people.module';
 import { RegistrationsController } from './registrations.controller';
 import { RegistrationsService } from './registrations.service';
 
 @Module({
-  imports: [EventsModule, ProfilesModule],
+  imports: [EventsModule, PeopleModule],
   controllers: [RegistrationsController],
   providers: [RegistrationsService],
   exports: [RegistrationsService],

@@ -7,7 +7,7 @@ import { factsOf } from '../events/event-record';
 import type { EventRow } from '../events/event-record';
 import { EventsRepository } from '../events/events.repository';
 import { RegistrationsRepository } from '../events/registrations.repository';
-import { ProfilesRepository } from '../profiles/profiles.repository';
+import { PeopleRepository } from '../people/people.repository';
 import type { PublicProfile } from '@rendezvous/platform';
 import { arrivalStatus, isAttending, registrationRefusal } from './registration-rules';
 import type { RegistrationView } from './registration.view';
@@ -24,7 +24,7 @@ export class RegistrationsService {
     private readonly dataSource: DataSource,
     private readonly events: EventsRepository,
     private readonly registrations: RegistrationsRepository,
-    private readonly profiles: ProfilesRepository,
+    private readonly profiles: PeopleRepository,
   ) {}
 
   /**

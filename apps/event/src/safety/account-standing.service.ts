@@ -3,7 +3,7 @@ import type { UserStatusData } from '@rendezvous/contracts';
 import { AccountStatusProjection } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
 import { AccountDeletionService } from '../deletion/account-deletion.service';
-import { ProfilesRepository } from '../profiles/profiles.repository';
+import { PeopleRepository } from '../people/people.repository';
 
 /**
  * A person's standing from `user.status_changed`, kept when newer. A suspension only hides them
@@ -15,7 +15,7 @@ import { ProfilesRepository } from '../profiles/profiles.repository';
 export class AccountStandingService {
   constructor(
     private readonly accounts: AccountStatusProjection,
-    private readonly profiles: ProfilesRepository,
+    private readonly profiles: PeopleRepository,
     private readonly deletion: AccountDeletionService,
   ) {}
 

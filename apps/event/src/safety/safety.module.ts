@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DeletionModule } from '../deletion/deletion.module';
-import { ProfilesModule } from '../profiles/profiles.module';
+import { PeopleModule } from '../people/people.module';
 import { AccountStandingService } from './account-standing.service';
-import { UserStatusConsumer } from './user-status.consumer';
 
 @Module({
-  imports: [DeletionModule, ProfilesModule],
-  controllers: [UserStatusConsumer],
+  imports: [DeletionModule, PeopleModule],
   providers: [AccountStandingService],
+  exports: [AccountStandingService],
 })
 export class SafetyModule {}

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { hiddenPersonSql } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import type { MatchProfile } from './match-profile';
-import type { ProfileRow } from '../profiles/profile-row';
-import { profileColumns, toMatchProfile } from '../profiles/profile-row';
+import type { ProfileRow } from '../people/profile-row';
+import { profileColumns, toMatchProfile } from '../people/profile-row';
 import { ageBounds } from './candidate-query';
 import { coveringBoxes } from '@rendezvous/contracts';
 

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AttendanceModule } from '../attendance/attendance.module';
-import { ProfilesModule } from '../profiles/profiles.module';
+import { PeopleModule } from '../people/people.module';
 import { CandidatesRepository } from './candidates.repository';
 import { DiscoveryController } from './discovery.controller';
 import { DiscoveryService } from './discovery.service';
 import { ScoringSettingsProvider } from './scoring-settings.provider';
 
 @Module({
-  imports: [ProfilesModule, AttendanceModule],
+  imports: [PeopleModule, AttendanceModule],
   controllers: [DiscoveryController],
   providers: [CandidatesRepository, DiscoveryService, ScoringSettingsProvider],
   exports: [ScoringSettingsProvider],

@@ -3,7 +3,7 @@ import { DomainError, MATCHING_ERRORS } from '@rendezvous/contracts';
 import type { Page } from '@rendezvous/platform';
 import { AttendanceRepository } from '../attendance/attendance.repository';
 import { MatchingConfig } from '../config';
-import { ProfilesRepository } from '../profiles/profiles.repository';
+import { PeopleRepository } from '../people/people.repository';
 import { CandidatesRepository } from './candidates.repository';
 import { scorerFor } from './compatibility';
 import type { Scored } from './discovery-ranking';
@@ -16,7 +16,7 @@ import { ScoringSettingsProvider } from './scoring-settings.provider';
 @Injectable()
 export class DiscoveryService {
   constructor(
-    private readonly profiles: ProfilesRepository,
+    private readonly profiles: PeopleRepository,
     private readonly candidates: CandidatesRepository,
     private readonly attendance: AttendanceRepository,
     private readonly scoring: ScoringSettingsProvider,

@@ -1,16 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AttendanceModule } from '../attendance/attendance.module';
-import { MatchesModule } from '../matches/matches.module';
-import { ProfilesModule } from '../profiles/profiles.module';
-import { QueueModule } from '../queue/queue.module';
-import { SwipesModule } from '../swipes/swipes.module';
-import { PeopleService } from './people.service';
-import { UserEventsConsumer } from './user-events.consumer';
+import { PeopleRepository } from './people.repository';
+import { BlocksProjection } from '@rendezvous/platform';
 
-/** Consumes the user service's `user.*` events into matching's own stores. */
+/** Matching's projection of people (the `profiles` table, from `user.*` events) and their blocks. */
 @Module({
-  imports: [ProfilesModule, SwipesModule, MatchesModule, AttendanceModule, QueueModule],
-  controllers: [UserEventsConsumer],
-  providers: [PeopleService],
+  providers: [PeopleRepository, BlocksProjection],
+  exports: [PeopleRepository, BlocksProjection],
 })
 export class PeopleModule {}

@@ -11,7 +11,7 @@ import type { EntityManager } from 'typeorm';
 import { AttendanceRepository } from '../attendance/attendance.repository';
 import { MatchesService } from '../matches/matches.service';
 import { SwipesRepository } from '../swipes/swipes.repository';
-import { ProfilesRepository } from '../profiles/profiles.repository';
+import { PeopleRepository } from './people.repository';
 import { QueueMetrics } from '../queue/queue-metrics';
 import { QueueStore } from '../queue/queue-store';
 
@@ -19,7 +19,7 @@ import { QueueStore } from '../queue/queue-store';
 @Injectable()
 export class PeopleService {
   constructor(
-    private readonly profiles: ProfilesRepository,
+    private readonly profiles: PeopleRepository,
     private readonly blocks: BlocksProjection,
     private readonly swipes: SwipesRepository,
     private readonly matches: MatchesService,

@@ -17,7 +17,7 @@ import { ScoringSettingsProvider } from '../discovery/scoring-settings.provider'
 import type { MatchRow } from '../matches/match-row';
 import { matchViewFor } from '../matches/match-row';
 import { MatchesService } from '../matches/matches.service';
-import { ProfilesRepository } from '../profiles/profiles.repository';
+import { PeopleRepository } from '../people/people.repository';
 import type { SwipeResult } from './swipe.shapes';
 import { SwipesRepository } from './swipes.repository';
 
@@ -26,7 +26,7 @@ export class SwipesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly swipes: SwipesRepository,
-    private readonly profiles: ProfilesRepository,
+    private readonly profiles: PeopleRepository,
     private readonly blocks: BlocksProjection,
     private readonly accounts: AccountStatusProjection,
     private readonly matches: MatchesService,

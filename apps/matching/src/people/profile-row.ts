@@ -87,7 +87,7 @@ export function pointValue(at: LatLng): string {
   return `(${at.lng},${at.lat})`;
 }
 
-/** The values of one `profiles` upsert, in the column order of `ProfilesRepository.upsert`. */
+/** The values of one `profiles` upsert, in the column order of `PeopleRepository.upsertIfNewer`. */
 export function profileValues(state: UserStateData): unknown[] {
   const { profile, preferences } = state;
   return [

@@ -9,7 +9,7 @@ import { publicProfileOf } from './public-profile';
  * and a deletion leaves a tombstone that no late update can bring back.
  */
 @Injectable()
-export class ProfilesRepository {
+export class PeopleRepository {
   async applyState(tx: EntityManager, state: UserStateData, version: number): Promise<void> {
     await tx.query(
       `INSERT INTO users (id, profile, version) VALUES ($1, $2, $3)

@@ -11,7 +11,7 @@ const STATE_COLUMNS = `name, headline, birth_date, industry, job_level, company,
   exclude_colleagues, weights, last_active_at`;
 
 @Injectable()
-export class ProfilesRepository {
+export class PeopleRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**

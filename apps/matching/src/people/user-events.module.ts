@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AttendanceModule } from '../attendance/attendance.module';
+import { MatchesModule } from '../matches/matches.module';
+import { PeopleModule } from './people.module';
+import { QueueModule } from '../queue/queue.module';
+import { SwipesModule } from '../swipes/swipes.module';
+import { PeopleService } from './people.service';
+import { UserEventsConsumer } from './user-events.consumer';
+
+/** Consumes the user service's `user.*` events into matching's own stores. */
+@Module({
+  imports: [PeopleModule, SwipesModule, MatchesModule, AttendanceModule, QueueModule],
+  controllers: [UserEventsConsumer],
+  providers: [PeopleService],
+})
+export class UserEventsModule {}
