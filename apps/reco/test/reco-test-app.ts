@@ -5,7 +5,8 @@ import { aUserState, anEnvelope, startServiceForTest, aUserStatusEvent } from '@
 import { DataSource } from 'typeorm';
 import { createApp } from '@rendezvous/platform';
 import { AppModule } from '../src/app.module';
-import { PeopleEventsConsumer } from '../src/people/people-events.consumer';
+import { TiesConsumer } from '../src/people/ties.consumer';
+import { UserEventsConsumer } from '../src/people/user-events.consumer';
 
 export interface RecoTestApp {
   app: NestFastifyApplication;
@@ -26,7 +27,8 @@ export interface RecoTestApp {
 export async function startRecoApp(env: Record<string, string> = {}): Promise<RecoTestApp> {
   const service = await startServiceForTest(() => createApp(AppModule), env);
   const { app } = service;
-  const consumer = app.get(PeopleEventsConsumer);
+  const consumer = app.get(UserEventsConsumer);
+  const ties = app.get(TiesConsumer);
 
   const deliver = async (event: Envelope): Promise<void> => {
     const as = <T>(e: Envelope) => e as Envelope<T>;
@@ -37,14 +39,14 @@ export async function startRecoApp(env: Record<string, string> = {}): Promise<Re
       case TOPICS.USER_DELETED:
         return consumer.onUserDeleted(as(event));
       case TOPICS.MATCH_CREATED:
-        return consumer.onMatchCreated(as(event));
+        return ties.onMatchCreated(as(event));
       case TOPICS.USER_BLOCKED:
       case TOPICS.USER_UNBLOCKED:
         return consumer.onBlock(as(event));
       case TOPICS.USER_STATUS_CHANGED:
         return consumer.onStatusChanged(as(event));
       default:
-        return consumer.onConnection(as(event));
+        return ties.onConnection(as(event));
     }
   };
 

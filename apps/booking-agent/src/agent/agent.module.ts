@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BookingAgentConfig } from '../config';
+import { DirectoryModule } from '../directory/directory.module';
 import { PlansModule } from '../plans/plans.module';
 import { AgentEventsConsumer } from './agent-events.consumer';
 import { BookingAgent } from './booking-agent.service';
@@ -7,12 +8,14 @@ import { BOOKING_PROVIDER } from './booking-provider';
 import { InHouseProvider } from './in-house.provider';
 import { seededRandom } from './seeded-random';
 import { SimulatedExternalProvider } from './simulated.provider';
+import { VenueReservationsRepository } from './venue-reservations.repository';
 
 @Module({
-  imports: [PlansModule],
+  imports: [PlansModule, DirectoryModule],
   controllers: [AgentEventsConsumer],
   providers: [
     InHouseProvider,
+    VenueReservationsRepository,
     {
       provide: BOOKING_PROVIDER,
       inject: [BookingAgentConfig, InHouseProvider],

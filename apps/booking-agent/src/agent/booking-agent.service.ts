@@ -7,6 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { BookingAgentConfig } from '../config';
 import type { Plan } from '../plans/plan-record';
 import { partySizeOf } from '../plans/plan-record';
+import { TimeslotsRepository } from '../directory/timeslots.repository';
 import { PlansRepository } from '../plans/plans.repository';
 import type { BookingProvider, BookingRequest } from './booking-provider';
 import { BOOKING_PROVIDER, BookingRefused, TransientProviderError } from './booking-provider';
@@ -27,6 +28,7 @@ export class BookingAgent {
     private readonly plans: PlansRepository,
     @Inject(BOOKING_PROVIDER) private readonly provider: BookingProvider,
     private readonly config: BookingAgentConfig,
+    private readonly timeslots: TimeslotsRepository,
   ) {}
 
   async bookConfirmedPlan(tx: EntityManager, planId: string): Promise<void> {
@@ -127,13 +129,7 @@ export class BookingAgent {
 
   private async timeslotTaken(tx: EntityManager, plan: Plan): Promise<boolean> {
     if (!plan.row.timeslot_id) return false;
-    const rows = (await tx.query(
-      `SELECT 1 FROM bookings WHERE timeslot_id = $1 AND status = 'confirmed' AND plan_id <> $2
-       UNION ALL
-       SELECT 1 FROM timeslots WHERE id = $1 AND (deleted OR status <> 'free')`,
-      [plan.row.timeslot_id, plan.row.id],
-    )) as unknown[];
-    return rows.length > 0;
+    return this.timeslots.takenByAnotherPlan(tx, plan.row.timeslot_id, plan.row.id);
   }
 }
 

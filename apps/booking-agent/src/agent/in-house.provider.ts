@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import type { BookingProvider, BookingRequest } from './booking-provider';
 import { BookingRefused, TransientProviderError } from './booking-provider';
 import { isTransientInfrastructureError } from '@rendezvous/platform';
+import { VenuesRepository } from '../directory/venues.repository';
+import { VenueReservationsRepository } from './venue-reservations.repository';
 
 // Unambiguous letters and digits (no 0/O, 1/I) for references read out at a counter.
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -22,49 +24,30 @@ export function newReference(): string {
  */
 @Injectable()
 export class InHouseProvider implements BookingProvider {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly venues: VenuesRepository,
+    private readonly reservations: VenueReservationsRepository,
+  ) {}
 
   async book(request: BookingRequest): Promise<{ reference: string }> {
     try {
       return await this.dataSource.transaction(async (tx) => {
-        const venues = (await tx.query('SELECT capacity FROM venues WHERE id = $1 FOR UPDATE', [
-          request.venueId,
-        ])) as { capacity: number }[];
-        const held = (await tx.query(
-          'SELECT reference, released_at FROM venue_reservations WHERE request_key = $1',
-          [request.requestKey],
-        )) as { reference: string; released_at: Date | null }[];
-        if (held[0] && !held[0].released_at) return { reference: held[0].reference };
-        if (!venues[0]) throw new BookingRefused('provider_rejected', 'The venue is unknown');
-        const [{ taken }] = (await tx.query(
-          `SELECT COALESCE(SUM(party_size), 0)::int AS taken FROM venue_reservations
-           WHERE venue_id = $1 AND released_at IS NULL AND starts_at < $3 AND ends_at > $2`,
-          [request.venueId, request.startsAt, request.endsAt],
-        )) as { taken: number }[];
-        if (taken + request.partySize > venues[0].capacity) {
+        const capacity = await this.venues.lockCapacity(tx, request.venueId);
+        const held = await this.reservations.findByRequestKey(tx, request.requestKey);
+        if (held && !held.released_at) return { reference: held.reference };
+        if (capacity === undefined) {
+          throw new BookingRefused('provider_rejected', 'The venue is unknown');
+        }
+        const taken = await this.reservations.placesTaken(tx, request);
+        if (taken + request.partySize > capacity) {
           throw new BookingRefused(
             'venue_full',
-            `${taken} of ${venues[0].capacity} places are taken then; the party is ${request.partySize}`,
+            `${taken} of ${capacity} places are taken then; the party is ${request.partySize}`,
           );
         }
         const reference = newReference();
-        await tx.query(
-          `INSERT INTO venue_reservations (request_key, reference, venue_id, starts_at, ends_at,
-             party_size)
-           VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (request_key) DO UPDATE SET reference = EXCLUDED.reference,
-             venue_id = EXCLUDED.venue_id, starts_at = EXCLUDED.starts_at,
-             ends_at = EXCLUDED.ends_at, party_size = EXCLUDED.party_size, released_at = NULL,
-             created_at = now()`,
-          [
-            request.requestKey,
-            reference,
-            request.venueId,
-            request.startsAt,
-            request.endsAt,
-            request.partySize,
-          ],
-        );
+        await this.reservations.hold(tx, request, reference);
         return { reference };
       });
     } catch (error) {
@@ -76,11 +59,7 @@ export class InHouseProvider implements BookingProvider {
 
   async release(requestKey: string): Promise<void> {
     try {
-      await this.dataSource.query(
-        `UPDATE venue_reservations SET released_at = now()
-         WHERE request_key = $1 AND released_at IS NULL`,
-        [requestKey],
-      );
+      await this.reservations.release(this.dataSource, requestKey);
     } catch (error) {
       throw isTransientInfrastructureError(error)
         ? new TransientProviderError(String(error))

@@ -41,6 +41,20 @@ export class TimeslotsRepository {
     return rows.length > 0;
   }
 
+  /**
+   * Whether the slot is gone for this plan: another plan's confirmed booking holds it, or the
+   * user service has deleted it or no longer lists it as free.
+   */
+  async takenByAnotherPlan(db: Queryable, timeslotId: string, planId: string): Promise<boolean> {
+    const rows = (await db.query(
+      `SELECT 1 FROM bookings WHERE timeslot_id = $1 AND status = 'confirmed' AND plan_id <> $2
+       UNION ALL
+       SELECT 1 FROM timeslots WHERE id = $1 AND (deleted OR status <> 'free')`,
+      [timeslotId, planId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
   /** The person's free slots that end after `from`, by start time. */
   async freeSlots(db: Queryable, userId: string, from: Date): Promise<Slot[]> {
     const rows = (await db.query(

@@ -22,6 +22,14 @@ export class VenuesRepository {
     );
   }
 
+  /** The venue's capacity, its row locked for the transaction; `undefined` when unknown. */
+  async lockCapacity(tx: EntityManager, id: string): Promise<number | undefined> {
+    const rows = (await tx.query('SELECT capacity FROM venues WHERE id = $1 FOR UPDATE', [id])) as {
+      capacity: number;
+    }[];
+    return rows[0]?.capacity;
+  }
+
   async find(db: Queryable, id: string): Promise<VenueRow | null> {
     const rows = (await db.query('SELECT id, name, capacity FROM venues WHERE id = $1', [
       id,

@@ -1,11 +1,22 @@
 import { Module } from '@nestjs/common';
-import { PeopleEventsConsumer } from './people-events.consumer';
-import { PeopleService } from './people.service';
 import { BlocksProjection } from '@rendezvous/platform';
+import { InteractionsRepository } from '../interactions/interactions.repository';
+import { PeopleRepository } from './people.repository';
+import { PeopleService } from './people.service';
+import { TiesConsumer } from './ties.consumer';
+import { TiesRepository } from './ties.repository';
+import { UserEventsConsumer } from './user-events.consumer';
 
-/** Consumes `user.*`, `connection.*` and `match.created` into reco's projections. */
+/** Reco's projections of people and their ties, from `user.*`, `connection.*` and `match.created`. */
 @Module({
-  controllers: [PeopleEventsConsumer],
-  providers: [PeopleService, BlocksProjection],
+  controllers: [UserEventsConsumer, TiesConsumer],
+  providers: [
+    PeopleService,
+    PeopleRepository,
+    TiesRepository,
+    InteractionsRepository,
+    BlocksProjection,
+  ],
+  exports: [PeopleRepository],
 })
 export class PeopleModule {}

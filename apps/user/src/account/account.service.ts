@@ -3,7 +3,7 @@ import type { UserDeletedData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { OutboxService } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
-import { revokeAllOfUser } from '../auth/refresh-tokens';
+import { revokeAllOfUser } from '../auth/refresh-tokens.repository';
 import { BlocksService } from '../blocks/blocks.service';
 import { ConnectionsRepository } from '../connections/connections.repository';
 import { TimeslotsService } from '../timeslots/timeslots.service';
@@ -28,18 +28,12 @@ export class AccountService {
       await this.timeslots.removeAllFor(tx, userId);
       await this.connections.removeAllOf(tx, userId);
       await this.blocks.removeAllOf(tx, userId);
-      // A tombstone: the row stays (a late event cannot resurrect it); the email is freed.
-      const [rows] = (await tx.query(
-        `UPDATE users SET deleted_at = now(), email = NULL, password_hash = NULL,
-           version = version + 1
-         WHERE id = $1 RETURNING version, deleted_at`,
-        [userId],
-      )) as [{ version: number; deleted_at: Date }[], number];
+      const { version, deletedAt } = await this.users.tombstone(tx, userId);
       await this.outbox.add<UserDeletedData>(tx, {
         type: TOPICS.USER_DELETED,
         aggregateId: userId,
-        aggregateVersion: rows[0].version,
-        data: { userId, deletedAt: rows[0].deleted_at.toISOString() },
+        aggregateVersion: version,
+        data: { userId, deletedAt: deletedAt.toISOString() },
       });
     });
   }

@@ -24,7 +24,7 @@ import {
   findRefreshToken,
   insertRefreshToken,
   revokeFamily,
-} from './refresh-tokens';
+} from './refresh-tokens.repository';
 
 const INVALID_CREDENTIALS = 'The email or password is incorrect';
 const INVALID_REFRESH = 'The refresh token is invalid or expired';

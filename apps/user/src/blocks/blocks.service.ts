@@ -8,12 +8,8 @@ import type { Page } from '@rendezvous/platform';
 import { ConnectionsRepository } from '../connections/connections.repository';
 import { UsersRepository } from '../users/users.repository';
 import type { BlockView } from './block-view';
-
-export interface BlockRow {
-  blocker_id: string;
-  blocked_id: string;
-  created_at: Date;
-}
+import type { BlockRow } from './blocks.repository';
+import { BlocksRepository } from './blocks.repository';
 
 const toView = (row: BlockRow): BlockView => ({
   userId: row.blocked_id,
@@ -27,6 +23,7 @@ export class BlocksService {
     private readonly users: UsersRepository,
     private readonly connections: ConnectionsRepository,
     private readonly outbox: OutboxService,
+    private readonly blocks: BlocksRepository,
   ) {}
 
   /** Blocking also ends any connection or pending request between the two. */
@@ -55,11 +52,7 @@ export class BlocksService {
     if (!people.has(callerId) || !people.has(userId)) {
       throw new DomainError(USER_ERRORS.USER_NOT_FOUND, 'No such user');
     }
-    const [row] = (await tx.query(
-      `INSERT INTO blocks (blocker_id, blocked_id) VALUES ($1, $2)
-       ON CONFLICT DO NOTHING RETURNING *`,
-      [callerId, userId],
-    )) as BlockRow[];
+    const row = await this.blocks.insert(tx, callerId, userId);
     if (!row) return undefined;
     await this.connections.removePair(tx, callerId, userId);
     await this.publish(tx, TOPICS.USER_BLOCKED, callerId, userId);
@@ -68,13 +61,7 @@ export class BlocksService {
 
   async list(callerId: string, limit: number, cursor?: string): Promise<Page<BlockView>> {
     const after = decodeCursor(cursor, 'instant');
-    const rows = (await this.dataSource.query(
-      `SELECT * FROM blocks
-       WHERE blocker_id = $1
-         AND ($2::timestamptz IS NULL OR (created_at, blocked_id) > ($2::timestamptz, $3::uuid))
-       ORDER BY created_at, blocked_id LIMIT $4`,
-      [callerId, after?.key ?? null, after?.id ?? null, limit + 1],
-    )) as BlockRow[];
+    const rows = await this.blocks.page(this.dataSource, callerId, after, limit);
     return toPage(
       rows,
       limit,
@@ -86,11 +73,8 @@ export class BlocksService {
   async unblock(callerId: string, userId: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       await this.users.lockActive(tx, callerId);
-      const [rows] = (await tx.query(
-        'DELETE FROM blocks WHERE blocker_id = $1 AND blocked_id = $2 RETURNING *',
-        [callerId, userId],
-      )) as [BlockRow[], number];
-      if (!rows[0])
+      const removed = await this.blocks.delete(tx, callerId, userId);
+      if (!removed)
         throw new DomainError(USER_ERRORS.BLOCK_NOT_FOUND, 'You have not blocked this user');
       await this.publish(tx, TOPICS.USER_UNBLOCKED, callerId, userId);
     });
@@ -98,11 +82,7 @@ export class BlocksService {
 
   /** Account deletion: blocks in both directions go, each with `user.unblocked`. */
   async removeAllOf(tx: EntityManager, userId: string): Promise<void> {
-    const [rows] = (await tx.query(
-      'DELETE FROM blocks WHERE blocker_id = $1 OR blocked_id = $1 RETURNING *',
-      [userId],
-    )) as [BlockRow[], number];
-    for (const row of rows)
+    for (const row of await this.blocks.deleteAllOf(tx, userId))
       await this.publish(tx, TOPICS.USER_UNBLOCKED, row.blocker_id, row.blocked_id);
   }
 

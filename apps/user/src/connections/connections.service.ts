@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { isBlockedEitherWay } from '../blocks/block-queries';
+import { BlocksRepository } from '../blocks/blocks.repository';
 import type { Page } from '@rendezvous/platform';
 import { decodeCursor, invalidFields, toPage } from '@rendezvous/platform';
 import { UsersRepository } from '../users/users.repository';
@@ -32,6 +32,7 @@ export class ConnectionsService {
     private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
     private readonly connections: ConnectionsRepository,
+    private readonly blocks: BlocksRepository,
   ) {}
 
   async request(callerId: string, userId: string): Promise<ConnectionView> {
@@ -42,7 +43,7 @@ export class ConnectionsService {
       // Share locks: neither person can finish deleting their account meanwhile.
       const active = await this.users.shareLockActive(tx, [callerId, userId]);
       if (!active.has(userId) || !active.has(callerId)) throw notFound();
-      if (await isBlockedEitherWay(tx, callerId, userId)) throw notFound();
+      if (await this.blocks.isBlockedEitherWay(tx, callerId, userId)) throw notFound();
       if (await this.users.isSuspended(tx, userId)) throw notFound();
       const row = await this.connections.insert(tx, callerId, userId, { requesterId: callerId });
       if (!row) {
@@ -102,7 +103,7 @@ export class ConnectionsService {
     if (first === second) return;
     const active = await this.users.shareLockActive(tx, [first, second]);
     if (!active.has(first) || !active.has(second)) return;
-    if (await isBlockedEitherWay(tx, first, second)) return;
+    if (await this.blocks.isBlockedEitherWay(tx, first, second)) return;
     const inserted = await this.connections.insert(tx, first, second, { matched: true });
     if (inserted) {
       await this.connections.publish(tx, TOPICS.CONNECTION_ACCEPTED, inserted, first, false);

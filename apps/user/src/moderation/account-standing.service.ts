@@ -4,7 +4,7 @@ import { DECISION_AUDIT_ACTION, DomainError } from '@rendezvous/contracts';
 import type { AuthUser } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
 import { AuditLogRepository } from '../audit/audit-log.repository';
-import { revokeAllOfUser } from '../auth/refresh-tokens';
+import { revokeAllOfUser } from '../auth/refresh-tokens.repository';
 import { UserConfig } from '../config';
 import { effectiveStatus } from '../users/standing';
 import type { UserRow } from '../users/user-record';

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { BookingData, TimeslotEventData, TimeslotStatus } from '@rendezvous/contracts';
+import type { BookingData, TimeslotEventData } from '@rendezvous/contracts';
 import { DomainError, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
 import { decodeCursor, invalidFields, OutboxService, toPage } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
@@ -11,15 +10,8 @@ import type { CreateTimeslotDto } from './dto/create-timeslot.dto';
 import type { Timeslot } from './timeslot';
 import { TimeslotBookingsRepository } from './timeslot-bookings.repository';
 import { slotStatus, timeslotProblems } from './timeslot-rules';
-
-interface TimeslotRow {
-  id: string;
-  user_id: string;
-  starts_at: Date;
-  ends_at: Date;
-  status: TimeslotStatus;
-  version: number;
-}
+import type { TimeslotRow } from './timeslots.repository';
+import { TimeslotsRepository } from './timeslots.repository';
 
 function toTimeslot(row: TimeslotRow): Timeslot {
   return {
@@ -37,6 +29,7 @@ export class TimeslotsService {
     private readonly users: UsersRepository,
     private readonly outbox: OutboxService,
     private readonly bookings: TimeslotBookingsRepository,
+    private readonly timeslots: TimeslotsRepository,
   ) {}
 
   async create(userId: string, dto: CreateTimeslotDto): Promise<Timeslot> {
@@ -49,18 +42,10 @@ export class TimeslotsService {
     return this.dataSource.transaction(async (tx) => {
       // The person's row lock serialises their slot changes, so the overlap check holds.
       await this.users.lockActive(tx, userId);
-      const clash = (await tx.query(
-        'SELECT 1 FROM timeslots WHERE user_id = $1 AND starts_at < $3 AND ends_at > $2 LIMIT 1',
-        [userId, startsAt, endsAt],
-      )) as unknown[];
-      if (clash.length > 0) {
+      if (await this.timeslots.overlaps(tx, userId, { startsAt, endsAt })) {
         throw new DomainError(USER_ERRORS.TIMESLOT_OVERLAP, 'The slot overlaps one of your slots');
       }
-      const [row] = (await tx.query(
-        `INSERT INTO timeslots (id, user_id, starts_at, ends_at) VALUES ($1, $2, $3, $4)
-         RETURNING *`,
-        [randomUUID(), userId, startsAt, endsAt],
-      )) as TimeslotRow[];
+      const row = await this.timeslots.insert(tx, userId, { startsAt, endsAt });
       await this.publish(tx, TOPICS.TIMESLOT_CREATED, row);
       return toTimeslot(row);
     });
@@ -68,33 +53,21 @@ export class TimeslotsService {
 
   async list(userId: string, limit: number, cursor?: string): Promise<Page<Timeslot>> {
     const after = decodeCursor(cursor, 'instant');
-    const rows = (await this.dataSource.query(
-      `SELECT * FROM timeslots
-       WHERE user_id = $1 AND ends_at > now()
-         AND ($2::timestamptz IS NULL OR (starts_at, id) > ($2::timestamptz, $3::uuid))
-       ORDER BY starts_at, id LIMIT $4`,
-      [userId, after?.key ?? null, after?.id ?? null, limit + 1],
-    )) as TimeslotRow[];
+    const rows = await this.timeslots.page(this.dataSource, userId, after, limit);
     return toPage(rows, limit, (r) => ({ key: r.starts_at.toISOString(), id: r.id }), toTimeslot);
   }
 
   async remove(userId: string, id: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const [rows] = (await tx.query(
-        'DELETE FROM timeslots WHERE id = $1 AND user_id = $2 RETURNING *',
-        [id, userId],
-      )) as [TimeslotRow[], number];
-      if (!rows[0]) throw new DomainError(USER_ERRORS.TIMESLOT_NOT_FOUND, 'No such timeslot');
-      await this.publish(tx, TOPICS.TIMESLOT_DELETED, { ...rows[0], version: rows[0].version + 1 });
+      const removed = await this.timeslots.delete(tx, id, userId);
+      if (!removed) throw new DomainError(USER_ERRORS.TIMESLOT_NOT_FOUND, 'No such timeslot');
+      await this.publish(tx, TOPICS.TIMESLOT_DELETED, { ...removed, version: removed.version + 1 });
     });
   }
 
   /** Account deletion: every slot of the person goes, each with its event. */
   async removeAllFor(tx: EntityManager, userId: string): Promise<void> {
-    const [rows] = (await tx.query('DELETE FROM timeslots WHERE user_id = $1 RETURNING *', [
-      userId,
-    ])) as [TimeslotRow[], number];
-    for (const row of rows) {
+    for (const row of await this.timeslots.deleteAllOf(tx, userId)) {
       await this.publish(tx, TOPICS.TIMESLOT_DELETED, { ...row, version: row.version + 1 });
     }
   }
@@ -107,11 +80,7 @@ export class TimeslotsService {
     if (booking.timeslotId === null) return;
     // The lock makes events of different plans for one slot apply one at a time. A deleted slot,
     // or a deleted person's, is gone: the event changes nothing.
-    const [slot] = (await tx.query(
-      `SELECT t.* FROM timeslots t JOIN users u ON u.id = t.user_id AND u.deleted_at IS NULL
-       WHERE t.id = $1 FOR UPDATE OF t`,
-      [booking.timeslotId],
-    )) as TimeslotRow[];
+    const slot = await this.timeslots.lockLiving(tx, booking.timeslotId);
     if (!slot) return;
     const recorded = await this.bookings.recordIfNewer(tx, {
       timeslotId: slot.id,
@@ -122,11 +91,11 @@ export class TimeslotsService {
     if (!recorded) return;
     const status = slotStatus(await this.bookings.confirmedFlags(tx, slot.id));
     if (status === slot.status) return;
-    const [rows] = (await tx.query(
-      'UPDATE timeslots SET status = $2, version = version + 1 WHERE id = $1 RETURNING *',
-      [slot.id, status],
-    )) as [TimeslotRow[], number];
-    await this.publish(tx, TOPICS.TIMESLOT_UPDATED, rows[0]);
+    await this.publish(
+      tx,
+      TOPICS.TIMESLOT_UPDATED,
+      await this.timeslots.setStatus(tx, slot.id, status),
+    );
   }
 
   private async publish(tx: EntityManager, type: string, row: TimeslotRow): Promise<void> {

@@ -234,4 +234,18 @@ export class UsersRepository {
     if (!rows[0]) throw new DomainError(USER_ERRORS.USER_NOT_FOUND, 'No such user');
     return rows[0].version;
   }
+
+  /**
+   * Account deletion: a tombstone. The row stays (a late event cannot resurrect it); the email
+   * is freed.
+   */
+  async tombstone(tx: EntityManager, id: string): Promise<{ version: number; deletedAt: Date }> {
+    const [rows] = (await tx.query(
+      `UPDATE users SET deleted_at = now(), email = NULL, password_hash = NULL,
+         version = version + 1
+       WHERE id = $1 RETURNING version, deleted_at`,
+      [id],
+    )) as [{ version: number; deleted_at: Date }[], number];
+    return { version: rows[0].version, deletedAt: rows[0].deleted_at };
+  }
 }

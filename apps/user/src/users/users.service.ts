@@ -9,6 +9,7 @@ import { isSuspendedNow } from './standing';
 import type { PublicProfile } from '@rendezvous/platform';
 import type { UserObject } from './user-object';
 import { toPublicProfile, toUserObject } from './user-record';
+import { BlocksRepository } from '../blocks/blocks.repository';
 import { UsersRepository } from './users.repository';
 
 @Injectable()
@@ -16,6 +17,7 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
+    private readonly blocks: BlocksRepository,
   ) {}
 
   async me(userId: string): Promise<UserObject> {
@@ -48,11 +50,8 @@ export class UsersService {
   /** Someone's public profile; hidden (404) when they blocked the caller or are suspended. */
   async publicProfile(callerId: string, userId: string): Promise<PublicProfile> {
     const user = await this.users.findActive(this.dataSource.manager, userId);
-    const blocked = (await this.dataSource.query(
-      'SELECT 1 FROM blocks WHERE blocker_id = $1 AND blocked_id = $2',
-      [userId, callerId],
-    )) as unknown[];
-    if (!user || blocked.length > 0 || isSuspendedNow(user))
+    const blocked = await this.blocks.hasBlocked(this.dataSource, userId, callerId);
+    if (!user || blocked || isSuspendedNow(user))
       throw new DomainError(USER_ERRORS.USER_NOT_FOUND, 'No such user');
     return toPublicProfile(user);
   }

@@ -1,9 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import type {
-  ConnectionEventData,
   Envelope,
-  MatchCreatedData,
   UserBlockData,
   UserDeletedData,
   UserStateData,
@@ -14,7 +12,7 @@ import { AccountStatusProjection, BlocksProjection, InboxService } from '@rendez
 import { PeopleService } from './people.service';
 
 @Controller()
-export class PeopleEventsConsumer {
+export class UserEventsConsumer {
   constructor(
     private readonly inbox: InboxService,
     private readonly people: PeopleService,
@@ -51,19 +49,5 @@ export class PeopleEventsConsumer {
     await this.inbox.once(event, (tx) =>
       this.blocks.applyIfNewer(tx, event.data, active, event.aggregateVersion),
     );
-  }
-
-  @EventPattern([
-    TOPICS.CONNECTION_REQUESTED,
-    TOPICS.CONNECTION_ACCEPTED,
-    TOPICS.CONNECTION_REMOVED,
-  ])
-  async onConnection(@Payload() event: Envelope<ConnectionEventData>): Promise<void> {
-    await this.inbox.once(event, (tx) => this.people.applyConnection(tx, event));
-  }
-
-  @EventPattern(TOPICS.MATCH_CREATED)
-  async onMatchCreated(@Payload() event: Envelope<MatchCreatedData>): Promise<void> {
-    await this.inbox.once(event, (tx) => this.people.applyMatch(tx, event));
   }
 }
