@@ -16,7 +16,7 @@ import { REVOCATION_CHECK, TokenVerifier } from './auth/token-verifier';
 import type { ConfigClass } from './config/load-config';
 import { loadConfig } from './config/load-config';
 import { PlatformConfig } from './config/platform.config';
-import { AccountStatusProjection } from './database/account-status-projection';
+import { AccountStatusProjection } from './database/account-status-projection.repository';
 import { DatabaseHealthCheck } from './database/database-health';
 import type { DatabaseOptions } from './database/database.module';
 import { DATABASE_NAME, DatabaseModule } from './database/database.module';

@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { AccountStanding, DomainError } from '@rendezvous/contracts';
-import { AccountStatusProjection } from '../database/account-status-projection';
+import { AccountStatusProjection } from '../database/account-status-projection.repository';
 import type { TombstoneTable } from '../database/tombstones.repository';
 import { TombstonesRepository } from '../database/tombstones.repository';
 import { accessRefusal } from './access-refusal';

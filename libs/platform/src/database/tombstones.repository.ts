@@ -1,7 +1,7 @@
 import type { AccountStanding } from '@rendezvous/contracts';
 import type { DataSource } from 'typeorm';
-import type { StandingRow } from './account-status-projection';
-import { standingFromRow } from './account-status-projection';
+import type { StandingRow } from './account-status-projection.repository';
+import { standingFromRow } from './account-status-projection.repository';
 
 /** A projection of people that keeps a deleted person as a row with `deleted_at` set. */
 export interface TombstoneTable {

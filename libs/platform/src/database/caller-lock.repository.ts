@@ -5,7 +5,7 @@ import {
   isSuspendedAt,
 } from '@rendezvous/contracts';
 import type { EntityManager } from 'typeorm';
-import { AccountStatusProjection } from './account-status-projection';
+import { AccountStatusProjection } from './account-status-projection.repository';
 
 /**
  * For a service whose projection of people is a `users (id, ..., deleted_at)` table:
