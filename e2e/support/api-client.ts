@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expectDocumentedAnswer } from './documented-answers';
-import { ADMIN_EMAIL, GATEWAY_URL } from './suite-settings';
+import { ADMIN_EMAIL, GATEWAY_URL, SUITE_GATEWAY_URL } from './suite-settings';
 
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;
@@ -45,7 +45,9 @@ export class ApiClient {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(options.body);
     }
-    const response = await fetch(`${GATEWAY_URL}/api/v1${path}`, { method, headers, body });
+    // A raw body is a deliberately malformed one, which a validating proxy would refuse itself.
+    const base = options.rawBody === undefined ? GATEWAY_URL : SUITE_GATEWAY_URL;
+    const response = await fetch(`${base}/api/v1${path}`, { method, headers, body });
     const text = await response.text();
     const parsed: unknown = text ? JSON.parse(text) : undefined;
     await expectDocumentedAnswer(method, `/api/v1${path}`, {

@@ -2,14 +2,24 @@ import { waitFor } from '@rendezvous/testing';
 import { quickStartCommands } from '../readme-commands';
 import type { SuiteProcess } from '../suite-process';
 import { runCommand } from '../suite-process';
-import { SUITE_ENV } from './suite-settings';
+import { REUSE_RUNNING_SUITE, SUITE_ENV, SUITE_GATEWAY_URL } from './suite-settings';
 
 declare global {
   var rendezvousSuite: SuiteProcess | undefined;
 }
 
-/** Starts the suite once for every e2e test, with the README's own start command. */
+/**
+ * Starts the suite once for every e2e test, with the README's own start command; with
+ * `E2E_SUITE=running`, checks the running one answers instead.
+ */
 export default async function globalSetup(): Promise<void> {
+  if (REUSE_RUNNING_SUITE) {
+    await waitFor(
+      async () => (await fetch(`${SUITE_GATEWAY_URL}/health/ready`).catch(() => null))?.ok,
+      { timeoutMs: 10_000, message: `a running suite at ${SUITE_GATEWAY_URL} (E2E_SUITE=running)` },
+    );
+    return;
+  }
   const suite = runCommand(quickStartCommands().start, SUITE_ENV);
   globalThis.rendezvousSuite = suite;
   try {

@@ -1,7 +1,7 @@
 import { waitFor } from '@rendezvous/testing';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
-import { GATEWAY_URL } from './suite-settings';
+import { SUITE_GATEWAY_URL } from './suite-settings';
 
 export interface Received {
   event: string;
@@ -17,7 +17,7 @@ export interface RealtimeClient {
 
 /** Connects to the gateway's Socket.IO with an access token and records every event. */
 export async function connectRealtime(token: string | undefined): Promise<RealtimeClient> {
-  const socket = io(GATEWAY_URL, {
+  const socket = io(SUITE_GATEWAY_URL, {
     auth: token ? { token } : {},
     transports: ['websocket'],
     reconnection: false,
@@ -45,7 +45,7 @@ export async function connectRealtime(token: string | undefined): Promise<Realti
 
 /** The handshake error message of a connection attempt that must fail. */
 export function refusedHandshake(token: string | undefined): Promise<string> {
-  const socket = io(GATEWAY_URL, {
+  const socket = io(SUITE_GATEWAY_URL, {
     auth: token ? { token } : {},
     transports: ['websocket'],
     reconnection: false,

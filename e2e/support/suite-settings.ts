@@ -1,5 +1,13 @@
 /** Where the suite under test listens and the settings it is started with. */
-export const GATEWAY_URL = 'http://127.0.0.1:3000';
+export const SUITE_GATEWAY_URL = 'http://127.0.0.1:3000';
+/**
+ * Where the tests send HTTP requests: the gateway, or a validating proxy in front of it
+ * (`E2E_GATEWAY_URL`, as tools/contracts/prism-check.sh sets). WebSockets and deliberately
+ * malformed bodies, which a proxy cannot pass on, go to SUITE_GATEWAY_URL.
+ */
+export const GATEWAY_URL = process.env['E2E_GATEWAY_URL'] || SUITE_GATEWAY_URL;
+/** `running`: test the suite already started (`npm start`, same settings) instead of starting one. */
+export const REUSE_RUNNING_SUITE = process.env['E2E_SUITE'] === 'running';
 export const ADMIN_EMAIL = 'admin@e2e.rendezvous.test';
 export const SUITE_ENV: NodeJS.ProcessEnv = {
   ADMIN_EMAILS: ADMIN_EMAIL,
