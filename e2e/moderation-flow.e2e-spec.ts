@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { components } from '@rendezvous/api-client';
 import { locationCell } from '@rendezvous/contracts';
 import { waitFor } from '@rendezvous/testing';
 import type { Person } from './support/api-client';
 import { signUp } from './support/api-client';
-import type { AuditEntry, ReportItem, Staff } from './support/moderation';
+import type { Staff } from './support/moderation';
 import {
   aModerator,
   accepted,
@@ -17,11 +18,7 @@ import {
 } from './support/moderation';
 import type { RealtimeClient } from './support/realtime-client';
 import { connectRealtime, refusedHandshake } from './support/realtime-client';
-
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+import { expectData, expectProblem } from './support/typed-api';
 
 // Each test meets in its own spot on the map, away from other tests' people.
 const somewhere = () =>
@@ -29,44 +26,48 @@ const somewhere = () =>
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
 async function locatedAt(person: Person, place: { lat: number; lng: number }): Promise<Person> {
-  const response = await person.client.request('PATCH', '/users/me', {
+  const answer = await person.api.PATCH('/api/v1/users/me', {
     body: { location: { ...place, city: 'Here' }, interests: ['chess', 'jazz'] },
   });
-  expect(response.status).toBe(200);
+  expectData(answer, 200);
   return person;
 }
 
 const ids = (items: { userId: string }[]) => items.map((item) => item.userId);
+const limit100 = { params: { query: { limit: 100 } } };
 const discovered = async (viewer: Person) =>
-  ids(
-    (await viewer.client.get<Page<{ userId: string }>>('/matching/discover?limit=100')).body.items,
-  );
+  ids(expectData(await viewer.api.GET('/api/v1/matching/discover', limit100), 200).items);
 const matchedWith = async (viewer: Person) =>
-  ids((await viewer.client.get<Page<{ userId: string }>>('/matching/matches')).body.items);
+  ids(expectData(await viewer.api.GET('/api/v1/matching/matches'), 200).items);
 const recommended = async (viewer: Person) =>
-  ids((await viewer.client.get<Page<{ userId: string }>>('/reco/people?limit=100')).body.items);
+  ids(expectData(await viewer.api.GET('/api/v1/reco/people', limit100), 200).items);
 const attendees = async (organizer: Person, eventId: string) =>
-  (await organizer.client.get<Page<{ id: string }>>(`/events/${eventId}/attendees`)).body.items.map(
-    (item) => item.id,
-  );
+  expectData(
+    await organizer.api.GET('/api/v1/events/{id}/attendees', {
+      params: { path: { id: eventId } },
+    }),
+    200,
+  ).items.map((item) => item.id);
 
 /** Retries a call that answers 404 until the service has learned of the people involved. */
-const once404Passes = <T>(call: () => Promise<{ status: number; body: T }>, what: string) =>
+const once404Passes = <A extends { response: Response }>(call: () => Promise<A>, what: string) =>
   waitFor(
     async () => {
-      const response = await call();
-      return response.status === 404 ? undefined : response;
+      const answer = await call();
+      return answer.response.status === 404 ? undefined : answer;
     },
     { timeoutMs: 10_000, message: what },
   );
 
+const register = (person: Person, eventId: string) =>
+  person.api.POST('/api/v1/events/{id}/registrations', { params: { path: { id: eventId } } });
+
 async function sessionOf(person: Person) {
   const bleToken = `ble-${randomUUID()}`;
-  const response = await person.client.post('/proximity/sessions', {
-    bleToken,
-    interests: ['chess'],
+  const answer = await person.api.POST('/api/v1/proximity/sessions', {
+    body: { bleToken, interests: ['chess'] },
   });
-  expect(response.status).toBe(201);
+  expectData(answer, 201);
   return bleToken;
 }
 
@@ -107,43 +108,48 @@ describe('moderation through the gateway', () => {
       message: 'the scout to discover the subject',
     });
     await once404Passes(
-      () => viewer.client.post('/matching/swipes', { targetUserId: subject.id, action: 'like' }),
+      () =>
+        viewer.api.POST('/api/v1/matching/swipes', {
+          body: { targetUserId: subject.id, action: 'like' },
+        }),
       'matching to learn of the subject',
     );
     const liked = await once404Passes(
       () =>
-        subject.client.post<{ matched: boolean }>('/matching/swipes', {
-          targetUserId: viewer.id,
-          action: 'like',
+        subject.api.POST('/api/v1/matching/swipes', {
+          body: { targetUserId: viewer.id, action: 'like' },
         }),
       'matching to learn of the viewer',
     );
-    expect(liked.body.matched).toBe(true);
+    expect(expectData(liked, 201).matched).toBe(true);
     await waitFor(async () => (await recommended(viewer)).includes(subject.id), {
       timeoutMs: 10_000,
       message: 'reco to learn of the match',
     });
-    const event = await viewer.client.post<{ id: string }>('/events', {
-      title: 'Chess in the park',
-      category: 'social',
-      startsAt: inHours(48),
-      endsAt: inHours(50),
-      location: { name: 'Park', ...here },
-      capacity: 10,
-    });
-    expect(event.status).toBe(201);
+    const event = expectData(
+      await viewer.api.POST('/api/v1/events', {
+        body: {
+          title: 'Chess in the park',
+          category: 'social',
+          startsAt: inHours(48),
+          endsAt: inHours(50),
+          location: { name: 'Park', ...here },
+          capacity: 10,
+        },
+      }),
+      201,
+    );
     const registered = await once404Passes(
-      () => subject.client.post(`/events/${event.body.id}/registrations`),
+      () => register(subject, event.id),
       'the event service to learn of the subject',
     );
-    expect(registered.status).toBe(201);
-    expect(await attendees(viewer, event.body.id)).toContain(subject.id);
+    expectData(registered, 201);
+    expect(await attendees(viewer, event.id)).toContain(subject.id);
     const topic = `moderation ${randomUUID().slice(0, 8)}`;
-    const ticket = await subject.client.post<{ status: string }>('/matching/queue', {
-      topic,
-      difficulty: 'easy',
-    });
-    expect(ticket.body.status).toBe('waiting');
+    const queueUp = (person: Person) =>
+      person.api.POST('/api/v1/matching/queue', { body: { topic, difficulty: 'easy' } });
+    const ticket = await queueUp(subject);
+    expect(ticket.data?.status).toBe('waiting');
     const subjectBle = await sessionOf(subject);
 
     const moderatorSocket = await connect(moderator.token);
@@ -165,22 +171,20 @@ describe('moderation through the gateway', () => {
       reason: 'harassment',
       subjectOpenReports: 1,
     });
-    const queue = await moderator.client.get<Page<ReportItem>>(
-      `/admin/reports?subjectUserId=${subject.id}`,
-    );
-    expect(queue.body.items).toEqual([
+    const queue = await moderator.api.GET('/api/v1/admin/reports', {
+      params: { query: { subjectUserId: subject.id } },
+    });
+    expect(expectData(queue, 200).items).toEqual([
       expect.objectContaining({ id: filed.id, reporterId: reporter.id, status: 'open' }),
     ]);
 
     // Suspended for a while: refused everywhere within 5 s, socket closed, sign-in refused.
-    const decided = await moderator.client.post<ReportItem>(`/admin/reports/${filed.id}/decision`, {
-      action: 'suspend',
-      durationHours: 100,
-      note: note('abusive messages'),
+    const decided = await moderator.api.POST('/api/v1/admin/reports/{id}/decision', {
+      params: { path: { id: filed.id } },
+      body: { action: 'suspend', durationHours: 100, note: note('abusive messages') },
     });
     const suspendedAt = Date.now();
-    expect(decided.status).toBe(200);
-    expect(decided.body).toMatchObject({ status: 'actioned', action: 'suspend' });
+    expect(expectData(decided, 200)).toMatchObject({ status: 'actioned', action: 'suspend' });
     await untilEveryCheck(subject.token, refusedAsSuspended, {
       since: suspendedAt,
       what: "refuse the suspended person's token",
@@ -191,8 +195,7 @@ describe('moderation through the gateway', () => {
     });
     expect(await refusedHandshake(subject.token)).toBe('AUTH.ACCOUNT_SUSPENDED');
     const login = await logIn(subject);
-    expect(login.status).toBe(403);
-    expect(login.body).toMatchObject({
+    expect(expectProblem(login, 403)).toMatchObject({
       code: 'AUTH.ACCOUNT_SUSPENDED',
       accountStatus: 'suspended',
       suspendedUntil: expect.any(String),
@@ -202,42 +205,38 @@ describe('moderation through the gateway', () => {
     expect(await discovered(scout)).not.toContain(subject.id);
     expect(await matchedWith(viewer)).not.toContain(subject.id);
     expect(await recommended(viewer)).not.toContain(subject.id);
-    expect(await attendees(viewer, event.body.id)).not.toContain(subject.id);
-    expect((await viewer.client.get(`/users/${subject.id}`)).status).toBe(404);
-    const partnerTicket = await partner.client.post<{ status: string }>('/matching/queue', {
-      topic,
-      difficulty: 'easy',
+    expect(await attendees(viewer, event.id)).not.toContain(subject.id);
+    const profile = await viewer.api.GET('/api/v1/users/{id}', {
+      params: { path: { id: subject.id } },
     });
-    expect(partnerTicket.body.status).toBe('waiting');
+    expectProblem(profile, 404);
+    expect((await queueUp(partner)).data?.status).toBe('waiting');
     const viewerBle = await sessionOf(viewer);
-    const unseen = await viewer.client.post('/proximity/encounters', {
-      ownToken: viewerBle,
-      detectedToken: subjectBle,
+    const unseen = await viewer.api.POST('/api/v1/proximity/encounters', {
+      body: { ownToken: viewerBle, detectedToken: subjectBle },
     });
-    expect(unseen.body).toEqual({ match: false, sharedInterests: [], nudgeSent: false });
+    expect(unseen.data).toEqual({ match: false, sharedInterests: [], nudgeSent: false });
 
     // Reinstated: they sign in again and are back everywhere.
-    const reinstated = await moderator.client.post<{ status: string }>(
-      `/admin/users/${subject.id}/reinstate`,
-      { note: note('appeal accepted') },
-    );
-    expect(reinstated.status).toBe(200);
-    expect(reinstated.body.status).toBe('active');
-    expect((await logIn(subject)).status).toBe(200);
+    const reinstated = await moderator.api.POST('/api/v1/admin/users/{id}/reinstate', {
+      params: { path: { id: subject.id } },
+      body: { note: note('appeal accepted') },
+    });
+    expect(expectData(reinstated, 200).status).toBe('active');
+    expectData(await logIn(subject), 200);
     await untilEveryCheck(subject.token, accepted, { what: 'accept the reinstated person' });
     await waitFor(
       async () =>
         (await discovered(scout)).includes(subject.id) &&
         (await matchedWith(viewer)).includes(subject.id) &&
         (await recommended(viewer)).includes(subject.id) &&
-        (await attendees(viewer, event.body.id)).includes(subject.id),
+        (await attendees(viewer, event.id)).includes(subject.id),
       { timeoutMs: 5_000, message: 'the reinstated person to be visible again everywhere' },
     );
-    const again = await viewer.client.post<{ match: boolean }>('/proximity/encounters', {
-      ownToken: viewerBle,
-      detectedToken: await sessionOf(subject),
+    const again = await viewer.api.POST('/api/v1/proximity/encounters', {
+      body: { ownToken: viewerBle, detectedToken: await sessionOf(subject) },
     });
-    expect(again.body.match).toBe(true);
+    expect(expectData(again, 200).match).toBe(true);
 
     // One audit entry per action, with the actor.
     const history = await auditAbout(admin, subject.id);
@@ -249,86 +248,96 @@ describe('moderation through the gateway', () => {
 
   it('ends a timed suspension by itself', async () => {
     const person = await signUp('Tim');
-    const suspended = await admin.client.post<{ status: string; suspendedUntil: string }>(
-      `/admin/users/${person.id}/suspend`,
-      { durationHours: 1, note: note('cooling off') },
+    const suspended = expectData(
+      await admin.client.api.POST('/api/v1/admin/users/{id}/suspend', {
+        params: { path: { id: person.id } },
+        body: { durationHours: 1, note: note('cooling off') },
+      }),
+      200,
     );
-    expect(suspended.status).toBe(200);
-    expect(suspended.body.status).toBe('suspended');
+    expect(suspended.status).toBe('suspended');
     await untilEveryCheck(person.token, refusedAsSuspended, { what: 'refuse the token' });
-    expect((await logIn(person)).status).toBe(403);
+    expectProblem(await logIn(person), 403);
 
     // MODERATION_HOUR_SECONDS makes the hour short in this suite; no one acts.
-    const endsIn = Date.parse(suspended.body.suspendedUntil) - Date.now();
+    const endsIn = Date.parse(String(suspended.suspendedUntil)) - Date.now();
     await untilEveryCheck(person.token, accepted, {
       timeoutMs: endsIn + 5_000,
       what: 'accept the token once the suspension has ended',
     });
-    expect((await logIn(person)).status).toBe(200);
-    const detail = await admin.client.get<{ status: string }>(`/admin/users/${person.id}`);
-    expect(detail.body.status).toBe('active');
+    expectData(await logIn(person), 200);
+    const detail = await admin.client.api.GET('/api/v1/admin/users/{id}', {
+      params: { path: { id: person.id } },
+    });
+    expect(expectData(detail, 200).status).toBe('active');
     const history = await auditAbout(admin, person.id);
-    expect(history.map((entry: AuditEntry) => entry.action)).toEqual(['user.suspended']);
+    expect(history.map((entry) => entry.action)).toEqual(['user.suspended']);
   });
 
   it('cancels the events and plans a banned person organises', async () => {
     const [banned, guest] = await Promise.all([signUp('Bo'), signUp('Gia')]);
     const guestSocket = await connect(guest.token);
-    const event = await banned.client.post<{ id: string }>('/events', {
-      title: 'Pop-up supper',
-      category: 'social',
-      startsAt: inHours(72),
-      endsAt: inHours(74),
-      location: { name: 'Loft', lat: 10, lng: 10 },
-      capacity: 10,
-    });
-    expect(event.status).toBe(201);
-    expect(
-      (
-        await once404Passes(
-          () => guest.client.post(`/events/${event.body.id}/registrations`),
-          'the event service to learn of the guest',
-        )
-      ).status,
-    ).toBe(201);
-    const venue = await admin.client.post<{ id: string }>('/venues', {
-      name: `Bistro ${randomUUID().slice(0, 6)}`,
-      category: 'restaurant',
-      lat: 10,
-      lng: 10,
-      priceLevel: 2,
-    });
-    expect(venue.status).toBe(201);
-    const plan = await once404Passes(
+    const event = expectData(
+      await banned.api.POST('/api/v1/events', {
+        body: {
+          title: 'Pop-up supper',
+          category: 'social',
+          startsAt: inHours(72),
+          endsAt: inHours(74),
+          location: { name: 'Loft', lat: 10, lng: 10 },
+          capacity: 10,
+        },
+      }),
+      201,
+    );
+    const registered = await once404Passes(
+      () => register(guest, event.id),
+      'the event service to learn of the guest',
+    );
+    expectData(registered, 201);
+    const venue = expectData(
+      await admin.client.api.POST('/api/v1/venues', {
+        body: {
+          name: `Bistro ${randomUUID().slice(0, 6)}`,
+          category: 'restaurant',
+          lat: 10,
+          lng: 10,
+          priceLevel: 2,
+          // The capacity takes its documented default, which the generated type calls required.
+        } as components['schemas']['CreateVenueDto'],
+      }),
+      201,
+    );
+    const planned = await once404Passes(
       () =>
-        banned.client.post<{ id: string; status: string }>('/plans', {
-          venueId: venue.body.id,
-          startsAt: inHours(30),
-          inviteeIds: [guest.id],
+        banned.api.POST('/api/v1/plans', {
+          body: { venueId: venue.id, startsAt: inHours(30), inviteeIds: [guest.id] },
         }),
       'the booking agent to learn of the venue and the guest',
     );
-    expect(plan.status).toBe(201);
+    const plan = expectData(planned, 201);
 
-    const ban = await admin.client.post<{ status: string }>(`/admin/users/${banned.id}/ban`, {
-      note: note('organised a scam'),
+    const ban = await admin.client.api.POST('/api/v1/admin/users/{id}/ban', {
+      params: { path: { id: banned.id } },
+      body: { note: note('organised a scam') },
     });
-    expect(ban.status).toBe(200);
-    expect(ban.body.status).toBe('banned');
-    await guestSocket.next('event.cancelled', (payload) => payload.eventId === event.body.id);
+    expect(expectData(ban, 200).status).toBe('banned');
+    await guestSocket.next('event.cancelled', (payload) => payload.eventId === event.id);
     await waitFor(
       async () => {
         const [ev, pl] = await Promise.all([
-          guest.client.get<{ status: string }>(`/events/${event.body.id}`),
-          guest.client.get<{ status: string }>(`/plans/${plan.body.id}`),
+          guest.api.GET('/api/v1/events/{id}', { params: { path: { id: event.id } } }),
+          guest.api.GET('/api/v1/plans/{id}', { params: { path: { id: plan.id } } }),
         ]);
-        return ev.body.status === 'cancelled' && pl.body.status === 'cancelled';
+        return ev.data?.status === 'cancelled' && pl.data?.status === 'cancelled';
       },
       { timeoutMs: 5_000, message: "the banned person's event and plan to be cancelled" },
     );
     const login = await logIn(banned);
-    expect(login.status).toBe(403);
-    expect(login.body).toMatchObject({ accountStatus: 'banned', suspendedUntil: null });
+    expect(expectProblem(login, 403)).toMatchObject({
+      accountStatus: 'banned',
+      suspendedUntil: null,
+    });
     expect((await auditAbout(admin, banned.id)).map((entry) => entry.action)).toEqual([
       'user.banned',
     ]);

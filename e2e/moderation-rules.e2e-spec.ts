@@ -2,7 +2,8 @@ import { locationCell } from '@rendezvous/contracts';
 import { waitFor } from '@rendezvous/testing';
 import type { Person } from './support/api-client';
 import { signUp } from './support/api-client';
-import type { AdminUserItem, AuditEntry, ReportItem, Staff } from './support/moderation';
+import type { RendezvousClient } from '@rendezvous/api-client';
+import type { Staff } from './support/moderation';
 import {
   aModerator,
   auditAbout,
@@ -14,19 +15,28 @@ import {
 } from './support/moderation';
 import type { RealtimeClient } from './support/realtime-client';
 import { connectRealtime } from './support/realtime-client';
-
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+import { expectData, expectProblem } from './support/typed-api';
 
 const somewhere = () =>
   locationCell({ lat: -50 + Math.random() * 100, lng: -160 + Math.random() * 320 });
 
 const discovered = async (viewer: Person) =>
-  (
-    await viewer.client.get<Page<{ userId: string }>>('/matching/discover?limit=100')
-  ).body.items.map((item) => item.userId);
+  expectData(
+    await viewer.api.GET('/api/v1/matching/discover', { params: { query: { limit: 100 } } }),
+    200,
+  ).items.map((item) => item.userId);
+
+const decide = (
+  api: RendezvousClient,
+  reportId: string,
+  body: { action: 'dismiss' | 'warn' | 'suspend' | 'ban'; note: string },
+) => api.POST('/api/v1/admin/reports/{id}/decision', { params: { path: { id: reportId } }, body });
+
+const setRole = (admin: Staff, id: string, role: 'user' | 'moderator', why: string) =>
+  admin.client.api.PUT('/api/v1/admin/users/{id}/role', {
+    params: { path: { id } },
+    body: { role, note: note(why) },
+  });
 
 describe('moderation rules', () => {
   const sockets: RealtimeClient[] = [];
@@ -49,15 +59,19 @@ describe('moderation rules', () => {
       ['Zed', 'Scout', 'R1', 'R2', 'R3'].map((name) => signUp(name)),
     );
     for (const person of [subject, scout]) {
-      expect((await person.client.request('PATCH', '/users/me', { body: place })).status).toBe(200);
+      expectData(await person.api.PATCH('/api/v1/users/me', { body: place }), 200);
     }
     await waitFor(async () => (await discovered(scout)).includes(subject.id), {
       timeoutMs: 10_000,
       message: 'the scout to discover the subject',
     });
     const openReports = async () =>
-      (await moderator.client.get<Page<ReportItem>>(`/admin/reports?subjectUserId=${subject.id}`))
-        .body.items;
+      expectData(
+        await moderator.api.GET('/api/v1/admin/reports', {
+          params: { query: { subjectUserId: subject.id } },
+        }),
+        200,
+      ).items;
 
     await report(reporters[0], subject.id, 'spam');
     await report(reporters[1], subject.id, 'scam');
@@ -76,14 +90,14 @@ describe('moderation rules', () => {
       message: 'the auto-hidden person to leave discovery',
     });
     // Nothing else changes for them until a decision.
-    expect((await subject.client.get('/users/me')).status).toBe(200);
+    expectData(await subject.api.GET('/api/v1/users/me'), 200);
 
     const [first] = await openReports();
-    const dismissed = await moderator.client.post<ReportItem>(
-      `/admin/reports/${first.id}/decision`,
-      { action: 'dismiss', note: note('not spam') },
-    );
-    expect(dismissed.body.status).toBe('dismissed');
+    const dismissed = await decide(moderator.api, first.id, {
+      action: 'dismiss',
+      note: note('not spam'),
+    });
+    expect(expectData(dismissed, 200).status).toBe('dismissed');
     expect((await openReports()).map((r) => r.autoHidden)).toEqual([false, false]);
     await waitFor(async () => (await discovered(scout)).includes(subject.id), {
       timeoutMs: 5_000,
@@ -94,44 +108,28 @@ describe('moderation rules', () => {
   it("refuses a removed role's old tokens within 5 s; ADMIN_EMAILS stays admin", async () => {
     const max = await signUp('Max');
     const userToken = max.token;
-    const granted = await admin.client.request<AdminUserItem>(
-      'PUT',
-      `/admin/users/${max.id}/role`,
-      {
-        body: { role: 'moderator', note: note('new moderator') },
-      },
-    );
-    expect(granted.status).toBe(200);
-    expect(granted.body.role).toBe('moderator');
+    const granted = await setRole(admin, max.id, 'moderator', 'new moderator');
+    expect(expectData(granted, 200).role).toBe('moderator');
     // The old token still works as what it says (a user); the role arrives with a new token.
-    expect((await max.client.get('/admin/reports')).status).toBe(403);
-    expect((await max.client.get('/users/me')).status).toBe(200);
-    expect((await logIn(max)).body.user.role).toBe('moderator');
-    expect((await max.client.get('/admin/reports')).status).toBe(200);
+    expectProblem(await max.api.GET('/api/v1/admin/reports'), 403);
+    expectData(await max.api.GET('/api/v1/users/me'), 200);
+    expect(expectData(await logIn(max), 200).user.role).toBe('moderator');
+    expectData(await max.api.GET('/api/v1/admin/reports'), 200);
     const moderatorToken = max.token;
 
-    const same = await admin.client.request('PUT', `/admin/users/${max.id}/role`, {
-      body: { role: 'moderator', note: note('again') },
-    });
-    expect(same.status).toBe(409);
-    const removed = await admin.client.request('PUT', `/admin/users/${max.id}/role`, {
-      body: { role: 'user', note: note('left the team') },
-    });
-    expect(removed.status).toBe(200);
+    expectProblem(await setRole(admin, max.id, 'moderator', 'again'), 409);
+    expectData(await setRole(admin, max.id, 'user', 'left the team'), 200);
     const removedAt = Date.now();
     await untilEveryCheck(
       moderatorToken,
       (answer) => answer.status === 401 && answer.body.code === 'AUTH.ROLE_CHANGED',
       { since: removedAt, what: "refuse the removed moderator's token" },
     );
-    expect((await max.client.get('/users/me')).status).toBe(401);
-    expect((await max.client.request('GET', '/users/me', { token: userToken })).status).toBe(200);
-    expect((await logIn(max)).body.user.role).toBe('user');
+    expectProblem(await max.api.GET('/api/v1/users/me'), 401);
+    expectData(await max.client.withToken(userToken).GET('/api/v1/users/me'), 200);
+    expect(expectData(await logIn(max), 200).user.role).toBe('user');
 
-    const me = await admin.client.request('PUT', `/admin/users/${admin.id}/role`, {
-      body: { role: 'user', note: note('step down') },
-    });
-    expect(me.status).toBe(409);
+    expectProblem(await setRole(admin, admin.id, 'user', 'step down'), 409);
     const history = await auditAbout(admin, max.id);
     expect(history.map((entry) => [entry.action, entry.actorId])).toEqual([
       ['user.role_changed', admin.id],
@@ -143,49 +141,57 @@ describe('moderation rules', () => {
     const [person, other] = await Promise.all([signUp('Una'), signUp('Oli')]);
     const filed = await report(other, person.id);
     const body = { note: note('x') };
-    const adminRoutes: [string, string, unknown?][] = [
-      ['GET', '/admin/users'],
-      ['GET', `/admin/users/${other.id}`],
-      ['POST', `/admin/users/${other.id}/suspend`, body],
-      ['POST', `/admin/users/${other.id}/ban`, body],
-      ['POST', `/admin/users/${other.id}/reinstate`, body],
-      ['PUT', `/admin/users/${other.id}/role`, { role: 'moderator', ...body }],
-      ['GET', '/admin/reports'],
-      ['POST', `/admin/reports/${filed.id}/decision`, { action: 'dismiss', ...body }],
-      ['GET', '/admin/audit'],
-      ['GET', '/admin/stats'],
-      ['GET', '/admin/stats/daily'],
+    const at = (id: string) => ({ params: { path: { id } } });
+    const user = (id: string) => ({ ...at(id), body });
+    const role = {
+      params: { path: { id: other.id } },
+      body: { role: 'moderator' as const, ...body },
+    };
+    type Call = [string, (api: RendezvousClient) => Promise<{ response: Response }>];
+    const adminRoutes: Call[] = [
+      ['GET /admin/users', (api) => api.GET('/api/v1/admin/users')],
+      ['GET /admin/users/{id}', (api) => api.GET('/api/v1/admin/users/{id}', at(other.id))],
+      ['POST suspend', (api) => api.POST('/api/v1/admin/users/{id}/suspend', user(other.id))],
+      ['POST ban', (api) => api.POST('/api/v1/admin/users/{id}/ban', user(other.id))],
+      ['POST reinstate', (api) => api.POST('/api/v1/admin/users/{id}/reinstate', user(other.id))],
+      ['PUT role', (api) => api.PUT('/api/v1/admin/users/{id}/role', role)],
+      ['GET /admin/reports', (api) => api.GET('/api/v1/admin/reports')],
+      ['POST decision', (api) => decide(api, filed.id, { action: 'dismiss', ...body })],
+      ['GET /admin/audit', (api) => api.GET('/api/v1/admin/audit')],
+      ['GET /admin/stats', (api) => api.GET('/api/v1/admin/stats')],
+      ['GET /admin/stats/daily', (api) => api.GET('/api/v1/admin/stats/daily')],
     ];
-    for (const [method, path, payload] of adminRoutes) {
-      const answer = await person.client.request(method, path, { body: payload });
-      expect({ method, path, status: answer.status }).toEqual({ method, path, status: 403 });
+    for (const [route, call] of adminRoutes) {
+      const { response } = await call(person.api);
+      expect({ route, status: response.status }).toEqual({ route, status: 403 });
     }
 
-    const moderatorRefused: [string, string, unknown?][] = [
-      ['POST', `/admin/users/${other.id}/ban`, body],
-      ['PUT', `/admin/users/${other.id}/role`, { role: 'moderator', ...body }],
-      ['GET', '/admin/audit'],
-      ['POST', `/admin/users/${admin.id}/suspend`, body],
-      ['POST', `/admin/reports/${filed.id}/decision`, { action: 'ban', ...body }],
+    const moderatorRefused: Call[] = [
+      ['POST ban', (api) => api.POST('/api/v1/admin/users/{id}/ban', user(other.id))],
+      ['PUT role', (api) => api.PUT('/api/v1/admin/users/{id}/role', role)],
+      ['GET /admin/audit', (api) => api.GET('/api/v1/admin/audit')],
+      ['POST suspend admin', (api) => api.POST('/api/v1/admin/users/{id}/suspend', user(admin.id))],
+      ['POST decision ban', (api) => decide(api, filed.id, { action: 'ban', ...body })],
     ];
-    for (const [method, path, payload] of moderatorRefused) {
-      const answer = await moderator.client.request(method, path, { body: payload });
-      expect({ method, path, status: answer.status }).toEqual({ method, path, status: 403 });
+    for (const [route, call] of moderatorRefused) {
+      const { response } = await call(moderator.api);
+      expect({ route, status: response.status }).toEqual({ route, status: 403 });
     }
     const adminReport = await report(person, admin.id);
-    const onAdmin = await moderator.client.post(`/admin/reports/${adminReport.id}/decision`, {
-      action: 'warn',
-      ...body,
-    });
-    expect(onAdmin.status).toBe(403);
+    expectProblem(await decide(moderator.api, adminReport.id, { action: 'warn', ...body }), 403);
 
     // The audit log cannot be changed by anyone, through any route.
-    const [entry] = (await admin.client.get<Page<AuditEntry>>('/admin/audit?limit=1')).body.items;
+    const lastEntry = async () =>
+      expectData(
+        await admin.client.api.GET('/api/v1/admin/audit', { params: { query: { limit: 1 } } }),
+        200,
+      ).items;
+    const [entry] = await lastEntry();
     for (const method of ['PUT', 'PATCH', 'DELETE', 'POST']) {
       const answer = await admin.client.request(method, `/admin/audit/${entry.id}`, { body: {} });
       expect([404, 405]).toContain(answer.status);
     }
-    const still = (await admin.client.get<Page<AuditEntry>>('/admin/audit?limit=1')).body.items;
+    const still = await lastEntry();
     expect(still[0]).toEqual(entry);
     // Refused attempts left no trace; the admin's own list is unchanged.
     expect(await auditAbout(admin, other.id)).toEqual([]);
@@ -199,17 +205,11 @@ describe('moderation rules', () => {
     const filed = await report(reporter, subject.id, 'inappropriate_content');
 
     const answers = await Promise.all([
-      moderator.client.post<ReportItem>(`/admin/reports/${filed.id}/decision`, {
-        action: 'warn',
-        note: note('first'),
-      }),
-      second.client.post<ReportItem>(`/admin/reports/${filed.id}/decision`, {
-        action: 'warn',
-        note: note('second'),
-      }),
+      decide(moderator.api, filed.id, { action: 'warn', note: note('first') }),
+      decide(second.api, filed.id, { action: 'warn', note: note('second') }),
     ]);
-    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
-    const [winner] = answers.filter((a) => a.status === 200);
+    expect(answers.map((a) => a.response.status).sort()).toEqual([200, 409]);
+    const [winner] = answers.filter((a) => a.response.status === 200);
     const warned = await subjectSocket.next('account.warned');
     expect(warned.payload).toMatchObject({ reason: 'inappropriate_content' });
 
@@ -218,11 +218,11 @@ describe('moderation rules', () => {
       expect.objectContaining({
         action: 'report.warned',
         objectId: filed.id,
-        actorId: winner.body.decidedBy,
+        actorId: expectData(winner, 200).decidedBy,
       }),
     ]);
-    const mine = await reporter.client.get<Page<Record<string, unknown>>>('/reports/mine');
-    expect(mine.body.items).toEqual([
+    const mine = expectData(await reporter.api.GET('/api/v1/reports/mine'), 200);
+    expect(mine.items).toEqual([
       {
         id: filed.id,
         subjectUserId: subject.id,

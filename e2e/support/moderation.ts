@@ -1,47 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import type { components } from '@rendezvous/api-client';
 import { waitFor } from '@rendezvous/testing';
-import type { ApiResponse, Person } from './api-client';
+import type { Person } from './api-client';
 import { ApiClient, signInAdmin, signUp } from './api-client';
 import type { CheckedRoute } from './direct-routes';
 import { DIRECT_ROUTES, GATEWAY_ROUTE, callDirectly } from './direct-routes';
+import { expectData } from './typed-api';
 
-export interface AdminUserItem {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  status: string;
-  suspendedUntil: string | null;
-  openReports: number;
-}
-
-export interface AuditEntry {
-  id: string;
-  actorId: string;
-  action: string;
-  subjectUserId?: string;
-  objectId?: string;
-  note?: string;
-  at: string;
-}
-
-export interface ReportItem {
-  id: string;
-  reporterId: string;
-  subjectUserId: string;
-  reason: string;
-  status: string;
-  action: string | null;
-  decidedBy: string | null;
-  autoHidden: boolean;
-  subjectOpenReports: number;
-}
-
-interface AuthAnswer {
-  user: { id: string; role: string };
-  accessToken: string;
-  refreshToken: string;
-}
+export type AdminUserItem = components['schemas']['AdminUserItem'];
+export type AuditEntry = components['schemas']['AuditEntry'];
+export type ReportItem = components['schemas']['QueueItem'];
+type ReportReason = components['schemas']['CreateReportDto']['reason'];
 
 /** The gateway and every service's own port: where a refused token must be refused. */
 export const EVERY_CHECK: readonly CheckedRoute[] = [GATEWAY_ROUTE, ...DIRECT_ROUTES];
@@ -54,50 +23,53 @@ export interface Staff {
 /** The suite's admin, with their id. */
 export async function theAdmin(): Promise<Staff> {
   const client = await signInAdmin();
-  const me = await client.get<{ id: string }>('/users/me');
-  return { id: me.body.id, client };
+  const me = expectData(await client.api.GET('/api/v1/users/me'), 200);
+  return { id: me.id, client };
 }
 
 /** Logs a person in again (after a role change or reinstatement) and keeps the new tokens. */
-export async function logIn(person: Person): Promise<ApiResponse<AuthAnswer>> {
-  const response = await person.client.post<AuthAnswer>('/auth/login', {
-    email: person.email,
-    password: person.password,
+export async function logIn(person: Person) {
+  const answer = await person.api.POST('/api/v1/auth/login', {
+    body: { email: person.email, password: person.password },
   });
-  if (response.status === 200) {
-    person.token = response.body.accessToken;
-    person.refreshToken = response.body.refreshToken;
-    person.client.token = response.body.accessToken;
+  if (answer.data) {
+    person.token = answer.data.accessToken;
+    person.refreshToken = answer.data.refreshToken;
+    person.client.token = answer.data.accessToken;
   }
-  return response;
+  return answer;
 }
 
 /** A new person made a moderator by the admin, holding a token with the moderator role. */
 export async function aModerator(admin: Staff, name = 'Mo'): Promise<Person> {
   const person = await signUp(name);
-  const granted = await admin.client.request('PUT', `/admin/users/${person.id}/role`, {
+  const granted = await admin.client.api.PUT('/api/v1/admin/users/{id}/role', {
+    params: { path: { id: person.id } },
     body: { role: 'moderator', note: 'joins the moderation team' },
   });
-  if (granted.status !== 200) throw new Error(`role grant failed: ${granted.status}`);
-  const login = await logIn(person);
-  if (login.body.user.role !== 'moderator') throw new Error('the new token is not a moderator');
+  expectData(granted, 200);
+  const login = expectData(await logIn(person), 200);
+  if (login.user.role !== 'moderator') throw new Error('the new token is not a moderator');
   return person;
 }
 
 export const note = (what: string) => `${what} (${randomUUID().slice(0, 8)})`;
 
 /** Files a report without blocking, so the reporter's own views stay comparable. */
-export async function report(reporter: Person, subjectId: string, reason = 'harassment') {
-  const response = await reporter.client.post<ReportItem>('/reports', {
-    subjectUserId: subjectId,
-    reason,
-    details: 'Sent me abusive messages after the meeting',
-    block: false,
+export async function report(
+  reporter: Person,
+  subjectId: string,
+  reason: ReportReason = 'harassment',
+) {
+  const answer = await reporter.api.POST('/api/v1/reports', {
+    body: {
+      subjectUserId: subjectId,
+      reason,
+      details: 'Sent me abusive messages after the meeting',
+      block: false,
+    },
   });
-  if (response.status !== 201) {
-    throw new Error(`report failed: ${response.status} ${JSON.stringify(response.body)}`);
-  }
-  return response.body;
+  return expectData(answer, 201);
 }
 
 /**
@@ -138,11 +110,10 @@ export const accepted = (answer: { status: number }) => answer.status < 400;
 
 /** The audit entries about a person, newest first (admin only). */
 export async function auditAbout(admin: Staff, subjectId: string): Promise<AuditEntry[]> {
-  const response = await admin.client.get<{ items: AuditEntry[] }>(
-    `/admin/audit?subjectUserId=${subjectId}&limit=100`,
-  );
-  expect(response.status).toBe(200);
-  return response.body.items;
+  const answer = await admin.client.api.GET('/api/v1/admin/audit', {
+    params: { query: { subjectUserId: subjectId, limit: 100 } },
+  });
+  return expectData(answer, 200).items;
 }
 
 export { ApiClient };
