@@ -14,7 +14,7 @@ describe("a deleted person's token on each service's own port", () => {
       });
     }
 
-    expect((await ada.client.request('DELETE', '/users/me')).status).toBe(204);
+    expect((await ada.api.DELETE('/api/v1/users/me')).response.status).toBe(204);
 
     // One deadline for all: each service applies user.deleted from Kafka on its own.
     const refusals = await Promise.all(

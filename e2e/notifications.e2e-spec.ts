@@ -3,13 +3,7 @@ import { signUp } from './support/api-client';
 import type { RealtimeClient } from './support/realtime-client';
 import { connectRealtime, refusedHandshake } from './support/realtime-client';
 import { tampered } from './support/tokens';
-
-interface NotificationItem {
-  notificationId: string;
-  event: string;
-  occurredAt: string;
-  payload: Record<string, unknown>;
-}
+import { expectData } from './support/typed-api';
 
 describe('real-time notifications through the gateway', () => {
   const sockets: RealtimeClient[] = [];
@@ -38,8 +32,10 @@ describe('real-time notifications through the gateway', () => {
     const bobLaptop = await connect(bob.token);
     const carolPhone = await connect(carol.token);
 
-    const request = await ada.client.post('/users/me/connections', { userId: bob.id });
-    expect(request.status).toBe(201);
+    const request = await ada.api.POST('/api/v1/users/me/connections', {
+      body: { userId: bob.id },
+    });
+    expectData(request, 201);
 
     const onPhone = await bobPhone.next('connection.requested');
     const onLaptop = await bobLaptop.next('connection.requested');
@@ -49,18 +45,20 @@ describe('real-time notifications through the gateway', () => {
     expect(onLaptop.payload.notificationId).toBe(onPhone.payload.notificationId);
 
     // Carol gets her own request later, and only that one.
-    await ada.client.post('/users/me/connections', { userId: carol.id });
+    await ada.api.POST('/api/v1/users/me/connections', { body: { userId: carol.id } });
     await carolPhone.next('connection.requested');
     expect(carolPhone.received.map((r) => r.payload.userId)).toEqual([ada.id]);
     expect(carolPhone.received).toHaveLength(1);
 
-    const accepted = await bob.client.post(`/users/me/connections/${ada.id}/accept`);
-    expect(accepted.status).toBe(200);
+    const accepted = await bob.api.POST('/api/v1/users/me/connections/{userId}/accept', {
+      params: { path: { userId: ada.id } },
+    });
+    expectData(accepted, 200);
     const adaPhone = await connect(ada.token);
     const history = await waitFor(
       async () => {
-        const page = await ada.client.get<{ items: NotificationItem[] }>('/notifications');
-        return page.body.items.find((n) => n.event === 'connection.accepted');
+        const page = expectData(await ada.api.GET('/api/v1/notifications'), 200);
+        return page.items.find((n) => n.event === 'connection.accepted');
       },
       { timeoutMs: 10_000, message: 'connection.accepted in the history' },
     );
@@ -72,37 +70,40 @@ describe('real-time notifications through the gateway', () => {
     const ada = await signUp('Ada');
     const bob = await signUp('Bob');
     const carol = await signUp('Carol');
-    await ada.client.post('/users/me/connections', { userId: bob.id });
-    await carol.client.post('/users/me/connections', { userId: bob.id });
+    for (const requester of [ada, carol]) {
+      const request = await requester.api.POST('/api/v1/users/me/connections', {
+        body: { userId: bob.id },
+      });
+      expectData(request, 201);
+    }
 
     const all = await waitFor(
       async () => {
-        const page = await bob.client.get<{ items: NotificationItem[]; nextCursor: string | null }>(
-          '/notifications',
-        );
-        return page.body.items.length >= 2 ? page.body : undefined;
+        const page = expectData(await bob.api.GET('/api/v1/notifications'), 200);
+        return page.items.length >= 2 ? page : undefined;
       },
       { timeoutMs: 10_000, message: 'two notifications in the history' },
     );
     expect(all.items.map((n) => n.event)).toEqual(['connection.requested', 'connection.requested']);
-    expect(all.items.map((n) => n.payload.userId)).toEqual([ada.id, carol.id]);
+    expect(all.items.map((n) => n.payload?.userId)).toEqual([ada.id, carol.id]);
     expect(all.nextCursor).toBeNull();
 
-    const first = await bob.client.get<{ items: NotificationItem[]; nextCursor: string | null }>(
-      '/notifications?limit=1',
+    const first = expectData(
+      await bob.api.GET('/api/v1/notifications', { params: { query: { limit: 1 } } }),
+      200,
     );
-    expect(first.body.items).toHaveLength(1);
-    expect(first.body.nextCursor).toBe(all.items[0].notificationId);
-    const rest = await bob.client.get<{ items: NotificationItem[] }>(
-      `/notifications?after=${first.body.nextCursor}`,
-    );
-    expect(rest.body.items.map((n) => n.notificationId)).toEqual([all.items[1].notificationId]);
+    expect(first.items).toHaveLength(1);
+    expect(first.nextCursor).toBe(all.items[0].notificationId);
+    const rest = await bob.api.GET('/api/v1/notifications', {
+      params: { query: { after: String(first.nextCursor) } },
+    });
+    expect(expectData(rest, 200).items.map((n) => n.notificationId)).toEqual([
+      all.items[1].notificationId,
+    ]);
 
     // Nobody else sees Bob's notifications.
-    const adaHistory = await ada.client.get<{ items: NotificationItem[] }>('/notifications');
-    expect(adaHistory.body.items).toEqual([]);
-    const invalid = await bob.client.get('/notifications?limit=500');
-    expect(invalid.status).toBe(400);
+    expect(expectData(await ada.api.GET('/api/v1/notifications'), 200).items).toEqual([]);
+    expect((await bob.client.get('/notifications?limit=500')).status).toBe(400);
   });
 
   it('disconnects and refuses a person who deleted their account', async () => {
@@ -111,7 +112,7 @@ describe('real-time notifications through the gateway', () => {
     const disconnected = new Promise<void>((resolve) =>
       phone.socket.once('disconnect', () => resolve()),
     );
-    expect((await ada.client.request('DELETE', '/users/me')).status).toBe(204);
+    expect((await ada.api.DELETE('/api/v1/users/me')).response.status).toBe(204);
     await disconnected;
     await waitFor(async () => (await refusedHandshake(ada.token)) === 'unauthorized', {
       timeoutMs: 5_000,
