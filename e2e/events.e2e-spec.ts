@@ -1,35 +1,16 @@
+import type { components } from '@rendezvous/api-client';
 import { icsUtc, icsValue, parseIcs, unescapeIcsText, waitFor } from '@rendezvous/testing';
-import type { Person } from './support/api-client';
+import type { Person, Problem } from './support/api-client';
 import { signUp } from './support/api-client';
 import type { RealtimeClient } from './support/realtime-client';
 import { connectRealtime } from './support/realtime-client';
-import { GATEWAY_URL } from './support/suite-settings';
+import { expectData, expectProblem } from './support/typed-api';
 
-interface EventBody {
-  id: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  status: string;
-  organizerId: string;
-  registeredCount: number;
-  waitlistedCount: number;
-  distanceKm?: number;
-}
-
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-interface Problem {
-  code: string;
-  errors?: { path: string; message: string }[];
-}
+type CreateEvent = components['schemas']['CreateEventDto'];
 
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
-function eventBody(overrides: Record<string, unknown> = {}) {
+function eventBody(overrides: Partial<CreateEvent> = {}): CreateEvent {
   return {
     title: 'Rust networking night',
     description: 'Talks, then drinks.',
@@ -43,14 +24,20 @@ function eventBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-async function createEvent(organizer: Person, overrides: Record<string, unknown> = {}) {
-  const response = await organizer.client.post<EventBody>('/events', eventBody(overrides));
-  expect(response.status).toBe(201);
-  return response.body;
+async function createEvent(organizer: Person, overrides: Partial<CreateEvent> = {}) {
+  return expectData(
+    await organizer.api.POST('/api/v1/events', { body: eventBody(overrides) }),
+    201,
+  );
 }
 
+const atEvent = (id: string) => ({ params: { path: { id } } });
 const register = (person: Person, eventId: string) =>
-  person.client.post<{ status: string }>(`/events/${eventId}/registrations`);
+  person.api.POST('/api/v1/events/{id}/registrations', atEvent(eventId));
+const eventAsSeenBy = async (person: Person, eventId: string) =>
+  expectData(await person.api.GET('/api/v1/events/{id}', atEvent(eventId)), 200);
+const attendeesAsSeenBy = (person: Person, eventId: string) =>
+  person.api.GET('/api/v1/events/{id}/attendees', atEvent(eventId));
 
 describe('events through the gateway', () => {
   const sockets: RealtimeClient[] = [];
@@ -67,6 +54,7 @@ describe('events through the gateway', () => {
   it('creates, validates, changes (organizer only) and finds events by time, category and place', async () => {
     const ada = await signUp('Ada');
     const bob = await signUp('Bob');
+    // Outside the document's limits: sent untyped.
     const invalid = await ada.client.post<Problem>(
       '/events',
       eventBody({ title: 'no', capacity: 0, location: { name: 'X', lat: 95, lng: 0 } }),
@@ -93,45 +81,41 @@ describe('events through the gateway', () => {
       endsAt: inHours(49),
     });
     await createEvent(ada, { location: east(40) });
-    const near = `near=${center.lat},${center.lng}`;
+    const within = { near: `${center.lat},${center.lng}`, radiusKm: 10 };
+    const find = async (query: Record<string, string>) =>
+      expectData(
+        await bob.api.GET('/api/v1/events', { params: { query: { ...within, ...query } } }),
+        200,
+      ).items;
 
-    const within10 = await bob.client.get<Page<EventBody>>(`/events?${near}&radiusKm=10`);
-    expect(within10.status).toBe(200);
-    expect(within10.body.items.map((e) => e.id)).toEqual([further.id, close.id]);
-    expect(within10.body.items[1].distanceKm).toBeCloseTo(1, 1);
-    const talks = await bob.client.get<Page<EventBody>>(
-      `/events?${near}&radiusKm=10&category=talk`,
-    );
-    expect(talks.body.items.map((e) => e.id)).toEqual([further.id]);
-    const window = `from=${encodeURIComponent(inHours(47.5))}&to=${encodeURIComponent(inHours(60))}`;
-    const later = await bob.client.get<Page<EventBody>>(`/events?${near}&radiusKm=10&${window}`);
-    expect(later.body.items.map((e) => e.id)).toEqual([close.id]);
+    const within10 = await find({});
+    expect(within10.map((e) => e.id)).toEqual([further.id, close.id]);
+    expect(within10[1].distanceKm).toBeCloseTo(1, 1);
+    const talks = await find({ category: 'talk' });
+    expect(talks.map((e) => e.id)).toEqual([further.id]);
+    const later = await find({ from: inHours(47.5), to: inHours(60) });
+    expect(later.map((e) => e.id)).toEqual([close.id]);
 
-    const hijack = await bob.client.request<Problem>('PATCH', `/events/${close.id}`, {
-      body: { title: 'Mine now' },
-    });
-    expect(hijack.status).toBe(403);
-    expect((await bob.client.request('DELETE', `/events/${close.id}`)).status).toBe(403);
-    const renamed = await ada.client.request<EventBody>('PATCH', `/events/${close.id}`, {
-      body: { title: 'Rust workshop' },
-    });
-    expect(renamed.body.title).toBe('Rust workshop');
+    const rename = (person: Person, title: string) =>
+      person.api.PATCH('/api/v1/events/{id}', { ...atEvent(close.id), body: { title } });
+    expectProblem(await rename(bob, 'Mine now'), 403);
+    expectProblem(await bob.api.DELETE('/api/v1/events/{id}', atEvent(close.id)), 403);
+    expect(expectData(await rename(ada, 'Rust workshop'), 200).title).toBe('Rust workshop');
 
-    expect((await ada.client.request('DELETE', `/events/${close.id}`)).status).toBe(204);
-    expect((await bob.client.get<EventBody>(`/events/${close.id}`)).body.status).toBe('cancelled');
-    const afterCancel = await bob.client.get<Page<EventBody>>(`/events?${near}&radiusKm=10`);
-    expect(afterCancel.body.items.map((e) => e.id)).toEqual([further.id]);
+    const cancelled = await ada.api.DELETE('/api/v1/events/{id}', atEvent(close.id));
+    expect(cancelled.response.status).toBe(204);
+    expect((await eventAsSeenBy(bob, close.id)).status).toBe('cancelled');
+    expect((await find({})).map((e) => e.id)).toEqual([further.id]);
   });
 
   it('refuses duplicate, organizer and past-event registrations with 409', async () => {
     const organizer = await signUp('Olga');
     const ada = await signUp('Ada');
     const event = await createEvent(organizer);
-    expect((await register(ada, event.id)).status).toBe(201);
+    expectData(await register(ada, event.id), 201);
     const twice = await register(ada, event.id);
-    expect(twice.status).toBe(409);
-    expect((twice.body as unknown as Problem).code).toBe('EVENTS.ALREADY_REGISTERED');
-    expect((await register(organizer, event.id)).status).toBe(409);
+    expect(expectProblem(twice, 409).code).toBe('EVENTS.ALREADY_REGISTERED');
+    expectProblem(await register(organizer, event.id), 409);
 
     const soon = await createEvent(organizer, {
       startsAt: new Date(Date.now() + 1_500).toISOString(),
@@ -142,8 +126,7 @@ describe('events through the gateway', () => {
       message: 'the event to start',
     });
     const refused = await register(ada, soon.id);
-    expect(refused.status).toBe(409);
-    expect((refused.body as unknown as Problem).code).toBe('EVENTS.EVENT_STARTED');
+    expect(expectProblem(refused, 409).code).toBe('EVENTS.EVENT_STARTED');
   });
 
   it('promotes the first waiting person when a seat frees and tells them over Socket.IO', async () => {
@@ -152,27 +135,26 @@ describe('events through the gateway', () => {
     const bob = await signUp('Bob');
     const carol = await signUp('Carol');
     const event = await createEvent(organizer, { capacity: 1 });
-    expect((await register(ada, event.id)).body.status).toBe('registered');
-    expect((await register(bob, event.id)).body.status).toBe('waitlisted');
-    expect((await register(carol, event.id)).body.status).toBe('waitlisted');
+    expect(expectData(await register(ada, event.id), 201).status).toBe('registered');
+    expect(expectData(await register(bob, event.id), 201).status).toBe('waitlisted');
+    expect(expectData(await register(carol, event.id), 201).status).toBe('waitlisted');
     const bobPhone = await connect(bob);
     const carolPhone = await connect(carol);
 
-    expect(
-      (await ada.client.request('DELETE', `/events/${event.id}/registrations/me`)).status,
-    ).toBe(204);
+    const left = await ada.api.DELETE('/api/v1/events/{id}/registrations/me', atEvent(event.id));
+    expect(left.response.status).toBe(204);
     const promoted = await bobPhone.next('event.registration.promoted');
     expect(promoted.payload).toEqual({
       eventId: event.id,
       notificationId: expect.any(String),
       occurredAt: expect.any(String),
     });
-    const read = await bob.client.get<EventBody>(`/events/${event.id}`);
-    expect(read.body).toMatchObject({ registeredCount: 1, waitlistedCount: 1 });
-    const history = await bob.client.get<{ items: { event: string; payload: unknown }[] }>(
-      '/notifications',
-    );
-    expect(history.body.items.map((n) => n.event)).toContain('event.registration.promoted');
+    expect(await eventAsSeenBy(bob, event.id)).toMatchObject({
+      registeredCount: 1,
+      waitlistedCount: 1,
+    });
+    const history = expectData(await bob.api.GET('/api/v1/notifications'), 200);
+    expect(history.items.map((n) => n.event)).toContain('event.registration.promoted');
     expect(carolPhone.received).toEqual([]);
   });
 
@@ -181,7 +163,7 @@ describe('events through the gateway', () => {
     const ada = await signUp('Ada');
     const bob = await signUp('Bob');
     const stranger = await signUp('Sam');
-    await ada.client.request('PATCH', '/users/me', { body: { headline: 'Rustacean' } });
+    expectData(await ada.api.PATCH('/api/v1/users/me', { body: { headline: 'Rustacean' } }), 200);
     const event = await createEvent(organizer, {
       capacity: 1,
       title: 'Systems, sockets; and a title long enough to be folded in the calendar file',
@@ -191,10 +173,8 @@ describe('events through the gateway', () => {
 
     const attendees = await waitFor(
       async () => {
-        const response = await organizer.client.get<Page<Record<string, unknown>>>(
-          `/events/${event.id}/attendees`,
-        );
-        return response.body.items[0]?.headline === 'Rustacean' ? response.body : undefined;
+        const page = expectData(await attendeesAsSeenBy(organizer, event.id), 200);
+        return page.items[0]?.headline === 'Rustacean' ? page : undefined;
       },
       { timeoutMs: 5_000, message: 'Ada’s profile in the attendee list' },
     );
@@ -202,16 +182,16 @@ describe('events through the gateway', () => {
       expect.objectContaining({ id: ada.id, name: 'Ada', headline: 'Rustacean' }),
     ]);
     expect(JSON.stringify(attendees)).not.toContain(ada.email);
-    expect((await ada.client.get(`/events/${event.id}/attendees`)).status).toBe(200);
-    expect((await bob.client.get(`/events/${event.id}/attendees`)).status).toBe(403);
-    expect((await stranger.client.get(`/events/${event.id}/attendees`)).status).toBe(403);
+    expectData(await attendeesAsSeenBy(ada, event.id), 200);
+    expectProblem(await attendeesAsSeenBy(bob, event.id), 403);
+    expectProblem(await attendeesAsSeenBy(stranger, event.id), 403);
 
-    const response = await fetch(`${GATEWAY_URL}/api/v1/events/${event.id}/calendar.ics`, {
-      headers: { authorization: `Bearer ${ada.token}`, 'x-forwarded-for': ada.client.ip },
-    });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
-    const [vevent] = parseIcs(await response.text()).components;
+    const calendar = (person: Person) =>
+      person.api.GET('/api/v1/events/{id}/calendar.ics', { ...atEvent(event.id), parseAs: 'text' });
+    const entry = await calendar(ada);
+    const ics = expectData(entry, 200);
+    expect(entry.response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const [vevent] = parseIcs(ics).components;
     expect(icsValue(vevent, 'UID')).toBe(`${event.id}@rendezvous`);
     expect(icsUtc(icsValue(vevent, 'DTSTART')).getTime()).toBe(
       Math.floor(new Date(event.startsAt).getTime() / 1000) * 1000,
@@ -222,7 +202,7 @@ describe('events through the gateway', () => {
     expect(unescapeIcsText(icsValue(vevent, 'SUMMARY') ?? '')).toBe(event.title);
     expect(unescapeIcsText(icsValue(vevent, 'LOCATION') ?? '')).toBe('Station F');
     expect(icsValue(vevent, 'GEO')).toBe('48.8343;2.3713');
-    expect((await bob.client.get(`/events/${event.id}/calendar.ics`)).status).toBe(403);
+    expect((await calendar(bob)).response.status).toBe(403);
   });
 
   it('tells everyone registered or waiting when the organizer cancels', async () => {
@@ -238,7 +218,8 @@ describe('events through the gateway', () => {
       await connect(organizer),
     ];
 
-    expect((await organizer.client.request('DELETE', `/events/${event.id}`)).status).toBe(204);
+    const cancelled = await organizer.api.DELETE('/api/v1/events/{id}', atEvent(event.id));
+    expect(cancelled.response.status).toBe(204);
     for (const phone of [adaPhone, bobPhone]) {
       const notice = await phone.next('event.cancelled');
       expect(notice.payload).toEqual({
@@ -259,15 +240,13 @@ describe('events through the gateway', () => {
     await register(bob, event.id);
     const bobPhone = await connect(bob);
 
-    expect((await ada.client.request('DELETE', '/users/me')).status).toBe(204);
+    expect((await ada.api.DELETE('/api/v1/users/me')).response.status).toBe(204);
     const promoted = await bobPhone.next('event.registration.promoted');
     expect(promoted.payload.eventId).toBe(event.id);
     const attendees = await waitFor(
       async () => {
-        const response = await organizer.client.get<Page<{ id: string }>>(
-          `/events/${event.id}/attendees`,
-        );
-        return response.body.items.length === 1 ? response.body.items : undefined;
+        const { items } = expectData(await attendeesAsSeenBy(organizer, event.id), 200);
+        return items.length === 1 ? items : undefined;
       },
       { timeoutMs: 5_000, message: 'Bob alone in the attendee list' },
     );
@@ -275,12 +254,10 @@ describe('events through the gateway', () => {
 
     const planned = await createEvent(organizer);
     await register(bob, planned.id);
-    expect((await organizer.client.request('DELETE', '/users/me')).status).toBe(204);
+    expect((await organizer.api.DELETE('/api/v1/users/me')).response.status).toBe(204);
     const cancelled = await bobPhone.next('event.cancelled', (p) => p.eventId === planned.id);
     expect(cancelled.payload.eventId).toBe(planned.id);
-    expect((await bob.client.get<EventBody>(`/events/${planned.id}`)).body.status).toBe(
-      'cancelled',
-    );
+    expect((await eventAsSeenBy(bob, planned.id)).status).toBe('cancelled');
   });
 
   it('seats exactly the capacity when 100 people register at once', async () => {
@@ -295,15 +272,17 @@ describe('events through the gateway', () => {
     const answers = await Promise.all(people.map((person) => register(person, event.id)));
     const elapsedMs = performance.now() - started;
 
-    expect(answers.map((a) => a.status)).toEqual(Array(100).fill(201));
-    const registered = answers.filter((a) => a.body.status === 'registered').length;
-    const waitlisted = answers.filter((a) => a.body.status === 'waitlisted').length;
+    expect(answers.map((a) => a.response.status)).toEqual(Array(100).fill(201));
+    const registered = answers.filter((a) => a.data?.status === 'registered').length;
+    const waitlisted = answers.filter((a) => a.data?.status === 'waitlisted').length;
     console.log(
       `concurrency through the gateway: 100 requests, ${registered} registered, ` +
         `${waitlisted} waitlisted, ${elapsedMs.toFixed(0)} ms`,
     );
     expect([registered, waitlisted]).toEqual([10, 90]);
-    const read = await organizer.client.get<EventBody>(`/events/${event.id}`);
-    expect(read.body).toMatchObject({ registeredCount: 10, waitlistedCount: 90 });
+    expect(await eventAsSeenBy(organizer, event.id)).toMatchObject({
+      registeredCount: 10,
+      waitlistedCount: 90,
+    });
   });
 });

@@ -2,33 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { locationCell } from '@rendezvous/contracts';
 import { waitFor } from '@rendezvous/testing';
 import type { Person } from './support/api-client';
+import type { components } from '@rendezvous/api-client';
 import { signUp } from './support/api-client';
 import type { RealtimeClient } from './support/realtime-client';
 import { connectRealtime } from './support/realtime-client';
+import { expectData, expectProblem } from './support/typed-api';
 
-interface DiscoveryItem {
-  userId: string;
-  name: string;
-  headline: string | null;
-  score: number;
-  factors: Record<string, number>;
-  sharedInterests: string[];
-  distanceKm: number | null;
-}
-
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-interface MatchObject {
-  id: string;
-  userId: string;
-  score: number;
-  status: string;
-  sharedInterests: string[];
-  createdAt: string;
-}
+type DiscoveryItem = components['schemas']['DiscoveryItem'];
+type SwipeAction = components['schemas']['CreateSwipeDto']['action'];
 
 // Every test meets in its own spot on the map, so other tests' people stay out of its way.
 // People live at the centres of their cells, so others see the distances set up here.
@@ -39,33 +20,37 @@ function kmNorthOf(place: { lat: number; lng: number }, km: number) {
   return locationCell({ lat: place.lat + km / 111.195, lng: place.lng });
 }
 
-async function withProfile(person: Person, profile: Record<string, unknown>): Promise<Person> {
-  const response = await person.client.request('PATCH', '/users/me', { body: profile });
-  expect(response.status).toBe(200);
+async function withProfile(
+  person: Person,
+  profile: components['schemas']['UpdateProfileDto'],
+): Promise<Person> {
+  expectData(await person.api.PATCH('/api/v1/users/me', { body: profile }), 200);
   return person;
 }
 
-const discover = async (person: Person, query = '') =>
-  person.client.get<Page<DiscoveryItem>>(`/matching/discover?limit=100${query}`);
+const discover = async (person: Person) =>
+  expectData(
+    await person.api.GET('/api/v1/matching/discover', { params: { query: { limit: 100 } } }),
+    200,
+  ).items;
+const matchesOf = async (person: Person) =>
+  expectData(await person.api.GET('/api/v1/matching/matches'), 200).items;
 
 /** Waits until matching has everyone's location (events take up to ~2 s to arrive). */
 async function discoverable(viewer: Person, people: Person[]): Promise<DiscoveryItem[]> {
   return waitFor(
     async () => {
-      const { body } = await discover(viewer);
+      const items = await discover(viewer);
       // Located: their profile update has arrived, not only their sign-up.
-      const located = body.items.filter((item) => item.distanceKm !== null).map((i) => i.userId);
-      return people.every((p) => located.includes(p.id)) && body.items;
+      const located = items.filter((item) => item.distanceKm !== null).map((i) => i.userId);
+      return people.every((p) => located.includes(p.id)) && items;
     },
     { timeoutMs: 10_000, message: 'matching to learn of the new people' },
   );
 }
 
-const swipe = (person: Person, target: string, action: string) =>
-  person.client.post<{ matched: boolean; match?: MatchObject; code?: string }>('/matching/swipes', {
-    targetUserId: target,
-    action,
-  });
+const swipe = (person: Person, target: string, action: SwipeAction) =>
+  person.api.POST('/api/v1/matching/swipes', { body: { targetUserId: target, action } });
 
 /**
  * Signs people up (a few at a time, as real sign-ups arrive) and waits until matching knows
@@ -80,7 +65,7 @@ async function signUpKnown(count: number, name: string): Promise<Person[]> {
   const probe = await signUp('Probe');
   await Promise.all(
     people.map((p) =>
-      waitFor(async () => (await swipe(probe, p.id, 'pass')).status === 201, {
+      waitFor(async () => (await swipe(probe, p.id, 'pass')).response.status === 201, {
         timeoutMs: 10_000,
         message: 'matching to learn of the new people',
       }),
@@ -123,20 +108,18 @@ describe('matching through the gateway', () => {
     const picky = await withProfile(await signUp('Picky'), {
       location: { ...kmNorthOf(here, 2), city: 'Here' },
     });
-    expect(
-      (
-        await picky.client.request('PUT', '/users/me/preferences', {
-          body: { ageMin: 50, ageMax: 60 },
-        })
-      ).status,
-    ).toBe(200);
+    const preferences = await picky.api.PUT('/api/v1/users/me/preferences', {
+      // The other fields take their documented defaults, which the generated type calls required.
+      body: { ageMin: 50, ageMax: 60 } as components['schemas']['UpdatePreferencesDto'],
+    });
+    expectData(preferences, 200);
 
     // Wait for the picky person's preferences too: until they arrive, picky ranks third.
     await discoverable(viewer, [best, good, plain]);
     const items = await waitFor(
       async () => {
-        const { body } = await discover(viewer);
-        return !body.items.some((i) => i.userId === picky.id) && body.items;
+        const seen = await discover(viewer);
+        return !seen.some((i) => i.userId === picky.id) && seen;
       },
       {
         message:
@@ -147,7 +130,7 @@ describe('matching through the gateway', () => {
     expect(ids.slice(0, 3)).toEqual([best.id, good.id, plain.id]);
     expect(ids).not.toContain(viewer.id);
     expect(ids).not.toContain(far.id);
-    expect((await discover(picky)).body.items.map((i) => i.userId)).not.toContain(viewer.id);
+    expect((await discover(picky)).map((i) => i.userId)).not.toContain(viewer.id);
     const top = items[0];
     expect(top).toEqual({
       userId: best.id,
@@ -176,13 +159,15 @@ describe('matching through the gateway', () => {
       ),
     );
     await discoverable(viewer, others);
-    const first = await viewer.client.get<Page<DiscoveryItem>>('/matching/discover?limit=2');
-    expect(first.status).toBe(200);
-    expect(first.body.items.map((i) => i.userId)).toEqual([others[0].id, others[1].id]);
-    const second = await viewer.client.get<Page<DiscoveryItem>>(
-      `/matching/discover?limit=2&cursor=${first.body.nextCursor}`,
+    const first = expectData(
+      await viewer.api.GET('/api/v1/matching/discover', { params: { query: { limit: 2 } } }),
+      200,
     );
-    expect(second.body.items[0].userId).toBe(others[2].id);
+    expect(first.items.map((i) => i.userId)).toEqual([others[0].id, others[1].id]);
+    const second = await viewer.api.GET('/api/v1/matching/discover', {
+      params: { query: { limit: 2, cursor: String(first.nextCursor) } },
+    });
+    expect(expectData(second, 200).items[0].userId).toBe(others[2].id);
     expect((await viewer.client.get('/matching/discover?limit=101')).body).toMatchObject({
       status: 400,
       errors: [expect.objectContaining({ path: 'limit' })],
@@ -200,12 +185,9 @@ describe('matching through the gateway', () => {
     const bobSocket = await connectRealtime(bob.token);
     sockets.push(adaSocket, bobSocket);
 
-    const first = await swipe(ada, bob.id, 'like');
-    expect(first.status).toBe(201);
-    expect(first.body).toEqual({ matched: false });
-    const second = await swipe(bob, ada.id, 'super_like');
-    expect(second.status).toBe(201);
-    expect(second.body).toEqual({
+    expect(expectData(await swipe(ada, bob.id, 'like'), 201)).toEqual({ matched: false });
+    const second = expectData(await swipe(bob, ada.id, 'super_like'), 201);
+    expect(second).toEqual({
       matched: true,
       match: {
         id: expect.any(String),
@@ -216,14 +198,14 @@ describe('matching through the gateway', () => {
         createdAt: expect.any(String),
       },
     });
-    const matchId = second.body.match?.id;
+    const matchId = second.match?.id;
 
     const toAda = await adaSocket.next('match.created', (p) => p.matchId === matchId);
     const toBob = await bobSocket.next('match.created', (p) => p.matchId === matchId);
     expect(toAda.payload).toEqual({
       matchId,
       partnerId: bob.id,
-      score: second.body.match?.score,
+      score: second.match?.score,
       sharedInterests: [],
       notificationId: expect.any(String),
       occurredAt: expect.any(String),
@@ -231,16 +213,13 @@ describe('matching through the gateway', () => {
     expect(toBob.payload).toMatchObject({ matchId, partnerId: ada.id });
 
     for (const person of [ada, bob]) {
-      const list = await person.client.get<Page<MatchObject>>('/matching/matches');
-      expect(list.status).toBe(200);
-      expect(list.body.items).toHaveLength(1);
-      expect(list.body.items[0]).toMatchObject({ id: matchId, status: 'active' });
+      const list = await matchesOf(person);
+      expect(list).toHaveLength(1);
+      expect(list[0]).toMatchObject({ id: matchId, status: 'active' });
     }
-    expect(
-      (await ada.client.get<Page<MatchObject>>('/matching/matches')).body.items[0].userId,
-    ).toBe(bob.id);
+    expect((await matchesOf(ada))[0].userId).toBe(bob.id);
     // Already-swiped people vanish from discovery.
-    const ids = (await discover(ada)).body.items.map((i) => i.userId);
+    const ids = (await discover(ada)).map((i) => i.userId);
     expect(ids).not.toContain(bob.id);
   });
 
@@ -250,34 +229,32 @@ describe('matching through the gateway', () => {
     const answers = await Promise.all(
       pairs.flatMap(([a, b]) => [swipe(a, b.id, 'like'), swipe(b, a.id, 'like')]),
     );
-    expect(answers.every((a) => a.status === 201)).toBe(true);
-    expect(answers.filter((a) => a.body.matched)).toHaveLength(50);
+    expect(answers.every((a) => a.response.status === 201)).toBe(true);
+    expect(answers.filter((a) => a.data?.matched)).toHaveLength(50);
     for (const [a, b] of pairs) {
-      const mine = await a.client.get<Page<MatchObject>>('/matching/matches');
-      expect(mine.body.items.map((m) => m.userId)).toEqual([b.id]);
+      expect((await matchesOf(a)).map((m) => m.userId)).toEqual([b.id]);
     }
   });
 
   it('answers bad swipes with the contract codes', async () => {
     const [ada, bob] = await signUpKnown(2, 'Swiper');
-    expect((await swipe(ada, bob.id, 'pass')).status).toBe(201);
+    expectData(await swipe(ada, bob.id, 'pass'), 201);
 
     const again = await swipe(ada, bob.id, 'like');
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe('MATCHING.ALREADY_SWIPED');
-    expect(again.headers.get('content-type')).toContain('application/problem+json');
+    expect(expectProblem(again, 409).code).toBe('MATCHING.ALREADY_SWIPED');
+    expect(again.response.headers.get('content-type')).toContain('application/problem+json');
 
-    const self = await swipe(ada, ada.id, 'like');
-    expect(self.status).toBe(400);
-    expect(self.body).toMatchObject({
+    expect(expectProblem(await swipe(ada, ada.id, 'like'), 400)).toMatchObject({
       errors: [expect.objectContaining({ path: 'targetUserId' })],
     });
 
     const unknown = await swipe(ada, randomUUID(), 'like');
-    expect(unknown.status).toBe(404);
-    expect(unknown.body.code).toBe('MATCHING.USER_NOT_FOUND');
+    expect(expectProblem(unknown, 404).code).toBe('MATCHING.USER_NOT_FOUND');
 
-    const badAction = await swipe(ada, bob.id, 'love');
+    const badAction = await ada.client.post('/matching/swipes', {
+      targetUserId: bob.id,
+      action: 'love',
+    });
     expect(badAction.status).toBe(400);
     expect(badAction.body).toMatchObject({ errors: [expect.objectContaining({ path: 'action' })] });
 
@@ -289,50 +266,45 @@ describe('matching through the gateway', () => {
     expect(extra.status).toBe(400);
     expect(extra.body).toMatchObject({ errors: [expect.objectContaining({ path: 'mood' })] });
 
-    const anonymous = await ada.client.request('POST', '/matching/swipes', {
+    const anonymous = await ada.client.withToken(undefined).POST('/api/v1/matching/swipes', {
       body: { targetUserId: bob.id, action: 'like' },
-      token: null,
     });
-    expect(anonymous.status).toBe(401);
+    expectProblem(anonymous, 401);
   });
 
   it('refuses super likes beyond the daily limit until the next UTC midnight', async () => {
     const people = await signUpKnown(7, 'Star');
     const [fan, ...stars] = people;
     for (const star of stars.slice(0, 5)) {
-      expect((await swipe(fan, star.id, 'super_like')).status).toBe(201);
+      expectData(await swipe(fan, star.id, 'super_like'), 201);
     }
     const sixth = await swipe(fan, stars[5].id, 'super_like');
-    expect(sixth.status).toBe(429);
-    expect(sixth.body.code).toBe('MATCHING.SUPER_LIKE_LIMIT');
-    const retryAfter = Number(sixth.headers.get('retry-after'));
+    expect(expectProblem(sixth, 429).code).toBe('MATCHING.SUPER_LIKE_LIMIT');
+    const retryAfter = Number(sixth.response.headers.get('retry-after'));
     const now = new Date();
     const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
     expect(retryAfter).toBeGreaterThan(0);
     expect(Math.abs(retryAfter - (midnight - now.getTime()) / 1000)).toBeLessThan(30);
     // An ordinary like still works.
-    expect((await swipe(fan, stars[5].id, 'like')).status).toBe(201);
+    expectData(await swipe(fan, stars[5].id, 'like'), 201);
   });
 
   it('unmatches for both people and only for them', async () => {
     const [ada, bob, eve] = await signUpKnown(3, 'Unmatch');
     await swipe(ada, bob.id, 'like');
-    const { body } = await swipe(bob, ada.id, 'like');
-    const matchId = body.match?.id ?? '';
+    const matchId = expectData(await swipe(bob, ada.id, 'like'), 201).match?.id ?? '';
     const bobSocket = await connectRealtime(bob.token);
     sockets.push(bobSocket);
 
-    expect((await eve.client.request('DELETE', `/matching/matches/${matchId}`)).status).toBe(404);
-    expect((await ada.client.request('DELETE', `/matching/matches/${randomUUID()}`)).status).toBe(
-      404,
-    );
-    expect((await ada.client.request('DELETE', `/matching/matches/${matchId}`)).status).toBe(204);
+    const unmatch = (person: Person, id: string) =>
+      person.api.DELETE('/api/v1/matching/matches/{id}', { params: { path: { id } } });
+    expectProblem(await unmatch(eve, matchId), 404);
+    expectProblem(await unmatch(ada, randomUUID()), 404);
+    expect((await unmatch(ada, matchId)).response.status).toBe(204);
     const told = await bobSocket.next('match.status_updated', (p) => p.matchId === matchId);
     expect(told.payload).toMatchObject({ matchId, status: 'unmatched' });
     for (const person of [ada, bob]) {
-      expect((await person.client.get<Page<MatchObject>>('/matching/matches')).body.items).toEqual(
-        [],
-      );
+      expect(await matchesOf(person)).toEqual([]);
     }
   });
 
@@ -345,18 +317,18 @@ describe('matching through the gateway', () => {
     );
     await discoverable(carol, [ada, bob]);
     await swipe(ada, bob.id, 'like');
-    expect((await swipe(bob, ada.id, 'like')).body.matched).toBe(true);
+    expect(expectData(await swipe(bob, ada.id, 'like'), 201).matched).toBe(true);
 
-    expect((await bob.client.request('DELETE', '/users/me')).status).toBe(204);
+    expect((await bob.api.DELETE('/api/v1/users/me')).response.status).toBe(204);
     await waitFor(
       async () => {
-        const seen = (await discover(carol)).body.items.map((i) => i.userId);
-        const matches = (await ada.client.get<Page<MatchObject>>('/matching/matches')).body.items;
+        const seen = (await discover(carol)).map((i) => i.userId);
+        const matches = await matchesOf(ada);
         return !seen.includes(bob.id) && matches.length === 0;
       },
       { timeoutMs: 5_000, message: 'the deleted person to disappear' },
     );
-    expect((await discover(carol)).body.items.map((i) => i.userId)).toContain(ada.id);
+    expect((await discover(carol)).map((i) => i.userId)).toContain(ada.id);
   });
 
   it("with eventId shows only the event's registered people and organizer, to them only", async () => {
@@ -364,42 +336,41 @@ describe('matching through the gateway', () => {
       ['Organizer', 'Ada', 'Bob', 'Carol', 'Dave'].map((name) => signUp(name)),
     );
     const startsAt = new Date(Date.now() + 7 * 86_400_000);
-    const created = await organizer.client.post<{ id: string }>('/events', {
-      title: 'Rust meetup',
-      description: 'Lifetimes over coffee',
-      category: 'networking',
-      tags: ['rust'],
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
-      location: { name: 'Hall', lat: 52.52, lng: 13.405 },
-      capacity: 2,
+    const created = await organizer.api.POST('/api/v1/events', {
+      body: {
+        title: 'Rust meetup',
+        description: 'Lifetimes over coffee',
+        category: 'networking',
+        tags: ['rust'],
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
+        location: { name: 'Hall', lat: 52.52, lng: 13.405 },
+        capacity: 2,
+      },
     });
-    expect(created.status).toBe(201);
-    const eventId = created.body.id;
+    const eventId = expectData(created, 201).id;
     for (const person of [ada, bob, carol]) {
-      expect((await person.client.post(`/events/${eventId}/registrations`)).status).toBe(201);
+      const registered = await person.api.POST('/api/v1/events/{id}/registrations', {
+        params: { path: { id: eventId } },
+      });
+      expectData(registered, 201);
     }
-    const query = `?eventId=${eventId}`;
+    const atEvent = (person: Person, id = eventId) =>
+      person.api.GET('/api/v1/matching/discover', { params: { query: { eventId: id } } });
     const coAttendees = await waitFor(
       async () => {
-        const { status, body } = await ada.client.get<Page<DiscoveryItem>>(
-          `/matching/discover${query}`,
-        );
-        const ids = status === 200 ? body.items.map((i) => i.userId).sort() : [];
+        const { data } = await atEvent(ada);
+        const ids = data ? data.items.map((i) => i.userId).sort() : [];
         return ids.length === 2 && ids;
       },
       { message: 'matching to learn of the registrations' },
     );
     expect(coAttendees).toEqual([bob.id, organizer.id].sort());
-    const fromOrganizer = await organizer.client.get<Page<DiscoveryItem>>(
-      `/matching/discover${query}`,
-    );
-    expect(fromOrganizer.body.items.map((i) => i.userId).sort()).toEqual([ada.id, bob.id].sort());
+    const fromOrganizer = expectData(await atEvent(organizer), 200);
+    expect(fromOrganizer.items.map((i) => i.userId).sort()).toEqual([ada.id, bob.id].sort());
     // Carol is waitlisted (capacity 2), Dave not registered.
-    const waitlisted = await carol.client.get(`/matching/discover${query}`);
-    expect(waitlisted.status).toBe(403);
-    expect(waitlisted.body.code).toBe('MATCHING.NOT_AN_ATTENDEE');
-    expect((await dave.client.get(`/matching/discover${query}`)).status).toBe(403);
-    expect((await ada.client.get(`/matching/discover?eventId=${randomUUID()}`)).status).toBe(404);
+    expect(expectProblem(await atEvent(carol), 403).code).toBe('MATCHING.NOT_AN_ATTENDEE');
+    expectProblem(await atEvent(dave), 403);
+    expectProblem(await atEvent(ada, randomUUID()), 404);
   });
 });

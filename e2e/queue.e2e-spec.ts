@@ -1,27 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@rendezvous/testing';
+import type { components } from '@rendezvous/api-client';
 import type { Person } from './support/api-client';
 import { signUp } from './support/api-client';
 import type { RealtimeClient } from './support/realtime-client';
 import { connectRealtime } from './support/realtime-client';
+import { expectData, expectProblem } from './support/typed-api';
 
-interface Ticket {
-  ticketId: string;
-  topic: string;
-  difficulty: string;
-  status: string;
-  matchId?: string;
-  expiresAt: string;
-  code?: string;
-}
+type Difficulty = components['schemas']['CreateTicketDto']['difficulty'];
 
-const join = (person: Person, topic: string, difficulty = 'medium') =>
-  person.client.post<Ticket>('/matching/queue', { topic, difficulty });
+const join = (person: Person, topic: string, difficulty: Difficulty = 'medium') =>
+  person.api.POST('/api/v1/matching/queue', { body: { topic, difficulty } });
+const joined = async (person: Person, topic: string) => expectData(await join(person, topic), 201);
 const confirm = (person: Person, matchId: string, accept: boolean) =>
-  person.client.post<{ status: string; sessionId?: string }>(
-    `/matching/queue/matches/${matchId}/confirm`,
-    { accept },
+  person.api.POST('/api/v1/matching/queue/matches/{matchId}/confirm', {
+    params: { path: { matchId } },
+    body: { accept },
+  });
+const ticketOf = async (person: Person, ticketId: string) =>
+  expectData(
+    await person.api.GET('/api/v1/matching/queue/{ticketId}', {
+      params: { path: { ticketId } },
+    }),
+    200,
   );
+const leave = (person: Person, ticketId: string) =>
+  person.api.DELETE('/api/v1/matching/queue/{ticketId}', { params: { path: { ticketId } } });
 const uniqueTopic = () => `Topic ${randomUUID().slice(0, 8)}`;
 
 describe('queue matchmaking through the gateway', () => {
@@ -40,19 +44,17 @@ describe('queue matchmaking through the gateway', () => {
     const [adaSocket, bobSocket] = await Promise.all([connect(ada), connect(bob)]);
     const topic = uniqueTopic();
 
-    const first = await join(ada, topic);
-    expect(first.status).toBe(201);
-    expect(first.body).toEqual({
+    const first = await joined(ada, topic);
+    expect(first).toEqual({
       ticketId: expect.any(String),
       topic: topic.toLowerCase(),
       difficulty: 'medium',
       status: 'waiting',
       expiresAt: expect.any(String),
     });
-    const second = await join(bob, topic.toUpperCase());
-    expect(second.status).toBe(201);
-    expect(second.body.status).toBe('matched');
-    const matchId = second.body.matchId ?? '';
+    const second = await joined(bob, topic.toUpperCase());
+    expect(second.status).toBe('matched');
+    const matchId = second.matchId ?? '';
 
     for (const [socket, partner] of [
       [adaSocket, bob],
@@ -69,44 +71,34 @@ describe('queue matchmaking through the gateway', () => {
         occurredAt: expect.any(String),
       });
     }
-    expect((await ada.client.get<Ticket>(`/matching/queue/${first.body.ticketId}`)).body).toEqual({
-      ...first.body,
-      status: 'matched',
-      matchId,
-    });
+    expect(await ticketOf(ada, first.ticketId)).toEqual({ ...first, status: 'matched', matchId });
 
-    const waiting = await confirm(ada, matchId, true);
-    expect(waiting.status).toBe(202);
-    expect(waiting.body).toEqual({ status: 'waiting' });
-    expect((await confirm(ada, matchId, true)).status).toBe(202);
-    const ready = await confirm(bob, matchId, true);
-    expect(ready.status).toBe(200);
-    expect(ready.body).toEqual({ status: 'ready', sessionId: expect.any(String) });
-    expect((await confirm(bob, matchId, true)).body).toEqual(ready.body);
+    expect(expectData(await confirm(ada, matchId, true), 202)).toEqual({ status: 'waiting' });
+    expectData(await confirm(ada, matchId, true), 202);
+    const ready = expectData(await confirm(bob, matchId, true), 200);
+    expect(ready).toEqual({ status: 'ready', sessionId: expect.any(String) });
+    expect(expectData(await confirm(bob, matchId, true), 200)).toEqual(ready);
+    const sessionId = 'sessionId' in ready ? ready.sessionId : undefined;
 
     const toAda = await adaSocket.next('queue.match_ready', (p) => p.matchId === matchId);
     const toBob = await bobSocket.next('queue.match_ready', (p) => p.matchId === matchId);
-    expect(toAda.payload).toMatchObject({ sessionId: ready.body.sessionId, partnerId: bob.id });
-    expect(toBob.payload).toMatchObject({ sessionId: ready.body.sessionId, partnerId: ada.id });
+    expect(toAda.payload).toMatchObject({ sessionId, partnerId: bob.id });
+    expect(toBob.payload).toMatchObject({ sessionId, partnerId: ada.id });
     expect(adaSocket.received.filter((r) => r.event === 'queue.match_ready')).toHaveLength(1);
   });
 
   it('answers repeats, other parameters, strangers and bad input as the contract says', async () => {
     const [ada, eve] = await Promise.all([signUp('Ada'), signUp('Eve')]);
     const topic = uniqueTopic();
-    const first = await join(ada, topic, 'easy');
-    expect(first.status).toBe(201);
-    const again = await join(ada, `  ${topic} `, 'easy');
-    expect(again.status).toBe(200);
-    expect(again.body).toEqual(first.body);
+    const first = expectData(await join(ada, topic, 'easy'), 201);
+    expect(expectData(await join(ada, `  ${topic} `, 'easy'), 200)).toEqual(first);
     const other = await join(ada, topic, 'hard');
-    expect(other.status).toBe(409);
-    expect(other.body.code).toBe('MATCHING.TICKET_CONFLICT');
+    expect(expectProblem(other, 409).code).toBe('MATCHING.TICKET_CONFLICT');
 
-    const path = `/matching/queue/${first.body.ticketId}`;
-    expect((await eve.client.get(path)).status).toBe(404);
-    expect((await eve.client.request('DELETE', path)).status).toBe(404);
-    expect((await confirm(eve, randomUUID(), true)).status).toBe(404);
+    const ticket = { params: { path: { ticketId: first.ticketId } } };
+    expectProblem(await eve.api.GET('/api/v1/matching/queue/{ticketId}', ticket), 404);
+    expectProblem(await leave(eve, first.ticketId), 404);
+    expectProblem(await confirm(eve, randomUUID(), true), 404);
 
     const badDifficulty = await ada.client.post('/matching/queue', { topic, difficulty: 'brutal' });
     expect(badDifficulty.status).toBe(400);
@@ -123,62 +115,54 @@ describe('queue matchmaking through the gateway', () => {
     });
     expect(badAccept.status).toBe(400);
 
-    expect((await ada.client.request('DELETE', path)).status).toBe(204);
-    expect((await ada.client.get<Ticket>(path)).body.status).toBe('cancelled');
+    expect((await leave(ada, first.ticketId)).response.status).toBe(204);
+    expect((await ticketOf(ada, first.ticketId)).status).toBe('cancelled');
     // After a cancel, a new ticket.
-    expect((await join(ada, topic, 'hard')).status).toBe(201);
+    expectData(await join(ada, topic, 'hard'), 201);
   });
 
   it('on a decline cancels the decliner and puts the other back in the queue, telling both', async () => {
     const [ada, bob] = await Promise.all([signUp('Ada'), signUp('Bob')]);
     const adaSocket = await connect(ada);
     const topic = uniqueTopic();
-    const adaTicket = (await join(ada, topic)).body;
-    const bobTicket = (await join(bob, topic)).body;
+    const adaTicket = await joined(ada, topic);
+    const bobTicket = await joined(bob, topic);
     const matchId = bobTicket.matchId ?? '';
 
-    const declined = await confirm(bob, matchId, false);
-    expect(declined.status).toBe(200);
-    expect(declined.body).toEqual({ status: 'cancelled' });
+    expect(expectData(await confirm(bob, matchId, false), 200)).toEqual({ status: 'cancelled' });
     const told = await adaSocket.next('queue.match_cancelled', (p) => p.matchId === matchId);
     expect(told.payload).toMatchObject({ matchId, reason: 'declined' });
 
-    const adaNow = (await ada.client.get<Ticket>(`/matching/queue/${adaTicket.ticketId}`)).body;
+    const adaNow = await ticketOf(ada, adaTicket.ticketId);
     expect(adaNow.status).toBe('waiting');
     expect(adaNow.matchId).toBeUndefined();
-    expect(
-      (await bob.client.get<Ticket>(`/matching/queue/${bobTicket.ticketId}`)).body.status,
-    ).toBe('cancelled');
+    expect((await ticketOf(bob, bobTicket.ticketId)).status).toBe('cancelled');
     // Ada is first in line for the next person.
     const carol = await signUp('Carol');
-    const carolTicket = (await join(carol, topic)).body;
+    const carolTicket = await joined(carol, topic);
     expect(carolTicket.status).toBe('matched');
-    expect(
-      (await ada.client.get<Ticket>(`/matching/queue/${adaTicket.ticketId}`)).body.matchId,
-    ).toBe(carolTicket.matchId);
+    expect((await ticketOf(ada, adaTicket.ticketId)).matchId).toBe(carolTicket.matchId);
   });
 
   it('never pairs people who blocked each other', async () => {
     const [ada, bob, carol] = await Promise.all([signUp('Ada'), signUp('Bob'), signUp('Carol')]);
-    expect((await ada.client.post('/users/me/blocks', { userId: bob.id })).status).toBe(201);
+    expectData(await ada.api.POST('/api/v1/users/me/blocks', { body: { userId: bob.id } }), 201);
     const topic = uniqueTopic();
     // Until matching has the block (events take a moment) they may pair: start over then.
     const adaTicket = await waitFor(
       async () => {
-        const a = (await join(ada, topic)).body;
-        const b = (await join(bob, topic)).body;
+        const a = await joined(ada, topic);
+        const b = await joined(bob, topic);
         if (b.status === 'waiting') return a;
-        await ada.client.request('DELETE', `/matching/queue/${a.ticketId}`);
-        await bob.client.request('DELETE', `/matching/queue/${b.ticketId}`);
+        await leave(ada, a.ticketId);
+        await leave(bob, b.ticketId);
         return undefined;
       },
       { timeoutMs: 5_000, message: 'matching to learn of the block' },
     );
     // Both wait in the same bucket; the next person pairs with the first in line.
-    const carolTicket = (await join(carol, topic)).body;
+    const carolTicket = await joined(carol, topic);
     expect(carolTicket.status).toBe('matched');
-    expect(
-      (await ada.client.get<Ticket>(`/matching/queue/${adaTicket.ticketId}`)).body.matchId,
-    ).toBe(carolTicket.matchId);
+    expect((await ticketOf(ada, adaTicket.ticketId)).matchId).toBe(carolTicket.matchId);
   });
 });
