@@ -1,37 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@rendezvous/testing';
-import type { ApiClient } from './support/api-client';
+import type { components } from '@rendezvous/api-client';
+import type { ApiClient, Person } from './support/api-client';
 import { signInAdmin, signUp } from './support/api-client';
+import { expectData, expectProblem } from './support/typed-api';
 
-interface Stats {
-  usersTotal: number;
-  swipesToday: number;
-  matchesToday: number;
-  mutualMatchRate: number;
-  queueWaiting: number;
-  activeProximitySessions: number;
-  eventsScheduled: number;
-  registrationsToday: number;
-  bookingsConfirmedToday: number;
-  bookingsFailedToday: number;
-  reportsOpen: number;
-}
-
-interface Day {
-  day: string;
-  signups: number;
-  swipes: number;
-  likes: number;
-  matches: number;
-  registrations: number;
-  bookingsConfirmed: number;
-  bookingsFailed: number;
-  reports: number;
-}
+type Stats = components['schemas']['AdminStats'];
 
 describe('GET /admin/stats', () => {
   let admin: ApiClient;
-  const read = async () => (await admin.get<Stats>('/admin/stats')).body;
+  const read = async () => expectData(await admin.api.GET('/api/v1/admin/stats'), 200);
   const until = (check: (stats: Stats) => boolean, message: string) =>
     waitFor(
       async () => {
@@ -62,13 +40,10 @@ describe('GET /admin/stats', () => {
 
   it('is for moderators and admins only', async () => {
     const ada = await signUp('Ada');
-    const refused = await ada.client.get('/admin/stats');
-    expect(refused.status).toBe(403);
-    expect(refused.body.code).toBe('COMMON.FORBIDDEN');
-    expect((await ada.client.request('GET', '/admin/stats', { token: null })).status).toBe(401);
-    const stats = await admin.get<Stats>('/admin/stats');
-    expect(stats.status).toBe(200);
-    expect(Object.keys(stats.body).sort()).toEqual(
+    const refused = await ada.api.GET('/api/v1/admin/stats');
+    expect(expectProblem(refused, 403).code).toBe('COMMON.FORBIDDEN');
+    expectProblem(await ada.client.withToken(undefined).GET('/api/v1/admin/stats'), 401);
+    expect(Object.keys(await read()).sort()).toEqual(
       [
         'usersTotal',
         'swipesToday',
@@ -91,18 +66,14 @@ describe('GET /admin/stats', () => {
     await until((s) => s.usersTotal === before.usersTotal + 2, 'usersTotal to count two sign-ups');
 
     // Swipes need matching to know both people first.
-    await waitFor(
-      async () =>
-        (await ada.client.post('/matching/swipes', { targetUserId: bob.id, action: 'like' }))
-          .status === 201,
-      { message: 'matching to learn of Bob' },
-    );
-    await waitFor(
-      async () =>
-        (await bob.client.post('/matching/swipes', { targetUserId: ada.id, action: 'like' }))
-          .status === 201,
-      { message: 'matching to learn of Ada' },
-    );
+    const likes = async (person: Person, other: Person) =>
+      (
+        await person.api.POST('/api/v1/matching/swipes', {
+          body: { targetUserId: other.id, action: 'like' },
+        })
+      ).response.status === 201;
+    await waitFor(() => likes(ada, bob), { message: 'matching to learn of Bob' });
+    await waitFor(() => likes(bob, ada), { message: 'matching to learn of Ada' });
     const after = await until(
       (s) => s.swipesToday >= before.swipesToday + 2 && s.matchesToday >= before.matchesToday + 1,
       'two swipes and a match to be counted',
@@ -110,17 +81,20 @@ describe('GET /admin/stats', () => {
     expect(after.mutualMatchRate).toBeGreaterThan(0);
     expect(after.mutualMatchRate).toBeLessThanOrEqual(1);
 
-    const ticket = await ada.client.post<{ ticketId: string }>('/matching/queue', {
-      topic: `stats ${randomUUID()}`,
-      difficulty: 'easy',
+    const ticket = await ada.api.POST('/api/v1/matching/queue', {
+      body: { topic: `stats ${randomUUID()}`, difficulty: 'easy' },
     });
+    const { ticketId } = expectData(ticket, 201);
     // Other tests' tickets expire meanwhile, so only the direction is certain here; the exact
     // arithmetic is the store's integration test.
     await until((s) => s.queueWaiting >= 1, 'the waiting ticket');
-    await ada.client.request('DELETE', `/matching/queue/${ticket.body.ticketId}`);
+    const left = await ada.api.DELETE('/api/v1/matching/queue/{ticketId}', {
+      params: { path: { ticketId } },
+    });
+    expect(left.response.status).toBe(204);
 
     const beforeDeletion = await settled();
-    await bob.client.request('DELETE', '/users/me');
+    expect((await bob.api.DELETE('/api/v1/users/me')).response.status).toBe(204);
     await until(
       (s) => s.usersTotal === beforeDeletion.usersTotal - 1,
       'the deleted person to leave the total',
@@ -129,7 +103,8 @@ describe('GET /admin/stats', () => {
 
   it('gives per-day counters for the last days, oldest first, zeros included', async () => {
     const ada = await signUp('Ada');
-    expect((await ada.client.get('/admin/stats/daily')).status).toBe(403);
+    expectProblem(await ada.api.GET('/api/v1/admin/stats/daily'), 403);
+    // Outside the document's limits: sent untyped.
     for (const days of ['0', '91', 'abc', '0x10']) {
       const refused = await admin.get<{ errors?: { path: string }[] }>(
         `/admin/stats/daily?days=${days}`,
@@ -138,16 +113,19 @@ describe('GET /admin/stats', () => {
       expect(refused.body.errors?.[0]?.path).toBe('days');
     }
 
-    const month = await admin.get<{ items: Day[] }>('/admin/stats/daily');
-    expect(month.status).toBe(200);
-    expect(month.body.items).toHaveLength(30);
+    const daily = async (days?: number) =>
+      expectData(
+        await admin.api.GET('/api/v1/admin/stats/daily', { params: { query: { days } } }),
+        200,
+      ).items;
+    const month = await daily();
+    expect(month).toHaveLength(30);
     const today = new Date().toISOString().slice(0, 10);
-    expect(month.body.items.at(-1)?.day).toBe(today);
-    const days = month.body.items.map((item) => item.day);
+    expect(month.at(-1)?.day).toBe(today);
+    const days = month.map((item) => item.day);
     expect([...days].sort()).toEqual(days);
 
-    const signupsToday = async () =>
-      (await admin.get<{ items: Day[] }>('/admin/stats/daily?days=1')).body.items[0]?.signups ?? 0;
+    const signupsToday = async () => (await daily(1))[0]?.signups ?? 0;
     await settled();
     const before = await signupsToday();
     await Promise.all([signUp('Cy'), signUp('Di')]);

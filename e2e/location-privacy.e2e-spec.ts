@@ -1,29 +1,20 @@
+import type { components } from '@rendezvous/api-client';
 import type { LatLng } from '@rendezvous/contracts';
 import { greatCircleKm, locationCell, shownDistanceKm } from '@rendezvous/contracts';
 import { waitFor } from '@rendezvous/testing';
 import type { Person } from './support/api-client';
 import { signInAdmin, signUp } from './support/api-client';
 import type { Range } from './support/trilateration';
+import { expectData } from './support/typed-api';
 import { inCell, leastSquaresEstimate, offsetKm } from './support/trilateration';
 
-interface DiscoveryItem {
-  userId: string;
-  score: number;
-  factors: Record<string, number>;
-  distanceKm: number | null;
-}
+type DiscoveryItem = components['schemas']['DiscoveryItem'];
 interface Discovery {
   items: DiscoveryItem[];
   nextCursor: string | null;
 }
-interface MeetItem {
-  venueId: string;
-  you: { distanceKm: number; score: number };
-  them: { distanceKm: number; score: number };
-}
-interface Meet {
-  items: MeetItem[];
-}
+type Meet = components['schemas']['MeetRecommendations'];
+type Preferences = components['schemas']['UpdatePreferencesDto'];
 
 const LIMIT_KM = 30;
 // Venue score defaults (API.md): 0.4·e^(−0.3·km) for a venue nobody has liked.
@@ -49,20 +40,28 @@ const timeless = (page: Discovery) => ({
 
 describe('location privacy: a stranger who moves around and trilaterates', () => {
   let requests = 0;
-  const call = async <T>(person: Person, method: string, path: string, body?: unknown) => {
+  /** The body of a successful answer, counting the request. */
+  const counted = async <D>(call: Promise<{ data?: D; error?: unknown; response: Response }>) => {
     requests += 1;
-    const response = await person.client.request<T>(method, path, { body });
-    if (response.status >= 300) {
-      throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    const { data, error, response } = await call;
+    if (data === undefined) {
+      throw new Error(`${response.url}: ${response.status} ${JSON.stringify(error)}`);
     }
-    return response.body;
+    return data;
   };
   const liveAt = (person: Person, at: LatLng) =>
-    call(person, 'PATCH', '/users/me', { location: { ...at, city: null } });
+    counted(person.api.PATCH('/api/v1/users/me', { body: { location: { ...at, city: null } } }));
+  // The other preferences take their documented defaults, which the generated type calls required.
+  const prefer = (person: Person, preferences: Partial<Preferences>) =>
+    counted(person.api.PUT('/api/v1/users/me/preferences', { body: preferences as Preferences }));
   const discover = (person: Person) =>
-    call<Discovery>(person, 'GET', '/matching/discover?limit=100');
+    counted(person.api.GET('/api/v1/matching/discover', { params: { query: { limit: 100 } } }));
   const meet = (person: Person, other: Person) =>
-    call<Meet>(person, 'GET', `/reco/venues/meet?with=${other.id}&limit=10`);
+    counted(
+      person.api.GET('/api/v1/reco/venues/meet', {
+        params: { query: { with: other.id, limit: 10 } },
+      }),
+    );
 
   it('learns nothing that places the victim inside their cell', async () => {
     const cell = locationCell(somewhere());
@@ -85,21 +84,23 @@ describe('location privacy: a stranger who moves around and trilaterates', () =>
       [0.3, -2],
     ]) {
       const at = offsetKm(cell, north, east);
-      const created = await admin.post<{ id: string }>('/venues', {
-        name: 'Meeting point',
-        category: 'cafe',
-        priceLevel: 2,
-        ...at,
+      const created = await admin.api.POST('/api/v1/venues', {
+        // The capacity takes its documented default, which the generated type calls required.
+        body: {
+          name: 'Meeting point',
+          category: 'cafe',
+          priceLevel: 2,
+          ...at,
+        } as components['schemas']['CreateVenueDto'],
       });
       requests += 1;
-      expect(created.status).toBe(201);
-      venues.push({ id: created.body.id, at });
+      venues.push({ id: expectData(created, 201).id, at });
     }
     for (const person of [victim, beacon]) {
-      await call(person, 'PUT', '/users/me/preferences', { distanceKm: LIMIT_KM });
+      await prefer(person, { distanceKm: LIMIT_KM });
     }
     // The attacker scores people by location alone: the score is then the location factor.
-    await call(attacker, 'PUT', '/users/me/preferences', {
+    await prefer(attacker, {
       distanceKm: LIMIT_KM,
       weights: { profile: 0, interests: 0, location: 1, industry: 0, activity: 0 },
     });

@@ -1,58 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@rendezvous/testing';
-import type { Person } from './support/api-client';
-import { ApiClient, signUp } from './support/api-client';
+import type { Person, Problem } from './support/api-client';
+import { signInAdmin, signUp } from './support/api-client';
 import type { RealtimeClient } from './support/realtime-client';
 import { connectRealtime } from './support/realtime-client';
-import { ADMIN_EMAIL } from './support/suite-settings';
-
-interface Session {
-  sessionId: string;
-  expiresAt: string;
-}
-interface Answer {
-  match: boolean;
-  sharedInterests: string[];
-  nudgeSent: boolean;
-}
-interface Stats {
-  totalSessionsToday: number;
-  totalMatchesToday: number;
-  topInterestCategories: { category: string; count: number }[];
-  activeSessionsNow: number;
-}
-interface Problem {
-  code: string;
-  errors?: { path: string; message: string }[];
-}
+import { expectData, expectProblem } from './support/typed-api';
 
 const NO_MATCH = { match: false, sharedInterests: [], nudgeSent: false };
 const bleToken = () => `ble-${randomUUID()}`;
 
+const startSession = (person: Person, token: string, interests: string[]) =>
+  person.api.POST('/api/v1/proximity/sessions', { body: { bleToken: token, interests } });
+
 async function goLive(person: Person, interests: string[], token = bleToken()) {
-  const response = await person.client.post<Session>('/proximity/sessions', {
-    bleToken: token,
-    interests,
-  });
-  expect(response.status).toBe(201);
-  return { token, ...response.body };
+  return { token, ...expectData(await startSession(person, token, interests), 201) };
 }
 
 const report = (person: Person, ownToken: string, detectedToken: string) =>
-  person.client.post<Answer & Problem>('/proximity/encounters', { ownToken, detectedToken });
-
-/** The suite's admin (ADMIN_EMAILS), signed up on first use. */
-async function admin(): Promise<ApiClient> {
-  const client = new ApiClient();
-  const credentials = { email: ADMIN_EMAIL, password: 'admin-password-1' };
-  let response = await client.post<{ accessToken: string }>('/auth/signup', {
-    ...credentials,
-    name: 'Admin',
-  });
-  if (response.status === 409) response = await client.post('/auth/login', credentials);
-  client.token = response.body.accessToken;
-  return client;
-}
+  person.api.POST('/api/v1/proximity/encounters', { body: { ownToken, detectedToken } });
+const endSession = (person: Person) => person.api.DELETE('/api/v1/proximity/sessions/me');
 
 describe('proximity through the gateway', () => {
   const sockets: RealtimeClient[] = [];
@@ -82,26 +48,22 @@ describe('proximity through the gateway', () => {
     const second = await goLive(ada, ['jazz']);
     expect(second.sessionId).not.toBe(first.sessionId);
     const stale = await report(ada, first.token, bleToken());
-    expect(stale.status).toBe(403);
-    expect(stale.body.code).toBe('PROXIMITY.NOT_YOUR_SESSION');
-    expect((await report(ada, second.token, bleToken())).body).toEqual(NO_MATCH);
+    expect(expectProblem(stale, 403).code).toBe('PROXIMITY.NOT_YOUR_SESSION');
+    expect(expectData(await report(ada, second.token, bleToken()), 200)).toEqual(NO_MATCH);
 
     // Someone else's live token cannot be taken over.
-    const taken = await bob.client.post<Problem>('/proximity/sessions', {
-      bleToken: second.token,
-      interests: ['jazz'],
-    });
-    expect(taken.status).toBe(409);
-    expect(taken.body.code).toBe('PROXIMITY.TOKEN_IN_USE');
+    const taken = await startSession(bob, second.token, ['jazz']);
+    expect(expectProblem(taken, 409).code).toBe('PROXIMITY.TOKEN_IN_USE');
 
-    expect((await ada.client.request('DELETE', '/proximity/sessions/me')).status).toBe(204);
-    expect((await ada.client.request('DELETE', '/proximity/sessions/me')).status).toBe(204);
-    expect((await report(ada, second.token, bleToken())).status).toBe(403);
+    expect((await endSession(ada)).response.status).toBe(204);
+    expect((await endSession(ada)).response.status).toBe(204);
+    expectProblem(await report(ada, second.token, bleToken()), 403);
     await goLive(bob, ['jazz'], second.token);
   });
 
   it('names every bad field of a session or an encounter', async () => {
     const ada = await signUp('Ada');
+    // Bodies outside the document's limits: sent untyped.
     const post = (path: string, body: unknown) => ada.client.post<Problem>(path, body);
     const paths = (problem: Problem) => (problem.errors ?? []).map((e) => e.path).sort();
 
@@ -129,15 +91,11 @@ describe('proximity through the gateway', () => {
       name: 'Ada',
     });
     expect(unknownField.status).toBe(400);
-    expect(
-      (await post('/proximity/sessions', { bleToken: bleToken(), interests: ['x'.repeat(40)] }))
-        .status,
-    ).toBe(201);
+    await goLive(ada, ['x'.repeat(40)]);
 
     const { token } = await goLive(ada, ['chess']);
     const self = await report(ada, token, token);
-    expect(self.status).toBe(400);
-    expect(paths(self.body)).toEqual(['detectedToken']);
+    expect(paths(expectProblem(self, 400))).toEqual(['detectedToken']);
     const missing = await post('/proximity/encounters', { ownToken: token });
     expect(missing.status).toBe(400);
     expect(paths(missing.body)).toEqual(['detectedToken']);
@@ -150,14 +108,13 @@ describe('proximity through the gateway', () => {
     const bobSession = await goLive(bob, [' devops', 'HARDSTYLE  ', 'tennis']);
 
     const first = await report(ada, adaSession.token, bobSession.token);
-    expect(first.status).toBe(200);
-    expect(first.body).toEqual({
+    expect(expectData(first, 200)).toEqual({
       match: true,
       sharedInterests: ['tech', 'music'],
       nudgeSent: true,
     });
     const again = await report(bob, bobSession.token, adaSession.token);
-    expect(again.body).toEqual({
+    expect(expectData(again, 200)).toEqual({
       match: true,
       sharedInterests: ['tech', 'music'],
       nudgeSent: false,
@@ -179,10 +136,8 @@ describe('proximity through the gateway', () => {
         expect(text).not.toContain(secret);
       }
     }
-    const history = await ada.client.get<{ items: { event: string; payload: unknown }[] }>(
-      '/notifications',
-    );
-    expect(history.body.items.filter((n) => n.event === 'proximity.nudge')).toEqual([
+    const history = expectData(await ada.api.GET('/api/v1/notifications'), 200);
+    expect(history.items.filter((n) => n.event === 'proximity.nudge')).toEqual([
       {
         notificationId: expect.any(String),
         event: 'proximity.nudge',
@@ -200,17 +155,18 @@ describe('proximity through the gateway', () => {
     await goLive(eve, ['devops']);
 
     const foreign = await report(eve, adaSession.token, bobSession.token);
-    expect(foreign.status).toBe(403);
-    expect(foreign.body.code).toBe('PROXIMITY.NOT_YOUR_SESSION');
+    expect(expectProblem(foreign, 403).code).toBe('PROXIMITY.NOT_YOUR_SESSION');
     const unknown = await report(ada, adaSession.token, bleToken());
-    expect([unknown.status, unknown.body]).toEqual([200, NO_MATCH]);
+    expect(expectData(unknown, 200)).toEqual(NO_MATCH);
     // Same categories, no shared interest: no match.
-    expect((await report(ada, adaSession.token, bobSession.token)).body).toEqual(NO_MATCH);
+    const unrelated = await report(ada, adaSession.token, bobSession.token);
+    expect(expectData(unrelated, 200)).toEqual(NO_MATCH);
 
     // A later nudge to Ada arrives alone: nothing was sent for the encounters above.
     const carol = await signUp('Carol');
     const carolSession = await goLive(carol, ['jazz']);
-    expect((await report(carol, carolSession.token, adaSession.token)).body.nudgeSent).toBe(true);
+    const nudged = await report(carol, carolSession.token, adaSession.token);
+    expect(expectData(nudged, 200).nudgeSent).toBe(true);
     await adaSocket.next('proximity.nudge');
     expect(nudges(adaSocket).map((n) => n.payload.sharedInterests)).toEqual([['music']]);
   });
@@ -226,8 +182,8 @@ describe('proximity through the gateway', () => {
       report(ada, adaSession.token, bobSession.token),
       report(bob, bobSession.token, adaSession.token),
     ]);
-    expect(answers.map((a) => a.body.sharedInterests)).toEqual(Array(4).fill(['ideas', 'games']));
-    expect(answers.filter((a) => a.body.nudgeSent)).toHaveLength(1);
+    expect(answers.map((a) => a.data?.sharedInterests)).toEqual(Array(4).fill(['ideas', 'games']));
+    expect(answers.filter((a) => a.data?.nudgeSent)).toHaveLength(1);
 
     // After a later nudge to each of them, exactly one nudge for the pair has arrived.
     const carol = await signUp('Carol');
@@ -245,15 +201,15 @@ describe('proximity through the gateway', () => {
 
   it('never nudges people who blocked each other', async () => {
     const [ada, bob] = await Promise.all([signUp('Ada'), signUp('Bob')]);
-    expect((await ada.client.post('/users/me/blocks', { userId: bob.id })).status).toBe(201);
+    expectData(await ada.api.POST('/api/v1/users/me/blocks', { body: { userId: bob.id } }), 201);
     // Until proximity has the block (events take a moment) they may match: start over then.
     await waitFor(
       async () => {
         const a = await goLive(ada, ['surfing']);
         const b = await goLive(bob, ['surfing']);
         const answers = [
-          (await report(bob, b.token, a.token)).body,
-          (await report(ada, a.token, b.token)).body,
+          expectData(await report(bob, b.token, a.token), 200),
+          expectData(await report(ada, a.token, b.token), 200),
         ];
         return answers.every((answer) => !answer.match);
       },
@@ -262,21 +218,19 @@ describe('proximity through the gateway', () => {
   });
 
   it('keeps stats for admins only, counting sessions, matches and large categories', async () => {
-    const [ada, adminClient] = await Promise.all([signUp('Ada'), admin()]);
-    const refused = await ada.client.get<Problem>('/proximity/stats');
-    expect(refused.status).toBe(403);
+    const [ada, adminClient] = await Promise.all([signUp('Ada'), signInAdmin()]);
+    expectProblem(await ada.api.GET('/api/v1/proximity/stats'), 403);
 
-    const before = (await adminClient.get<Stats>('/proximity/stats')).body;
+    const stats = async () => expectData(await adminClient.api.GET('/api/v1/proximity/stats'), 200);
+    const before = await stats();
     const people = await Promise.all(Array.from({ length: 5 }, (_, i) => signUp(`Player${i}`)));
     const sessions = await Promise.all(people.map((p) => goLive(p, ['backgammon'])));
-    expect((await report(people[0], sessions[0].token, sessions[1].token)).body.nudgeSent).toBe(
-      true,
-    );
+    const matched = await report(people[0], sessions[0].token, sessions[1].token);
+    expect(expectData(matched, 200).nudgeSent).toBe(true);
 
     const after = await waitFor(
       async () => {
-        const { status, body } = await adminClient.get<Stats>('/proximity/stats');
-        expect(status).toBe(200);
+        const body = await stats();
         return body.totalSessionsToday >= before.totalSessionsToday + 5 &&
           body.totalMatchesToday >= before.totalMatchesToday + 1
           ? body
@@ -302,14 +256,16 @@ describe('proximity through the gateway', () => {
     const [ada, bob, carol] = await Promise.all([signUp('Ada'), signUp('Bob'), signUp('Carol')]);
     const adaSession = await goLive(ada, ['climbing']);
     const bobSession = await goLive(bob, ['cooking']);
-    expect((await report(bob, bobSession.token, adaSession.token)).body).toEqual(NO_MATCH);
-    const takeOver = () =>
-      carol.client.post('/proximity/sessions', { bleToken: adaSession.token, interests: ['go'] });
-    expect((await takeOver()).status).toBe(409);
+    expect(expectData(await report(bob, bobSession.token, adaSession.token), 200)).toEqual(
+      NO_MATCH,
+    );
+    const takeOver = async () =>
+      (await startSession(carol, adaSession.token, ['go'])).response.status;
+    expect(await takeOver()).toBe(409);
 
-    expect((await ada.client.request('DELETE', '/users/me')).status).toBe(204);
+    expect((await ada.api.DELETE('/api/v1/users/me')).response.status).toBe(204);
     // Once the session is gone, its token is free for anyone.
-    await waitFor(async () => (await takeOver()).status === 201, {
+    await waitFor(async () => (await takeOver()) === 201, {
       timeoutMs: 5_000,
       message: "Ada's session to end",
     });

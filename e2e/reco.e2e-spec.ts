@@ -1,37 +1,13 @@
 import { greatCircleKm, locationCell, shownDistanceKm } from '@rendezvous/contracts';
 import { waitFor } from '@rendezvous/testing';
-import type { ApiClient, Person } from './support/api-client';
+import type { components, operations } from '@rendezvous/api-client';
+import type { ApiClient, Person, Problem } from './support/api-client';
 import { signInAdmin, signUp } from './support/api-client';
+import { expectData, expectProblem } from './support/typed-api';
 
-interface Venue {
-  id: string;
-  name: string;
-  category: string;
-  capacity: number;
-}
-interface VenueItem {
-  venueId: string;
-  name: string;
-  score: number;
-  distanceKm: number | null;
-  factors: Record<string, number>;
-}
-interface PersonItem {
-  userId: string;
-  score: number;
-  factors: Record<string, number>;
-}
-interface MeetItem {
-  venueId: string;
-  distanceKm: number;
-  score: number;
-  you: { distanceKm: number; score: number };
-  them: { distanceKm: number; score: number };
-}
-interface Problem {
-  code: string;
-  errors?: { path: string; message: string }[];
-}
+type CreateVenue = components['schemas']['CreateVenueDto'];
+type VenueQuery = NonNullable<operations['reco_RecoController_venues']['parameters']['query']>;
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 const KM_PER_DEGREE = 6371 * (Math.PI / 180);
 // Every test works in its own spot on the map, away from other tests' venues.
@@ -49,43 +25,46 @@ describe('venues and recommendations', () => {
     admin = await signInAdmin();
   });
 
-  const createVenue = async (place: { lat: number; lng: number }, extra: object = {}) => {
-    const response = await admin.post<Venue>('/venues', {
-      name: 'Spot',
-      category: 'cafe',
-      priceLevel: 2,
-      ...place,
-      ...extra,
+  const createVenue = async (
+    place: { lat: number; lng: number },
+    extra: Partial<CreateVenue> = {},
+  ) => {
+    const answer = await admin.api.POST('/api/v1/venues', {
+      // Without a capacity, the venue takes the documented default the generated type calls required.
+      body: { name: 'Spot', category: 'cafe', priceLevel: 2, ...place, ...extra } as CreateVenue,
     });
-    expect(response.status).toBe(201);
-    return response.body;
+    return expectData(answer, 201);
   };
 
   const livingAt = async (person: Person, place: { lat: number; lng: number }) => {
-    const response = await person.client.request('PATCH', '/users/me', {
+    const answer = await person.api.PATCH('/api/v1/users/me', {
       body: { location: { ...place, city: null } },
     });
-    expect(response.status).toBe(200);
+    expectData(answer, 200);
     return person;
   };
 
-  const recoVenues = (person: Person, query = '') =>
-    person.client.get<{ items: VenueItem[] }>(`/reco/venues?limit=100${query}`);
-  const recoPeople = (person: Person, query = '') =>
-    person.client.get<{ items: PersonItem[] }>(`/reco/people?limit=100${query}`);
+  const recoVenues = async (person: Person, query: VenueQuery = {}) =>
+    expectData(
+      await person.api.GET('/api/v1/reco/venues', { params: { query: { limit: 100, ...query } } }),
+      200,
+    ).items;
+  const recoPeople = async (person: Person) =>
+    expectData(
+      await person.api.GET('/api/v1/reco/people', { params: { query: { limit: 100 } } }),
+      200,
+    ).items;
+  const meet = (person: Person, other: Person, limit?: number) =>
+    person.api.GET('/api/v1/reco/venues/meet', { params: { query: { with: other.id, limit } } });
 
   it('lets only admins create venues and names each bad field', async () => {
     const ada = await signUp('Ada');
-    const refused = await ada.client.post<Problem>('/venues', {
-      name: 'Mine',
-      category: 'bar',
-      lat: 1,
-      lng: 1,
-      priceLevel: 1,
+    const refused = await ada.api.POST('/api/v1/venues', {
+      body: { name: 'Mine', category: 'bar', lat: 1, lng: 1, priceLevel: 1, capacity: 20 },
     });
-    expect(refused.status).toBe(403);
-    expect(refused.body.code).toBe('COMMON.FORBIDDEN');
+    expect(expectProblem(refused, 403).code).toBe('COMMON.FORBIDDEN');
 
+    // Outside the document's limits: sent untyped.
     const bad = await admin.post<Problem>('/venues', {
       name: '',
       category: 'casino',
@@ -102,10 +81,12 @@ describe('venues and recommendations', () => {
 
     const venue = await createVenue(somewhere(), { name: 'Le Nid', description: 'Quiet corner' });
     expect(venue.capacity).toBe(20);
-    const read = await ada.client.get<Venue>(`/venues/${venue.id}`);
-    expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ id: venue.id, name: 'Le Nid', category: 'cafe' });
-    expect((await ada.client.get('/venues/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    const read = await ada.api.GET('/api/v1/venues/{id}', { params: { path: { id: venue.id } } });
+    expect(expectData(read, 200)).toMatchObject({ id: venue.id, name: 'Le Nid', category: 'cafe' });
+    const unknown = await ada.api.GET('/api/v1/venues/{id}', {
+      params: { path: { id: UNKNOWN_ID } },
+    });
+    expectProblem(unknown, 404);
   });
 
   it('recommends venues by the default formula, with filters and interactions', async () => {
@@ -116,8 +97,12 @@ describe('venues and recommendations', () => {
     const dear = await createVenue(north(home, 1), { category: 'bar', priceLevel: 4 });
     const items = await waitFor(
       async () => {
-        const { body } = await recoVenues(ada, '&maxDistanceKm=5&category=bar&maxPriceLevel=2');
-        return body.items.some((i) => i.distanceKm !== null) && body.items;
+        const found = await recoVenues(ada, {
+          maxDistanceKm: 5,
+          category: 'bar',
+          maxPriceLevel: 2,
+        });
+        return found.some((i) => i.distanceKm !== null) && found;
       },
       { timeoutMs: 10_000, message: "reco to learn Ada's home" },
     );
@@ -127,18 +112,16 @@ describe('venues and recommendations', () => {
     ]);
     expect(items.map((i) => i.venueId)).not.toContain(dear.id);
 
-    const logged = await ada.client.post(`/venues/${oneKm.id}/interactions`, {
-      type: 'like',
-      dwellSeconds: 150,
-    });
-    expect(logged.status).toBe(201);
-    const unknown = await ada.client.post(
-      '/venues/00000000-0000-4000-8000-000000000000/interactions',
-      {
-        type: 'like',
-      },
-    );
-    expect(unknown.status).toBe(404);
+    type Interaction = components['schemas']['InteractionDto'];
+    // Without dwellSeconds, the documented default the generated type calls required applies.
+    const interact = (id: string, body: Pick<Interaction, 'type'> & Partial<Interaction>) =>
+      ada.api.POST('/api/v1/venues/{id}/interactions', {
+        params: { path: { id } },
+        body: body as Interaction,
+      });
+    expectData(await interact(oneKm.id, { type: 'like', dwellSeconds: 150 }), 201);
+    expectProblem(await interact(UNKNOWN_ID, { type: 'like' }), 404);
+    // Outside the document's limits: sent untyped.
     const bad = await ada.client.post<Problem>(`/venues/${oneKm.id}/interactions`, {
       type: 'love',
       dwellSeconds: 90_000,
@@ -146,10 +129,11 @@ describe('venues and recommendations', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors?.map((e) => e.path).sort()).toEqual(['dwellSeconds', 'type']);
 
-    const after = (await recoVenues(ada, '&maxDistanceKm=5&category=bar')).body.items;
+    const after = await recoVenues(ada, { maxDistanceKm: 5, category: 'bar' });
     expect(after[0]).toMatchObject({ venueId: oneKm.id });
     expect(after[0].factors.preference).toBe(1);
 
+    // A latitude without a longitude, which the document does not allow: sent untyped.
     const missingLng = await ada.client.get<Problem>('/reco/venues?lat=10');
     expect(missingLng.status).toBe(400);
     expect(missingLng.body.errors?.map((e) => e.path)).toEqual(['lat']);
@@ -157,25 +141,33 @@ describe('venues and recommendations', () => {
 
   it('ranks companions from real connections and matches; a deleted person vanishes', async () => {
     const [ada, bea, cyd] = await Promise.all([signUp('Ada'), signUp('Bea'), signUp('Cyd')]);
-    expect((await ada.client.post('/users/me/connections', { userId: bea.id })).status).toBe(201);
-    expect((await bea.client.post(`/users/me/connections/${ada.id}/accept`)).status).toBe(200);
+    const request = await ada.api.POST('/api/v1/users/me/connections', {
+      body: { userId: bea.id },
+    });
+    expectData(request, 201);
+    const accepted = await bea.api.POST('/api/v1/users/me/connections/{userId}/accept', {
+      params: { path: { userId: ada.id } },
+    });
+    expectData(accepted, 200);
     // Matching learns of new people within a couple of seconds.
-    await waitFor(
-      async () =>
-        (await ada.client.post('/matching/swipes', { targetUserId: cyd.id, action: 'like' }))
-          .status === 201,
-      { timeoutMs: 10_000, message: 'matching to learn of Cyd' },
-    );
-    await waitFor(
-      async () =>
-        (await cyd.client.post('/matching/swipes', { targetUserId: ada.id, action: 'like' }))
-          .status === 201,
-      { timeoutMs: 10_000, message: 'matching to learn of Ada' },
-    );
+    const likes = async (person: Person, other: Person) =>
+      (
+        await person.api.POST('/api/v1/matching/swipes', {
+          body: { targetUserId: other.id, action: 'like' },
+        })
+      ).response.status === 201;
+    await waitFor(() => likes(ada, cyd), {
+      timeoutMs: 10_000,
+      message: 'matching to learn of Cyd',
+    });
+    await waitFor(() => likes(cyd, ada), {
+      timeoutMs: 10_000,
+      message: 'matching to learn of Ada',
+    });
     const items = await waitFor(
       async () => {
-        const { body } = await recoPeople(ada);
-        return body.items.length === 2 && body.items;
+        const found = await recoPeople(ada);
+        return found.length === 2 && found;
       },
       { timeoutMs: 10_000, message: 'reco to learn the connection and the match' },
     );
@@ -183,16 +175,16 @@ describe('venues and recommendations', () => {
       { userId: cyd.id, score: 0.48, factors: { strength: 0.8, venue: 0, category: 0 } },
       { userId: bea.id, score: 0.3, factors: { strength: 0.5, venue: 0, category: 0 } },
     ]);
-    const unknown = await ada.client.get(
-      '/reco/people?venueId=00000000-0000-4000-8000-000000000000',
-    );
-    expect(unknown.status).toBe(404);
+    const unknown = await ada.api.GET('/api/v1/reco/people', {
+      params: { query: { venueId: UNKNOWN_ID } },
+    });
+    expectProblem(unknown, 404);
 
-    expect((await cyd.client.request('DELETE', '/users/me')).status).toBe(204);
+    expect((await cyd.api.DELETE('/api/v1/users/me')).response.status).toBe(204);
     await waitFor(
       async () => {
-        const { body } = await recoPeople(ada);
-        return body.items.length === 1 && body.items[0].userId === bea.id;
+        const found = await recoPeople(ada);
+        return found.length === 1 && found[0].userId === bea.id;
       },
       { timeoutMs: 10_000, message: 'Cyd to vanish from recommendations' },
     );
@@ -216,10 +208,8 @@ describe('venues and recommendations', () => {
     const mine = new Set([nextToAda.id, halfway.id, nextToBea.id]);
     const items = await waitFor(
       async () => {
-        const response = await ada.client.get<{ items: MeetItem[] }>(
-          `/reco/venues/meet?with=${bea.id}&limit=10`,
-        );
-        return response.status === 200 && response.body.items;
+        const { data } = await meet(ada, bea, 10);
+        return data?.items;
       },
       { timeoutMs: 10_000, message: 'reco to learn both homes' },
     );
@@ -235,28 +225,27 @@ describe('venues and recommendations', () => {
     const homeless = await signUp('Cyd');
     const noHome = await waitFor(
       async () => {
-        const response = await ada.client.get<Problem>(`/reco/venues/meet?with=${homeless.id}`);
-        return response.status !== 404 && response;
+        const answer = await meet(ada, homeless);
+        return answer.response.status !== 404 && answer;
       },
       { timeoutMs: 10_000, message: 'reco to learn of Cyd' },
     );
-    expect(noHome.status).toBe(409);
-    expect(noHome.body.code).toBe('RECO.LOCATION_MISSING');
+    expect(expectProblem(noHome, 409).code).toBe('RECO.LOCATION_MISSING');
 
     // Never across a block, either way: as for an unknown person.
-    expect((await bea.client.post('/users/me/blocks', { userId: ada.id })).status).toBe(201);
+    expectData(await bea.api.POST('/api/v1/users/me/blocks', { body: { userId: ada.id } }), 201);
     for (const [caller, other] of [
       [ada, bea],
       [bea, ada],
     ]) {
       const blocked = await waitFor(
         async () => {
-          const response = await caller.client.get<Problem>(`/reco/venues/meet?with=${other.id}`);
-          return response.status === 404 && response;
+          const answer = await meet(caller, other);
+          return answer.response.status === 404 && answer;
         },
         { timeoutMs: 10_000, message: 'reco to learn of the block' },
       );
-      expect(blocked.body.code).toBe('RECO.USER_NOT_FOUND');
+      expect(expectProblem(blocked, 404).code).toBe('RECO.USER_NOT_FOUND');
     }
   });
 });
