@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BookingData, Envelope, PlanStateData } from '@rendezvous/contracts';
+import type { Topic } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import type { KafkaCollector } from '@rendezvous/testing';
 import { collectMessages, testKafka, waitFor } from '@rendezvous/testing';
@@ -29,10 +29,7 @@ describe('booking agent: booking exactly once', () => {
     await kafka.stop();
   });
 
-  const eventsOf = <T>(planId: string, type: string) =>
-    kafka.messages
-      .map((m) => m.json as Envelope<T>)
-      .filter((e) => e.aggregateId === planId && e.type === type);
+  const eventsOf = <T extends Topic>(planId: string, type: T) => kafka.envelopes(type, planId);
 
   /** Proposes a coffee meeting at the venue and has the invitee accept it (so it is confirmed). */
   async function agreedPlan(t: BookingTestApp, venueId: string, startsAt = inHours(24)) {
@@ -55,7 +52,7 @@ describe('booking agent: booking exactly once', () => {
   const workOrder = async (planId: string) =>
     (
       await waitFor(() => {
-        const found = eventsOf<PlanStateData>(planId, TOPICS.PLAN_CONFIRMED);
+        const found = eventsOf(planId, TOPICS.PLAN_CONFIRMED);
         return found.length > 0 ? found : undefined;
       })
     )[0];
@@ -182,7 +179,7 @@ describe('booking agent: booking exactly once', () => {
       await t.deliver(order);
       expect(await bookingsOf(t, planId)).toEqual({ bookings: 1, reservations: 1 });
       const [confirmed] = await waitFor(() => {
-        const found = eventsOf<BookingData>(planId, TOPICS.BOOKING_CONFIRMED);
+        const found = eventsOf(planId, TOPICS.BOOKING_CONFIRMED);
         return found.length > 0 ? found : undefined;
       });
       expect(confirmed.data.reference).toBe(held.reference);
@@ -202,7 +199,7 @@ describe('booking agent: booking exactly once', () => {
       const failed = plans.filter((_, i) => statuses[i] === 'booking_failed');
       for (const { planId } of failed) {
         const [event] = await waitFor(() => {
-          const found = eventsOf<{ reason: string }>(planId, TOPICS.BOOKING_FAILED);
+          const found = eventsOf(planId, TOPICS.BOOKING_FAILED);
           return found.length > 0 ? found : undefined;
         });
         expect(event.data.reason).toBe('venue_full');
@@ -253,7 +250,7 @@ describe('booking agent: booking exactly once', () => {
         expect(await statusOf(t, planId)).toBe('booking_failed');
         expect(await bookingsOf(t, planId)).toEqual({ bookings: 0, reservations: 0 });
         const [failed] = await waitFor(() => {
-          const found = eventsOf<{ reason: string }>(planId, TOPICS.BOOKING_FAILED);
+          const found = eventsOf(planId, TOPICS.BOOKING_FAILED);
           return found.length > 0 ? found : undefined;
         });
         expect(failed.data.reason).toBe('provider_unavailable');

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type {
   AccountStatus,
-  Envelope,
   TimeslotEventData,
   TimeslotStatus,
   UserBlockData,
   UserDeletedData,
   VenueData,
+  AnyEnvelope,
 } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { EnvelopeValidator, createApp } from '@rendezvous/platform';
@@ -36,7 +36,7 @@ export interface BookingTestApp {
   db: DataSource;
   request: TestRequest;
   /** Delivers an event to the consumer of its topic, through the envelope validator. */
-  deliver(event: Envelope): Promise<void>;
+  deliver(event: AnyEnvelope): Promise<void>;
   /** A person the service knows of (their `user.created` delivered) with an access token. */
   person(options?: { known?: boolean }): Promise<Person>;
   venue(capacity?: number): Promise<string>;
@@ -67,28 +67,31 @@ export async function startBookingApp(env: Record<string, string> = {}): Promise
   const agent = app.get(AgentEventsConsumer);
   const users = app.get(UserEventsConsumer);
 
-  const deliver = async (event: Envelope): Promise<void> => {
+  const deliver = async (event: AnyEnvelope): Promise<void> => {
     const parsed = validator.parse(event.type, Buffer.from(JSON.stringify(event)));
-    const as = <T>(e: Envelope) => e as Envelope<T>;
     switch (parsed.type) {
       case TOPICS.USER_CREATED:
-        return users.onUserCreated(as(parsed));
+        return users.onUserCreated(parsed);
       case TOPICS.USER_DELETED:
-        return users.onUserDeleted(as(parsed));
+        return users.onUserDeleted(parsed);
       case TOPICS.USER_STATUS_CHANGED:
-        return users.onUserStatusChanged(as(parsed));
+        return users.onUserStatusChanged(parsed);
       case TOPICS.USER_BLOCKED:
       case TOPICS.USER_UNBLOCKED:
-        return users.onBlock(as(parsed));
+        return users.onBlock(parsed);
       case TOPICS.VENUE_CREATED:
       case TOPICS.VENUE_UPDATED:
-        return directory.onVenue(as(parsed));
+        return directory.onVenue(parsed);
       case TOPICS.PLAN_CONFIRMED:
-        return agent.onPlanConfirmed(as(parsed));
+        return agent.onPlanConfirmed(parsed);
       case TOPICS.BOOKING_CANCELLED:
-        return agent.onBookingCancelled(as(parsed));
+        return agent.onBookingCancelled(parsed);
+      case TOPICS.TIMESLOT_CREATED:
+      case TOPICS.TIMESLOT_UPDATED:
+      case TOPICS.TIMESLOT_DELETED:
+        return directory.onTimeslot(parsed);
       default:
-        return directory.onTimeslot(as(parsed));
+        throw new Error(`the booking agent does not consume ${parsed.type}`);
     }
   };
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { Envelope } from '@rendezvous/contracts';
 import { BOOKING_ERRORS, TOPICS } from '@rendezvous/contracts';
 import type { KafkaCollector, ResponseValidator, TestResponse } from '@rendezvous/testing';
 import {
@@ -95,11 +94,7 @@ describe('booking agent OpenAPI document', () => {
     expect(accepted.body['status']).toBe('booking');
     conforms('post', `${path}/accept`, accepted);
 
-    const confirmed = await waitFor(() =>
-      kafka.messages
-        .map((m) => m.json as Envelope)
-        .find((e) => e.aggregateId === id && e.type === TOPICS.PLAN_CONFIRMED),
-    );
+    const confirmed = await waitFor(() => kafka.envelopes(TOPICS.PLAN_CONFIRMED, id)[0]);
     await t.deliver(confirmed);
     const booked = await t.request('GET', `/plans/${id}`, { token: bob.token });
     expect(booked.body['booking']).toMatchObject({ status: 'confirmed', partySize: 2 });

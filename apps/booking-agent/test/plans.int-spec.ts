@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  BookingData,
-  BookingFailedData,
-  Envelope,
-  PlanStateData,
-} from '@rendezvous/contracts';
+import type { Topic } from '@rendezvous/contracts';
 import { BOOKING_ERRORS, TOPICS } from '@rendezvous/contracts';
 import type { KafkaCollector, Problem } from '@rendezvous/testing';
 import { collectMessages, testKafka, waitFor } from '@rendezvous/testing';
@@ -52,16 +47,13 @@ describe('booking agent: plans', () => {
     await t.close();
   });
 
-  const eventsOf = <T>(planId: string, type: string) =>
-    kafka.messages
-      .map((m) => m.json as Envelope<T>)
-      .filter((e) => e.aggregateId === planId && e.type === type);
+  const eventsOf = <T extends Topic>(planId: string, type: T) => kafka.envelopes(type, planId);
 
   /** The plan's events of one type, once at least one has come through Kafka. */
-  const published = <T>(planId: string, type: string) =>
+  const published = <T extends Topic>(planId: string, type: T) =>
     waitFor(
       () => {
-        const found = eventsOf<T>(planId, type);
+        const found = eventsOf(planId, type);
         return found.length > 0 ? found : undefined;
       },
       { message: `${type} of ${planId}` },
@@ -84,7 +76,7 @@ describe('booking agent: plans', () => {
 
   /** Hands the plan's `plan.confirmed` (as it came through Kafka) to the agent. */
   const runAgent = async (planId: string) => {
-    const [order] = await published<PlanStateData>(planId, TOPICS.PLAN_CONFIRMED);
+    const [order] = await published(planId, TOPICS.PLAN_CONFIRMED);
     await t.deliver(order);
     return order;
   };
@@ -119,7 +111,7 @@ describe('booking agent: plans', () => {
         ],
       });
       expect(created.body.booking).toBeUndefined();
-      const [invited] = await published<PlanStateData>(created.body.id, TOPICS.PLAN_INVITED);
+      const [invited] = await published(created.body.id, TOPICS.PLAN_INVITED);
       expect(invited.recipientIds).toEqual([bob.id, carol.id]);
       expect(invited.aggregateVersion).toBe(1);
       expect(JSON.stringify(invited.data)).not.toContain('Coffee?');
@@ -205,7 +197,7 @@ describe('booking agent: plans', () => {
       expect(booked.status).toBe('booked');
       expect(booked.booking).toMatchObject({ partySize: 2, status: 'confirmed' });
       expect(booked.booking?.reference).toMatch(/^RDV-[A-Z2-9]{8}$/);
-      const [confirmed] = await published<BookingData>(created.id, TOPICS.BOOKING_CONFIRMED);
+      const [confirmed] = await published(created.id, TOPICS.BOOKING_CONFIRMED);
       expect(confirmed.recipientIds).toEqual([ada.id, bob.id]);
       expect(confirmed.data).toMatchObject({
         planId: created.id,
@@ -234,7 +226,7 @@ describe('booking agent: plans', () => {
       expect(inBookedSlot.status).toBe(409);
       const inside = await propose(ada, aPlan({ startsAt: inHours(48.5).toISOString() }));
       expect(inside.status).toBe(201);
-      const [invited] = await published<PlanStateData>(inside.body.id, TOPICS.PLAN_INVITED);
+      const [invited] = await published(inside.body.id, TOPICS.PLAN_INVITED);
       expect(invited.data.timeslotId).toBe(slotId);
       // A group plan is not a coffee meeting: no slot rule.
       const carol = await t.person();
@@ -256,13 +248,13 @@ describe('booking agent: plans', () => {
       await runAgent(second.id);
       expect((await plan(ada, first.id)).status).toBe('booked');
       expect((await plan(carol, second.id)).status).toBe('booking_failed');
-      const [failed] = await published<BookingFailedData>(second.id, TOPICS.BOOKING_FAILED);
+      const [failed] = await published(second.id, TOPICS.BOOKING_FAILED);
       expect(failed.data.reason).toBe('timeslot_taken');
       expect(failed.recipientIds).toEqual([carol.id, bob.id]);
       // Nor is the slot open to new plans.
       const again = await propose(carol, aPlan({ startsAt: inHours(71).toISOString() }));
       expect(again.status).toBe(409);
-      const [confirmed] = await published<BookingData>(first.id, TOPICS.BOOKING_CONFIRMED);
+      const [confirmed] = await published(first.id, TOPICS.BOOKING_CONFIRMED);
       expect(confirmed.data.timeslotId).toBe(slotId);
     });
 
@@ -375,7 +367,7 @@ describe('booking agent: plans', () => {
       const booked = await plan(dan, created.id);
       expect(booked.booking?.partySize).toBe(3);
       const updates = await waitFor(() => {
-        const found = eventsOf<PlanStateData>(created.id, TOPICS.PLAN_UPDATED);
+        const found = eventsOf(created.id, TOPICS.PLAN_UPDATED);
         return found.length >= 5 ? found : undefined;
       });
       expect(updates.every((u) => u.recipientIds?.length === 4)).toBe(true);
@@ -413,7 +405,7 @@ describe('booking agent: plans', () => {
       expect((await act(ada, created.id, 'cancel')).status).toBe(200);
       expect((await act(ada, created.id, 'confirm')).status).toBe(409);
       expect((await act(bob, created.id, 'decline')).status).toBe(409);
-      const [released] = await published<BookingData>(created.id, TOPICS.BOOKING_CANCELLED);
+      const [released] = await published(created.id, TOPICS.BOOKING_CANCELLED);
       expect(released.recipientIds).toEqual([ada.id, bob.id]);
       await t.deliver(released);
       // The seats are free again: another party of two fits the same hour.

@@ -3,8 +3,9 @@ import type {
   Envelope,
   EventRegistrationData,
   EventStateData,
-  UserDeletedData,
-  UserStateData,
+  TopicEnvelope,
+  Topic,
+  EventData,
 } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { KafkaConsumerTransport } from '@rendezvous/platform';
@@ -52,17 +53,17 @@ describe('event service: user events and account deletion', () => {
     const users = t.app.get(UserEventsConsumer);
     transport.addHandler(
       TOPICS.USER_CREATED,
-      (e: Envelope<UserStateData>) => users.onUserCreated(e),
+      (e: TopicEnvelope<'user.created'>) => users.onUserCreated(e),
       true,
     );
     transport.addHandler(
       TOPICS.USER_UPDATED,
-      (e: Envelope<UserStateData>) => users.onUserUpdated(e),
+      (e: TopicEnvelope<'user.updated'>) => users.onUserUpdated(e),
       true,
     );
     transport.addHandler(
       TOPICS.USER_DELETED,
-      (e: Envelope<UserDeletedData>) => users.onUserDeleted(e),
+      (e: TopicEnvelope<'user.deleted'>) => users.onUserDeleted(e),
       true,
     );
     await new Promise<void>((resolve, reject) =>
@@ -84,15 +85,19 @@ describe('event service: user events and account deletion', () => {
     await t.close();
   });
 
-  const envelope = <T>(type: string, aggregateId: string, version: number, data: T) =>
-    anEnvelope(type, data, { aggregateId, version });
+  const envelope = <T extends Topic>(
+    type: T,
+    aggregateId: string,
+    version: number,
+    data: EventData<T>,
+  ) => anEnvelope(type, data, { aggregateId, version });
   const send = async (event: { type: string; aggregateId: string }, times = 1) => {
     const message = { key: event.aggregateId, value: JSON.stringify(event) };
     await producer.send({ topic: event.type, messages: Array(times).fill(message) });
   };
   /** Sends user.deleted twice (a redelivery) and returns once both copies were handled. */
   const deleteAccount = async (person: Person, version = 2) => {
-    const deleted = envelope<UserDeletedData>(TOPICS.USER_DELETED, person.id, version, {
+    const deleted = envelope(TOPICS.USER_DELETED, person.id, version, {
       userId: person.id,
       deletedAt: new Date().toISOString(),
     });

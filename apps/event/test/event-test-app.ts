@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type {
-  AccountStatus,
-  Envelope,
-  Role,
-  UserDeletedData,
-  UserStateData,
-  UserStatusData,
-} from '@rendezvous/contracts';
+import type { AccountStatus, Role, UserStateData, EventData, Topic } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { EnvelopeValidator, createApp } from '@rendezvous/platform';
 import type { TestRequest } from '@rendezvous/testing';
@@ -42,7 +35,12 @@ export interface EventTestApp {
   /** A person with a valid access token; known to the service through user.created unless told not. */
   person(options?: { name?: string; known?: boolean; role?: Role }): Promise<Person>;
   /** Delivers a user event to the app's consumer, as the Kafka transport would. */
-  deliver(topic: string, data: unknown, aggregateId: string, version: number): Promise<void>;
+  deliver<T extends Topic>(
+    topic: T,
+    data: EventData<T>,
+    aggregateId: string,
+    version: number,
+  ): Promise<void>;
   /** Delivers the person's `user.status_changed` at `version`, as the user service would. */
   setStatus(
     userId: string,
@@ -105,14 +103,18 @@ export async function startEventApp(): Promise<EventTestApp> {
       topic,
       Buffer.from(JSON.stringify(anEnvelope(topic, data, { aggregateId, version }))),
     );
-    if (topic === TOPICS.USER_STATUS_CHANGED) {
-      await app.get(UserEventsConsumer).onUserStatusChanged(envelope as Envelope<UserStatusData>);
-    } else if (topic === TOPICS.USER_DELETED) {
-      await app.get(UserEventsConsumer).onUserDeleted(envelope as Envelope<UserDeletedData>);
-    } else if (topic === TOPICS.USER_CREATED) {
-      await app.get(UserEventsConsumer).onUserCreated(envelope as Envelope<UserStateData>);
-    } else {
-      await app.get(UserEventsConsumer).onUserUpdated(envelope as Envelope<UserStateData>);
+    const consumer = app.get(UserEventsConsumer);
+    switch (envelope.type) {
+      case TOPICS.USER_STATUS_CHANGED:
+        return consumer.onUserStatusChanged(envelope);
+      case TOPICS.USER_DELETED:
+        return consumer.onUserDeleted(envelope);
+      case TOPICS.USER_CREATED:
+        return consumer.onUserCreated(envelope);
+      case TOPICS.USER_UPDATED:
+        return consumer.onUserUpdated(envelope);
+      default:
+        throw new Error(`the event service does not consume ${envelope.type}`);
     }
   };
 

@@ -6,11 +6,9 @@ import { Global, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type {
   AccountStatus,
-  Envelope,
   ReportCreatedData,
   ReportDecidedData,
   Role,
-  UserStatusData,
 } from '@rendezvous/contracts';
 import { AUTH_ERRORS, COMMON_ERRORS, TOPICS } from '@rendezvous/contracts';
 import { EnvelopeValidator, createApp } from '@rendezvous/platform';
@@ -118,9 +116,7 @@ describe('suspensions, bans and roles at the gateway', () => {
     const parsed = validator.parse(envelope.type, Buffer.from(JSON.stringify(envelope)));
     switch (parsed.type) {
       case TOPICS.USER_STATUS_CHANGED:
-        return consumer
-          .get(AccountStandingConsumer)
-          .onStatusChanged(parsed as Envelope<UserStatusData>);
+        return consumer.get(AccountStandingConsumer).onStatusChanged(parsed);
       case TOPICS.REPORT_CREATED:
       case TOPICS.REPORT_DECIDED:
         await consumer.get(NotificationsConsumer).deliver(parsed);

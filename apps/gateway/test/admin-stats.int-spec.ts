@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { EventData, Topic } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { anEnvelope, testRedis, uniqueName } from '@rendezvous/testing';
+import { aPartialEnvelope, testRedis, uniqueName } from '@rendezvous/testing';
 import type Redis from 'ioredis';
 import { AdminStatsStore } from '../src/admin/admin-stats';
 
@@ -8,7 +9,8 @@ describe(AdminStatsStore.name, () => {
   let redis: Redis;
   let stats: AdminStatsStore;
   const now = new Date();
-  const event = (type: string, data: object = {}) => anEnvelope(type, data);
+  const event = <T extends Topic>(type: T, data: Partial<EventData<T>> = {}) =>
+    aPartialEnvelope(type, data);
 
   beforeEach(() => {
     redis = testRedis();
@@ -84,7 +86,7 @@ describe(AdminStatsStore.name, () => {
 
   it('keeps per-day counters, one item per day oldest first, zeros on quiet days', async () => {
     const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
-    const on = (type: string, at: string, data: object = {}) => ({
+    const on = <T extends Topic>(type: T, at: string, data: Partial<EventData<T>> = {}) => ({
       ...event(type, data),
       occurredAt: at,
     });

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Envelope, UserStateData, UserStatusData } from '@rendezvous/contracts';
+import type { Envelope, UserStateData, UserStatusData, AnyEnvelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import type { TestRequest } from '@rendezvous/testing';
 import {
@@ -51,25 +51,28 @@ export async function startMatchingApp(env: Record<string, string> = {}): Promis
   const users = app.get(UserEventsConsumer);
   const events = app.get(EventEventsConsumer);
 
-  const deliver = async (event: Envelope): Promise<void> => {
-    const as = <T>(e: Envelope) => e as Envelope<T>;
+  const deliver = async (event: AnyEnvelope): Promise<void> => {
     switch (event.type) {
       case TOPICS.USER_CREATED:
       case TOPICS.USER_UPDATED:
-        return users.onUserState(as(event));
+        return users.onUserState(event);
       case TOPICS.USER_DELETED:
-        return users.onUserDeleted(as(event));
+        return users.onUserDeleted(event);
       case TOPICS.USER_BLOCKED:
       case TOPICS.USER_UNBLOCKED:
-        return users.onBlock(as(event));
+        return users.onBlock(event);
       case TOPICS.USER_STATUS_CHANGED:
-        return users.onUserStatus(as(event));
+        return users.onUserStatus(event);
       case TOPICS.EVENT_CREATED:
       case TOPICS.EVENT_UPDATED:
       case TOPICS.EVENT_CANCELLED:
-        return events.onEvent(as(event));
+        return events.onEvent(event);
+      case TOPICS.EVENT_REGISTRATION_CREATED:
+      case TOPICS.EVENT_REGISTRATION_CANCELLED:
+      case TOPICS.EVENT_REGISTRATION_PROMOTED:
+        return events.onRegistration(event);
       default:
-        return events.onRegistration(as(event));
+        throw new Error(`matching does not consume ${event.type}`);
     }
   };
 

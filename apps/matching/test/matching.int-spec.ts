@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { MatchCreatedData, MatchStatusUpdatedData } from '@rendezvous/contracts';
+import type {
+  MatchCreatedData,
+  MatchStatusUpdatedData,
+  RegistrationStatus,
+} from '@rendezvous/contracts';
 import { MATCHING_ERRORS, TOPICS, greatCircleKm, locationCell } from '@rendezvous/contracts';
 import type { KafkaCollector } from '@rendezvous/testing';
 import {
@@ -9,6 +13,7 @@ import {
   domainErrorCode,
   testKafka,
   waitFor,
+  aPartialEnvelope,
 } from '@rendezvous/testing';
 import { DiscoveryService } from '../src/discovery/discovery.service';
 import { MatchExpiry } from '../src/matches/match-expiry';
@@ -268,15 +273,15 @@ describe('matching service', () => {
         await t.person(),
       ];
       await t.deliver(
-        anEnvelope(
+        aPartialEnvelope(
           TOPICS.EVENT_CREATED,
           { eventId, organizerId: organizer.userId, status: 'scheduled' },
           { aggregateId: eventId, source: 'event' },
         ),
       );
-      const register = async (userId: string, status: string, version = 1) =>
+      const register = async (userId: string, status: RegistrationStatus, version = 1) =>
         t.deliver(
-          anEnvelope(
+          aPartialEnvelope(
             TOPICS.EVENT_REGISTRATION_CREATED,
             {
               registrationId: `${eventId.slice(0, 24)}${userId.slice(24)}`,

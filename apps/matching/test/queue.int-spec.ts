@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Envelope, QueueMatchCancelledData, QueueMatchFoundData } from '@rendezvous/contracts';
+import type {
+  Envelope,
+  QueueMatchCancelledData,
+  QueueMatchFoundData,
+  Topic,
+} from '@rendezvous/contracts';
 import { MATCHING_ERRORS, TOPICS } from '@rendezvous/contracts';
 import type { KafkaCollector } from '@rendezvous/testing';
 import {
@@ -54,11 +59,8 @@ describe('queue matchmaking', () => {
     await two.close();
   });
 
-  const events = <T>(topic: string, aggregateId: string) =>
-    collector.messages
-      .filter((m) => m.topic === topic)
-      .map((m) => m.json as Envelope<T>)
-      .filter((e) => e.aggregateId === aggregateId);
+  const events = <T extends Topic>(topic: T, aggregateId: string) =>
+    collector.envelopes(topic, aggregateId);
 
   const ticketOf = (service: QueueService, userId: string, ticket: TicketView) =>
     service.get(userId, ticket.ticketId);
@@ -82,9 +84,7 @@ describe('queue matchmaking', () => {
     const matchId = second.ticket.matchId ?? '';
     expect(await ticketOf(q1, ada, first.ticket)).toMatchObject({ status: 'matched', matchId });
 
-    const found = await waitFor(
-      () => events<QueueMatchFoundData>(TOPICS.QUEUE_MATCH_FOUND, matchId)[0],
-    );
+    const found = await waitFor(() => events(TOPICS.QUEUE_MATCH_FOUND, matchId)[0]);
     expect(found.recipientIds?.sort()).toEqual([ada, bob].sort());
     expect(found.data).toMatchObject({ topic: topic.toLowerCase(), difficulty: 'medium' });
     expect(Date.parse(found.data.confirmBy) - Date.parse(found.occurredAt)).toBe(2000);
@@ -153,9 +153,7 @@ describe('queue matchmaking', () => {
     expect(await q2.confirm(bob, matchId ?? '', false)).toEqual({ status: 'cancelled' });
     const adaAgain = await q1.get(ada, adaTicket.ticketId);
     expect(adaAgain).toEqual({ ...adaTicket, status: 'waiting', expiresAt: expect.any(String) });
-    const cancelled = await waitFor(
-      () => events<QueueMatchCancelledData>(TOPICS.QUEUE_MATCH_CANCELLED, matchId ?? '')[0],
-    );
+    const cancelled = await waitFor(() => events(TOPICS.QUEUE_MATCH_CANCELLED, matchId ?? '')[0]);
     expect(cancelled.data).toMatchObject({
       reason: 'declined',
       requeuedTicketIds: [adaTicket.ticketId],
@@ -180,8 +178,7 @@ describe('queue matchmaking', () => {
     });
     expect(await q1.get(ada, adaTicket.ticketId)).toMatchObject({ status: 'waiting' });
     const cancelled = await waitFor(
-      () =>
-        events<QueueMatchCancelledData>(TOPICS.QUEUE_MATCH_CANCELLED, bobTicket.matchId ?? '')[0],
+      () => events(TOPICS.QUEUE_MATCH_CANCELLED, bobTicket.matchId ?? '')[0],
     );
     expect(cancelled.data.reason).toBe('timeout');
     expect(await q1.confirm(ada, bobTicket.matchId ?? '', true)).toEqual({ status: 'cancelled' });
@@ -212,9 +209,7 @@ describe('queue matchmaking', () => {
       },
       { timeoutMs: 10_000, message: 'widening to pair easy with medium' },
     );
-    const found = await waitFor(
-      () => events<QueueMatchFoundData>(TOPICS.QUEUE_MATCH_FOUND, paired.matchId ?? '')[0],
-    );
+    const found = await waitFor(() => events(TOPICS.QUEUE_MATCH_FOUND, paired.matchId ?? '')[0]);
     // Ada (easy) widened to medium; Carol (hard) is two steps from easy.
     expect([...found.data.userIds].sort()).toEqual([ada, bob].sort());
     expect(found.data.difficulty).toBe('medium');

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { ProximitySessionStartedData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import type {
   ResponseValidator,
@@ -108,7 +107,7 @@ describe('proximity service OpenAPI document', () => {
     for (let i = 0; i < 5; i += 1) {
       const sessionId = randomUUID();
       await t.deliver(
-        anEnvelope<ProximitySessionStartedData>(
+        anEnvelope(
           TOPICS.PROXIMITY_SESSION_STARTED,
           {
             sessionId,

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Envelope, UserStatusData } from '@rendezvous/contracts';
+import type { Envelope, UserStatusData, AnyEnvelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { aUserStatusEvent, startServiceForTest } from '@rendezvous/testing';
 import { DataSource } from 'typeorm';
@@ -16,13 +16,13 @@ export interface ProximityTestApp {
   sessions: SessionsService;
   encounters: EncountersService;
   /** Delivers an event to the consumer that handles its topic, as the Kafka transport would. */
-  deliver(event: Envelope): Promise<void>;
+  deliver(event: AnyEnvelope): Promise<void>;
   /** The person's `user.status_changed` at `version`: active, visible, role user unless told. */
   statusEvent(
     userId: string,
     version: number,
     change?: Partial<UserStatusData>,
-  ): Envelope<UserStatusData>;
+  ): Envelope<UserStatusData, 'user.status_changed'>;
   close(): Promise<void>;
 }
 
@@ -38,21 +38,20 @@ export async function startProximityApp(
   const { app } = service;
   const users = app.get(UserEventsConsumer);
   const stats = app.get(StatsConsumer);
-  const as = <T>(event: Envelope) => event as Envelope<T>;
 
-  const deliver = async (event: Envelope): Promise<void> => {
+  const deliver = async (event: AnyEnvelope): Promise<void> => {
     switch (event.type) {
       case TOPICS.USER_DELETED:
-        return users.onUserDeleted(as(event));
+        return users.onUserDeleted(event);
       case TOPICS.USER_BLOCKED:
       case TOPICS.USER_UNBLOCKED:
-        return users.onBlock(as(event));
+        return users.onBlock(event);
       case TOPICS.USER_STATUS_CHANGED:
-        return users.onStatusChanged(as(event));
+        return users.onStatusChanged(event);
       case TOPICS.PROXIMITY_SESSION_STARTED:
-        return stats.onSessionStarted(as(event));
+        return stats.onSessionStarted(event);
       case TOPICS.PROXIMITY_NUDGE:
-        return stats.onNudge(as(event));
+        return stats.onNudge(event);
       default:
         throw new Error(`proximity does not consume ${event.type}`);
     }

@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  Envelope,
-  ProximityNudgeData,
-  ProximitySessionStartedData,
-} from '@rendezvous/contracts';
+import type { Envelope, Topic, AnyEnvelope } from '@rendezvous/contracts';
 import { COMMON_ERRORS, PROXIMITY_ERRORS, TOPICS } from '@rendezvous/contracts';
 import { EnvelopeValidator } from '@rendezvous/platform';
 import type { KafkaCollector } from '@rendezvous/testing';
@@ -59,12 +55,9 @@ describe('proximity sessions, encounters and stats', () => {
     await brief.close();
   });
 
-  const events = <T>(topic: string) =>
-    collector.messages.filter((m) => m.topic === topic).map((m) => m.json as Envelope<T>);
+  const events = <T extends Topic>(topic: T) => collector.envelopes(topic);
   const nudgesOf = (sessionId: string) =>
-    events<ProximityNudgeData>(TOPICS.PROXIMITY_NUDGE).filter((e) =>
-      e.data.sessionIds.includes(sessionId),
-    );
+    events(TOPICS.PROXIMITY_NUDGE).filter((e) => e.data.sessionIds.includes(sessionId));
 
   /** A person with a live session on replica `app`. */
   async function person(interests: string[], app = one) {
@@ -194,8 +187,12 @@ describe('proximity sessions, encounters and stats', () => {
     const shared = secret('philosophy');
     const ada = await person([shared]);
     const bob = await person([shared]);
-    const block = (type: string, blockerId: string, blockedId: string, version: number) =>
-      anEnvelope(type, { blockerId, blockedId }, { aggregateId: blockerId, version });
+    const block = (
+      type: 'user.blocked' | 'user.unblocked',
+      blockerId: string,
+      blockedId: string,
+      version: number,
+    ) => anEnvelope(type, { blockerId, blockedId }, { aggregateId: blockerId, version });
 
     const blocked = block(TOPICS.USER_BLOCKED, bob.userId, ada.userId, 5);
     await one.deliver(blocked);
@@ -280,8 +277,8 @@ describe('proximity sessions, encounters and stats', () => {
 
     const ids = new Set([...players, ...potters].map((p) => p.session.sessionId));
     const started = await waitFor(() => {
-      const mine = events<ProximitySessionStartedData>(TOPICS.PROXIMITY_SESSION_STARTED).filter(
-        (e) => ids.has(e.data.sessionId),
+      const mine = events(TOPICS.PROXIMITY_SESSION_STARTED).filter((e) =>
+        ids.has(e.data.sessionId),
       );
       return mine.length === 9 && mine;
     });
@@ -298,7 +295,7 @@ describe('proximity sessions, encounters and stats', () => {
     });
 
     // Redelivered, and delivered twice at the same moment.
-    const all: Envelope[] = [...started, nudge];
+    const all: AnyEnvelope[] = [...started, nudge];
     await Promise.all(all.flatMap((event) => [one.deliver(event), one.deliver(event)]));
     for (const event of all) await one.deliver(event);
 

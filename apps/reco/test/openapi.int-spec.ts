@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { ConnectionEventData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import type {
   ResponseValidator,
@@ -150,7 +149,7 @@ describe('reco service OpenAPI document', () => {
     const [ada, bob, homeless] = [await someone(HOME), await someone(HOME), await someone()];
     const connectionId = randomUUID();
     await t.deliver(
-      anEnvelope<ConnectionEventData>(
+      anEnvelope(
         TOPICS.CONNECTION_ACCEPTED,
         {
           connectionId,

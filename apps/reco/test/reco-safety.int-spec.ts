@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditRecordedData, ConnectionEventData, Envelope } from '@rendezvous/contracts';
+import type { AuditRecordedData, Envelope } from '@rendezvous/contracts';
 import { AUTH_ERRORS, RECO_ERRORS, TOPICS } from '@rendezvous/contracts';
 import { EnvelopeValidator } from '@rendezvous/platform';
 import type { KafkaCollector, TestRequest, TokenIssuer } from '@rendezvous/testing';
@@ -50,7 +50,7 @@ describe('reco: suspended, banned and auto-hidden people', () => {
   const connect = (a: string, b: string) => {
     const id = randomUUID();
     return t.deliver(
-      anEnvelope<ConnectionEventData>(
+      anEnvelope(
         TOPICS.CONNECTION_ACCEPTED,
         {
           connectionId: id,

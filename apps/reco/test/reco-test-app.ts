@@ -1,5 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Envelope, UserLocation, UserStateData, UserStatusData } from '@rendezvous/contracts';
+import type {
+  UserLocation,
+  UserStateData,
+  UserStatusData,
+  AnyEnvelope,
+} from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { aUserState, anEnvelope, startServiceForTest, aUserStatusEvent } from '@rendezvous/testing';
 import { DataSource } from 'typeorm';
@@ -12,7 +17,7 @@ export interface RecoTestApp {
   app: NestFastifyApplication;
   db: DataSource;
   /** Delivers an event to the consumer that handles its topic, as the Kafka transport would. */
-  deliver(event: Envelope): Promise<void>;
+  deliver(event: AnyEnvelope): Promise<void>;
   /** A person known to reco (their `user.created` delivered), living at `home` if given. */
   person(home?: UserLocation | null): Promise<UserStateData>;
   /** Delivers the person's `user.status_changed` at `version`: active, visible, role user unless told. */
@@ -30,23 +35,26 @@ export async function startRecoApp(env: Record<string, string> = {}): Promise<Re
   const consumer = app.get(UserEventsConsumer);
   const ties = app.get(TiesConsumer);
 
-  const deliver = async (event: Envelope): Promise<void> => {
-    const as = <T>(e: Envelope) => e as Envelope<T>;
+  const deliver = async (event: AnyEnvelope): Promise<void> => {
     switch (event.type) {
       case TOPICS.USER_CREATED:
       case TOPICS.USER_UPDATED:
-        return consumer.onUserState(as(event));
+        return consumer.onUserState(event);
       case TOPICS.USER_DELETED:
-        return consumer.onUserDeleted(as(event));
+        return consumer.onUserDeleted(event);
       case TOPICS.MATCH_CREATED:
-        return ties.onMatchCreated(as(event));
+        return ties.onMatchCreated(event);
       case TOPICS.USER_BLOCKED:
       case TOPICS.USER_UNBLOCKED:
-        return consumer.onBlock(as(event));
+        return consumer.onBlock(event);
       case TOPICS.USER_STATUS_CHANGED:
-        return consumer.onStatusChanged(as(event));
+        return consumer.onStatusChanged(event);
+      case TOPICS.CONNECTION_REQUESTED:
+      case TOPICS.CONNECTION_ACCEPTED:
+      case TOPICS.CONNECTION_REMOVED:
+        return ties.onConnection(event);
       default:
-        return ties.onConnection(as(event));
+        throw new Error(`reco does not consume ${event.type}`);
     }
   };
 

@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  ConnectionEventData,
-  Envelope,
-  MatchCreatedData,
-  UserDeletedData,
-  VenueCategory,
-  VenueData,
-} from '@rendezvous/contracts';
+import type { Envelope, VenueCategory, VenueData } from '@rendezvous/contracts';
 import {
   COMMON_ERRORS,
   RECO_ERRORS,
@@ -84,7 +77,7 @@ describe('reco service', () => {
 
   const connect = (a: string, b: string, strength: number, version = 1, id = randomUUID()) =>
     t.deliver(
-      anEnvelope<ConnectionEventData>(
+      anEnvelope(
         strength > 0 ? TOPICS.CONNECTION_ACCEPTED : TOPICS.CONNECTION_REMOVED,
         {
           connectionId: id,
@@ -265,7 +258,7 @@ describe('reco service', () => {
       const [friend, matched, stranger] = await Promise.all([t.person(), t.person(), t.person()]);
       await connect(caller.userId, friend.userId, 0.5);
       await t.deliver(
-        anEnvelope<MatchCreatedData>(
+        anEnvelope(
           TOPICS.MATCH_CREATED,
           {
             matchId: randomUUID(),
@@ -330,7 +323,7 @@ describe('reco service', () => {
       await interactions.log(doomed.userId, venue.id, 'like', 0);
       await interactions.log(doomed.userId, venue.id, 'interest', 0);
       expect((await reco.people(caller.userId, null, 10)).items).toHaveLength(1);
-      const deleted = anEnvelope<UserDeletedData>(
+      const deleted = anEnvelope(
         TOPICS.USER_DELETED,
         { userId: doomed.userId, deletedAt: new Date().toISOString() },
         { aggregateId: doomed.userId, version: 2 },

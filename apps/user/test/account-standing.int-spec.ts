@@ -1,4 +1,4 @@
-import type { Envelope, UserStateData, UserStatusData } from '@rendezvous/contracts';
+import type { Topic } from '@rendezvous/contracts';
 import {
   AUTH_ERRORS,
   COMMON_ERRORS,
@@ -57,13 +57,11 @@ describe('user service: account standing and roles', () => {
     await t.close();
   });
 
-  const eventsOf = <T>(type: string, aggregateId: string) =>
-    events.messages
-      .map((m) => m.json as Envelope<T>)
-      .filter((e) => e.type === type && e.aggregateId === aggregateId);
+  const eventsOf = <T extends Topic>(type: T, aggregateId: string) =>
+    events.envelopes(type, aggregateId);
 
   const statusEvents = (userId: string) =>
-    eventsOf<UserStatusData>(TOPICS.USER_STATUS_CHANGED, userId).sort(
+    eventsOf(TOPICS.USER_STATUS_CHANGED, userId).sort(
       (a, b) => a.aggregateVersion - b.aggregateVersion,
     );
 
@@ -333,7 +331,7 @@ describe('user service: account standing and roles', () => {
     ]);
     const updates = await waitFor(
       () => {
-        const found = eventsOf<UserStateData>(TOPICS.USER_UPDATED, person.user.id);
+        const found = eventsOf(TOPICS.USER_UPDATED, person.user.id);
         return found.some((e) => e.data.role === 'user') && found;
       },
       { message: 'user.updated carrying the removed role' },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectionEventData, Envelope, MatchCreatedData } from '@rendezvous/contracts';
+import type { Envelope, MatchCreatedData, Topic, TopicEnvelope } from '@rendezvous/contracts';
 import { TOPICS, USER_ERRORS } from '@rendezvous/contracts';
 import type { KafkaCollector } from '@rendezvous/testing';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
@@ -53,7 +53,7 @@ describe('user service: timeslots, connections, blocks', () => {
     const consumer = t.app.get(MatchEventsConsumer);
     transport.addHandler(
       TOPICS.MATCH_CREATED,
-      (event: Envelope<MatchCreatedData>) => consumer.onMatchCreated(event),
+      (event: TopicEnvelope<'match.created'>) => consumer.onMatchCreated(event),
       true,
     );
     await new Promise<void>((resolve, reject) =>
@@ -77,12 +77,8 @@ describe('user service: timeslots, connections, blocks', () => {
     await t.close();
   });
 
-  const eventsOf = <T>(type: string, aggregateId?: string) =>
-    events.messages
-      .map((m) => m.json as Envelope<T>)
-      .filter(
-        (e) => e.type === type && (aggregateId === undefined || e.aggregateId === aggregateId),
-      );
+  const eventsOf = <T extends Topic>(type: T, aggregateId?: string) =>
+    events.envelopes(type, aggregateId);
 
   describe('timeslots', () => {
     it('creates, lists by start time and deletes own slots', async () => {
@@ -248,18 +244,13 @@ describe('user service: timeslots, connections, blocks', () => {
 
       const requested = await waitFor(
         () =>
-          eventsOf<ConnectionEventData>(TOPICS.CONNECTION_REQUESTED).find(
-            (e) => e.data.fromUserId === alice.user.id,
-          ),
+          eventsOf(TOPICS.CONNECTION_REQUESTED).find((e) => e.data.fromUserId === alice.user.id),
         { message: 'connection.requested' },
       );
       expect(requested.recipientIds).toEqual([bob.user.id]);
       const acceptedEvents = await waitFor(
         () => {
-          const found = eventsOf<ConnectionEventData>(
-            TOPICS.CONNECTION_ACCEPTED,
-            requested.data.connectionId,
-          );
+          const found = eventsOf(TOPICS.CONNECTION_ACCEPTED, requested.data.connectionId);
           return found.length > 0 ? found : undefined;
         },
         { message: 'connection.accepted' },
@@ -383,10 +374,9 @@ describe('user service: timeslots, connections, blocks', () => {
         token: bob.accessToken,
       });
       expect(again.status).toBe(404);
-      const blocked = await waitFor(
-        () => eventsOf<{ blockerId: string }>(TOPICS.USER_BLOCKED, bob.user.id)[0],
-        { message: 'user.blocked' },
-      );
+      const blocked = await waitFor(() => eventsOf(TOPICS.USER_BLOCKED, bob.user.id)[0], {
+        message: 'user.blocked',
+      });
       expect(blocked.data).toEqual({ blockerId: bob.user.id, blockedId: alice.user.id });
     });
 
@@ -460,7 +450,7 @@ describe('user service: timeslots, connections, blocks', () => {
       ]);
       const accepted = await waitFor(
         () => {
-          const found = eventsOf<ConnectionEventData>(TOPICS.CONNECTION_ACCEPTED).filter(
+          const found = eventsOf(TOPICS.CONNECTION_ACCEPTED).filter(
             (e) => e.data.fromUserId === alice.user.id && e.data.types.includes('match'),
           );
           return found.length > 0 ? found : undefined;

@@ -2,12 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type {
-  AuditRecordedData,
-  BookingData,
-  Envelope,
-  MatchCreatedData,
-} from '@rendezvous/contracts';
+import type { Envelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { EnvelopeValidator, createApp } from '@rendezvous/platform';
 import { createTestDatabase, freePort, uniqueName } from '@rendezvous/testing';
@@ -90,16 +85,15 @@ export async function startUserApp(env: Record<string, string> = {}): Promise<Us
   const validator = new EnvelopeValidator();
   const deliver: UserTestApp['deliver'] = async (event) => {
     const valid = validator.parse(event.type, Buffer.from(JSON.stringify(event)));
-    const as = <T>(e: Envelope) => e as Envelope<T>;
     switch (valid.type) {
       case TOPICS.MATCH_CREATED:
-        return app.get(MatchEventsConsumer).onMatchCreated(as<MatchCreatedData>(valid));
+        return app.get(MatchEventsConsumer).onMatchCreated(valid);
       case TOPICS.BOOKING_CONFIRMED:
-        return app.get(BookingEventsConsumer).onBookingConfirmed(as<BookingData>(valid));
+        return app.get(BookingEventsConsumer).onBookingConfirmed(valid);
       case TOPICS.BOOKING_CANCELLED:
-        return app.get(BookingEventsConsumer).onBookingCancelled(as<BookingData>(valid));
+        return app.get(BookingEventsConsumer).onBookingCancelled(valid);
       case TOPICS.AUDIT_RECORDED:
-        return app.get(AuditEventsConsumer).onAuditRecorded(as<AuditRecordedData>(valid));
+        return app.get(AuditEventsConsumer).onAuditRecorded(valid);
       default:
         throw new Error(`the user service does not consume ${valid.type}`);
     }

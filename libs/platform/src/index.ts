@@ -34,6 +34,7 @@ export * from './kafka/leader-loop';
 export * from './kafka/outbox-batch';
 export * from './kafka/outbox-relay';
 export * from './kafka/outbox.service';
+export * from './kafka/on-event';
 export * from './kafka/topic-admin';
 export * from './metrics/platform-metrics';
 export * from './openapi/api-page';

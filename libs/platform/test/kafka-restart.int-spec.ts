@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Envelope } from '@rendezvous/contracts';
 import {
@@ -19,6 +18,7 @@ import {
   OutboxService,
   ensureTopics,
 } from '../src';
+import { aTestTopicEvent } from './test-topic-event';
 
 const KAFKA_SCRIPT = join(__dirname, '../../../tools/kafka/kafka.sh');
 
@@ -89,12 +89,7 @@ describe('a Kafka broker restart mid-stream', () => {
     const ids: string[] = [];
     const commit = async (version: number) => {
       const event = await dataSource.transaction((tx) =>
-        outbox.add(tx, {
-          type: topic,
-          aggregateId: randomUUID(),
-          aggregateVersion: 1,
-          data: { version },
-        }),
+        outbox.add(tx, aTestTopicEvent(topic, { version })),
       );
       ids.push(event.id);
     };

@@ -14,7 +14,9 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Kafka, logLevel } from 'kafkajs';
 import { TOPICS } from '@rendezvous/contracts';
+import type { NewEvent } from '../src';
 import { OutboxRelay, OutboxService, UnpublishableEventError, ensureTopics } from '../src';
+import { aTestTopicEvent } from './test-topic-event';
 
 const logger = silentLogger;
 const kafka = testKafka();
@@ -41,7 +43,7 @@ describe(OutboxRelay.name, () => {
 
   async function commit(aggregateId: string, version: number): Promise<Envelope> {
     return dataSource.transaction((tx) =>
-      outbox.add(tx, { type: topic, aggregateId, aggregateVersion: version, data: { version } }),
+      outbox.add(tx, aTestTopicEvent(topic, { version }, { aggregateId, version })),
     );
   }
 
@@ -90,7 +92,7 @@ describe(OutboxRelay.name, () => {
   });
 
   it('refuses, with its transaction, an event that breaks its own published schema', async () => {
-    const slot = (startsAt: string) => ({
+    const slot = (startsAt: string): NewEvent<'timeslot.created'> => ({
       type: TOPICS.TIMESLOT_CREATED,
       aggregateId: randomUUID(),
       aggregateVersion: 1,
@@ -119,12 +121,7 @@ describe(OutboxRelay.name, () => {
     let rolledBack: Envelope | undefined;
     await expect(
       dataSource.transaction(async (tx) => {
-        rolledBack = await outbox.add(tx, {
-          type: topic,
-          aggregateId,
-          aggregateVersion: 1,
-          data: {},
-        });
+        rolledBack = await outbox.add(tx, aTestTopicEvent(topic, {}, { aggregateId }));
         throw new Error('business rule failed');
       }),
     ).rejects.toThrow('business rule failed');
@@ -187,14 +184,9 @@ describe(OutboxRelay.name, () => {
   });
 
   it('refuses to record an event outside a transaction, where it could outlive a failed change', async () => {
-    await expect(
-      outbox.add(dataSource.manager, {
-        type: topic,
-        aggregateId: randomUUID(),
-        aggregateVersion: 1,
-        data: {},
-      }),
-    ).rejects.toThrow(/inside a transaction/);
+    await expect(outbox.add(dataSource.manager, aTestTopicEvent(topic, {}))).rejects.toThrow(
+      /inside a transaction/,
+    );
     expect(await outboxRows()).toBe(0);
   });
 });

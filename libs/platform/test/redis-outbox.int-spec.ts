@@ -10,6 +10,7 @@ import {
 } from '@rendezvous/testing';
 import type Redis from 'ioredis';
 import { REDIS_OUTBOX_LUA, RedisOutboxRelay, ensureTopics, redisOutboxArgs } from '../src';
+import { aTestTopicEvent } from './test-topic-event';
 
 // A state change in Redis and its event, in one atomic script, as features write them.
 const SET_AND_EMIT = `${REDIS_OUTBOX_LUA}
@@ -32,12 +33,10 @@ describe(RedisOutboxRelay.name, () => {
   };
 
   async function change(key: string, status: string): Promise<Envelope> {
-    const { envelope, args } = redisOutboxArgs('matching', {
-      type: topic,
-      aggregateId: key,
-      aggregateVersion: 1,
-      data: { status },
-    });
+    const { envelope, args } = redisOutboxArgs(
+      'matching',
+      aTestTopicEvent(topic, { status }, { aggregateId: key }),
+    );
     await redis.eval(SET_AND_EMIT, 2, key, stream, status, ...args);
     return envelope;
   }

@@ -1,4 +1,5 @@
 import { asyncApiDocument } from '@rendezvous/asyncapi';
+import type { Envelope, EventData, Topic } from '@rendezvous/contracts';
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import type { MessageValidator } from './asyncapi-validator';
 import { asyncApiMessageValidator } from './asyncapi-validator';
@@ -19,6 +20,11 @@ export interface KafkaCollector {
    * AsyncAPI document, which fails the test (and `waitFor` at once).
    */
   readonly messages: CollectedMessage[];
+  /**
+   * The envelopes read on `topic` (of one aggregate when given), typed by the topic: what was
+   * produced since the collector started has been checked against the document.
+   */
+  envelopes<T extends Topic>(topic: T, aggregateId?: string): Envelope<EventData<T>, T>[];
   /** Disconnects, then throws if a message broke the document: a test that never looked fails too. */
   stop(): Promise<void>;
 }
@@ -84,11 +90,19 @@ export async function collectMessages(
       violations.push(...validate(topic, message).map((problem) => `${where}: ${problem}`));
     },
   });
+  const envelopesOf = <T extends Topic>(topic: T, aggregateId?: string) => {
+    check();
+    return messages
+      .filter((m) => m.topic === topic && m.json !== undefined)
+      .map((m) => m.json as Envelope<EventData<T>, T>)
+      .filter((e) => aggregateId === undefined || e.aggregateId === aggregateId);
+  };
   return {
     get messages() {
       check();
       return messages;
     },
+    envelopes: envelopesOf,
     stop: async () => {
       await consumer.disconnect();
       check();

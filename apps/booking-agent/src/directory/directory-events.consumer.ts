@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import type { Envelope, TimeslotEventData, VenueData } from '@rendezvous/contracts';
+import type { TopicEnvelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { InboxService } from '@rendezvous/platform';
+import { InboxService, OnEvent } from '@rendezvous/platform';
 import { TimeslotsRepository } from './timeslots.repository';
 import { VenuesRepository } from './venues.repository';
 
@@ -15,13 +14,15 @@ export class DirectoryEventsConsumer {
     private readonly timeslots: TimeslotsRepository,
   ) {}
 
-  @EventPattern([TOPICS.VENUE_CREATED, TOPICS.VENUE_UPDATED])
-  async onVenue(@Payload() event: Envelope<VenueData>): Promise<void> {
+  @OnEvent(TOPICS.VENUE_CREATED, TOPICS.VENUE_UPDATED)
+  async onVenue(event: TopicEnvelope<'venue.created' | 'venue.updated'>): Promise<void> {
     await this.inbox.once(event, (tx) => this.venues.apply(tx, event.data, event.aggregateVersion));
   }
 
-  @EventPattern([TOPICS.TIMESLOT_CREATED, TOPICS.TIMESLOT_UPDATED, TOPICS.TIMESLOT_DELETED])
-  async onTimeslot(@Payload() event: Envelope<TimeslotEventData>): Promise<void> {
+  @OnEvent(TOPICS.TIMESLOT_CREATED, TOPICS.TIMESLOT_UPDATED, TOPICS.TIMESLOT_DELETED)
+  async onTimeslot(
+    event: TopicEnvelope<'timeslot.created' | 'timeslot.updated' | 'timeslot.deleted'>,
+  ): Promise<void> {
     const deleted = event.type === TOPICS.TIMESLOT_DELETED;
     await this.inbox.once(event, (tx) =>
       this.timeslots.apply(tx, event.data, event.aggregateVersion, deleted),

@@ -1,14 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import type {
-  Envelope,
-  UserBlockData,
-  UserDeletedData,
-  UserStateData,
-  UserStatusData,
-} from '@rendezvous/contracts';
+import type { TopicEnvelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { BlocksProjection, InboxService } from '@rendezvous/platform';
+import { BlocksProjection, InboxService, OnEvent } from '@rendezvous/platform';
 import { AccountDeletionService } from '../deletion/account-deletion.service';
 import { AccountStandingService } from '../safety/account-standing.service';
 import { PeopleRepository } from './people.repository';
@@ -24,30 +17,30 @@ export class UserEventsConsumer {
     private readonly standing: AccountStandingService,
   ) {}
 
-  @EventPattern(TOPICS.USER_CREATED)
-  async onUserCreated(@Payload() event: Envelope<UserStateData>): Promise<void> {
+  @OnEvent(TOPICS.USER_CREATED)
+  async onUserCreated(event: TopicEnvelope<'user.created'>): Promise<void> {
     await this.inbox.once(event, (tx) =>
       this.people.created(tx, event.data.userId, event.aggregateVersion),
     );
   }
 
-  @EventPattern([TOPICS.USER_BLOCKED, TOPICS.USER_UNBLOCKED])
-  async onBlock(@Payload() event: Envelope<UserBlockData>): Promise<void> {
+  @OnEvent(TOPICS.USER_BLOCKED, TOPICS.USER_UNBLOCKED)
+  async onBlock(event: TopicEnvelope<'user.blocked' | 'user.unblocked'>): Promise<void> {
     const active = event.type === TOPICS.USER_BLOCKED;
     await this.inbox.once(event, (tx) =>
       this.blocks.applyIfNewer(tx, event.data, active, event.aggregateVersion),
     );
   }
 
-  @EventPattern(TOPICS.USER_DELETED)
-  async onUserDeleted(@Payload() event: Envelope<UserDeletedData>): Promise<void> {
+  @OnEvent(TOPICS.USER_DELETED)
+  async onUserDeleted(event: TopicEnvelope<'user.deleted'>): Promise<void> {
     await this.inbox.once(event, (tx) =>
       this.deletion.apply(tx, event.data, event.aggregateVersion),
     );
   }
 
-  @EventPattern(TOPICS.USER_STATUS_CHANGED)
-  async onUserStatusChanged(@Payload() event: Envelope<UserStatusData>): Promise<void> {
+  @OnEvent(TOPICS.USER_STATUS_CHANGED)
+  async onUserStatusChanged(event: TopicEnvelope<'user.status_changed'>): Promise<void> {
     await this.inbox.once(event, (tx) =>
       this.standing.apply(tx, event.data, event.aggregateVersion),
     );

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type {
-  BookingData,
-  BookingFailedData,
   BookingFailureReason,
   ParticipantRole,
   ParticipantStatus,
@@ -131,7 +129,7 @@ export class PlansRepository {
 
   async bookingFailed(tx: EntityManager, plan: Plan, reason: BookingFailureReason) {
     const updated = await this.setStatus(tx, plan.row.id, 'booking_failed');
-    await this.outbox.add<BookingFailedData>(tx, {
+    await this.outbox.add(tx, {
       type: TOPICS.BOOKING_FAILED,
       aggregateId: updated.row.id,
       aggregateVersion: updated.row.version,
@@ -199,7 +197,12 @@ export class PlansRepository {
     )) as BookingRow[];
   }
 
-  async publish(tx: EntityManager, type: string, plan: Plan, recipientIds?: string[]) {
+  async publish(
+    tx: EntityManager,
+    type: 'plan.invited' | 'plan.updated' | 'plan.confirmed',
+    plan: Plan,
+    recipientIds?: string[],
+  ) {
     await this.outbox.add(tx, {
       type,
       aggregateId: plan.row.id,
@@ -209,10 +212,14 @@ export class PlansRepository {
     });
   }
 
-  private async publishBooking(tx: EntityManager, type: string, plan: Plan): Promise<void> {
+  private async publishBooking(
+    tx: EntityManager,
+    type: 'booking.confirmed' | 'booking.cancelled',
+    plan: Plan,
+  ): Promise<void> {
     const booking = plan.booking;
     if (!booking) throw new Error(`plan ${plan.row.id} has no booking to publish`);
-    await this.outbox.add<BookingData>(tx, {
+    await this.outbox.add(tx, {
       type,
       aggregateId: plan.row.id,
       aggregateVersion: plan.row.version,

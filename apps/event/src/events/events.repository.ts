@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  AuditRecordedData,
-  EventCategory,
-  EventLocation,
-  EventStateData,
-} from '@rendezvous/contracts';
+import type { EventCategory, EventLocation } from '@rendezvous/contracts';
 import { DomainError, EVENT_ERRORS, TOPICS } from '@rendezvous/contracts';
 import { greatCircleKmSql, OutboxService } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
@@ -134,7 +129,7 @@ export class EventsRepository {
     actorId: string,
     note: string | undefined,
   ): Promise<void> {
-    await this.outbox.add<AuditRecordedData>(tx, {
+    await this.outbox.add(tx, {
       type: TOPICS.AUDIT_RECORDED,
       aggregateId: cancelled.id,
       aggregateVersion: cancelled.version,
@@ -201,11 +196,11 @@ export class EventsRepository {
 
   private async publish(
     tx: EntityManager,
-    type: string,
+    type: 'event.created' | 'event.updated' | 'event.cancelled',
     row: EventRow,
     recipientIds?: string[],
   ): Promise<void> {
-    await this.outbox.add<EventStateData>(tx, {
+    await this.outbox.add(tx, {
       type,
       aggregateId: row.id,
       aggregateVersion: row.version,

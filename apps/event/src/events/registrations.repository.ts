@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EventRegistrationData, RegistrationStatus } from '@rendezvous/contracts';
+import type { RegistrationStatus } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { OutboxService, suspendedPersonSql } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
@@ -198,12 +198,13 @@ export class RegistrationsRepository {
 
   private async publish(
     tx: EntityManager,
-    type: string,
+    type:
+      'event.registration.created' | 'event.registration.cancelled' | 'event.registration.promoted',
     event: EventRow,
     row: Pick<RegistrationRow, 'id' | 'user_id' | 'status' | 'version'>,
     recipientIds?: string[],
   ): Promise<void> {
-    await this.outbox.add<EventRegistrationData>(tx, {
+    await this.outbox.add(tx, {
       type,
       aggregateId: row.id,
       aggregateVersion: row.version,

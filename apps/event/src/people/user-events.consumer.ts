@@ -1,13 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import type {
-  Envelope,
-  UserDeletedData,
-  UserStateData,
-  UserStatusData,
-} from '@rendezvous/contracts';
+import type { Envelope, UserStateData, TopicEnvelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { InboxService } from '@rendezvous/platform';
+import { InboxService, OnEvent } from '@rendezvous/platform';
 import { AccountDeletionService } from '../deletion/account-deletion.service';
 import { AccountStandingService } from '../safety/account-standing.service';
 import { PeopleRepository } from './people.repository';
@@ -21,25 +15,25 @@ export class UserEventsConsumer {
     private readonly standing: AccountStandingService,
   ) {}
 
-  @EventPattern(TOPICS.USER_CREATED)
-  async onUserCreated(@Payload() event: Envelope<UserStateData>): Promise<void> {
+  @OnEvent(TOPICS.USER_CREATED)
+  async onUserCreated(event: TopicEnvelope<'user.created'>): Promise<void> {
     await this.apply(event);
   }
 
-  @EventPattern(TOPICS.USER_UPDATED)
-  async onUserUpdated(@Payload() event: Envelope<UserStateData>): Promise<void> {
+  @OnEvent(TOPICS.USER_UPDATED)
+  async onUserUpdated(event: TopicEnvelope<'user.updated'>): Promise<void> {
     await this.apply(event);
   }
 
-  @EventPattern(TOPICS.USER_DELETED)
-  async onUserDeleted(@Payload() event: Envelope<UserDeletedData>): Promise<void> {
+  @OnEvent(TOPICS.USER_DELETED)
+  async onUserDeleted(event: TopicEnvelope<'user.deleted'>): Promise<void> {
     await this.inbox.once(event, (tx) =>
       this.deletion.apply(tx, event.data, event.aggregateVersion),
     );
   }
 
-  @EventPattern(TOPICS.USER_STATUS_CHANGED)
-  async onUserStatusChanged(@Payload() event: Envelope<UserStatusData>): Promise<void> {
+  @OnEvent(TOPICS.USER_STATUS_CHANGED)
+  async onUserStatusChanged(event: TopicEnvelope<'user.status_changed'>): Promise<void> {
     await this.inbox.once(event, (tx) =>
       this.standing.apply(tx, event.data, event.aggregateVersion),
     );

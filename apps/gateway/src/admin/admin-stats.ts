@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import type { Envelope } from '@rendezvous/contracts';
+import type { Envelope, EventData, Topic } from '@rendezvous/contracts';
 import {
   REDIS,
   REDIS_INBOX_LUA,
@@ -72,7 +72,7 @@ export class AdminStatsStore {
     return `${this.prefix}:day:${day}`;
   }
 
-  async count(envelope: Envelope): Promise<void> {
+  async count<T extends Topic>(envelope: Envelope<EventData<T>, T>): Promise<void> {
     const deltas = statsDeltas(envelope);
     if (deltas.length === 0) return;
     const args = deltas.flatMap((d) =>

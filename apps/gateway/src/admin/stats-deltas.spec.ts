@@ -1,10 +1,11 @@
-import { TOPICS } from '@rendezvous/contracts';
-import { anEnvelope } from '@rendezvous/testing';
+import type { EventData, Topic } from '@rendezvous/contracts';
+import { DECISION_ACTIONS, TOPICS } from '@rendezvous/contracts';
+import { aPartialEnvelope } from '@rendezvous/testing';
 import { statsDeltas } from './stats-deltas';
 
 describe(statsDeltas.name, () => {
-  const at = (type: string, data: object) => ({
-    ...anEnvelope(type, data),
+  const at = <T extends Topic>(type: T, data: Partial<EventData<T>>) => ({
+    ...aPartialEnvelope(type, data),
     occurredAt: '2026-11-26T23:59:59.000Z',
   });
 
@@ -34,7 +35,7 @@ describe(statsDeltas.name, () => {
       { counter: 'reportsOpen', by: 1 },
       { counter: 'reports', day: '2026-11-26', by: 1 },
     ]);
-    for (const action of ['dismiss', 'warn', 'suspend', 'ban']) {
+    for (const action of DECISION_ACTIONS) {
       expect(statsDeltas(at(TOPICS.REPORT_DECIDED, { action }))).toEqual([
         { counter: 'reportsOpen', by: -1 },
       ]);

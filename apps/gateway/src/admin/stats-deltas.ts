@@ -1,9 +1,4 @@
-import type {
-  Envelope,
-  QueueMatchCancelledData,
-  SwipePerformedData,
-  Topic,
-} from '@rendezvous/contracts';
+import type { Envelope, EventData, Topic } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 
 /**
@@ -35,25 +30,22 @@ const daily = (counter: DailyCounter, envelope: Envelope): StatsDelta => ({
   by: 1,
 });
 
-type DeltasFor = (envelope: Envelope) => StatsDelta[];
+type Deltas = { readonly [T in Topic]?: (envelope: Envelope<EventData<T>, T>) => StatsDelta[] };
 
 /** How each counted event moves the counters. */
-const DELTAS: Partial<Record<Topic, DeltasFor>> = {
+const DELTAS: Deltas = {
   [TOPICS.USER_CREATED]: (e) => [{ counter: 'users', by: 1 }, daily('signups', e)],
   [TOPICS.USER_DELETED]: () => [{ counter: 'users', by: -1 }],
-  [TOPICS.SWIPE_PERFORMED]: (e) => {
-    const { action } = e.data as SwipePerformedData;
-    return action === 'pass' ? [daily('swipes', e)] : [daily('swipes', e), daily('likes', e)];
-  },
+  [TOPICS.SWIPE_PERFORMED]: (e) =>
+    e.data.action === 'pass' ? [daily('swipes', e)] : [daily('swipes', e), daily('likes', e)],
   [TOPICS.MATCH_CREATED]: (e) => [daily('matches', e)],
   [TOPICS.QUEUE_TICKET_CREATED]: () => [{ counter: 'queueWaiting', by: 1 }],
   [TOPICS.QUEUE_TICKET_CANCELLED]: () => [{ counter: 'queueWaiting', by: -1 }],
   [TOPICS.QUEUE_EXPIRED]: () => [{ counter: 'queueWaiting', by: -1 }],
   [TOPICS.QUEUE_MATCH_FOUND]: () => [{ counter: 'queueWaiting', by: -2 }],
-  [TOPICS.QUEUE_MATCH_CANCELLED]: (e) => {
-    const { requeuedTicketIds } = e.data as QueueMatchCancelledData;
-    return [{ counter: 'queueWaiting', by: requeuedTicketIds.length }];
-  },
+  [TOPICS.QUEUE_MATCH_CANCELLED]: (e) => [
+    { counter: 'queueWaiting', by: e.data.requeuedTicketIds.length },
+  ],
   [TOPICS.EVENT_CREATED]: () => [{ counter: 'eventsScheduled', by: 1 }],
   [TOPICS.EVENT_CANCELLED]: () => [{ counter: 'eventsScheduled', by: -1 }],
   [TOPICS.EVENT_REGISTRATION_CREATED]: (e) => [daily('registrations', e)],
@@ -76,6 +68,6 @@ export function countingKey(envelope: Envelope): string {
     : envelope.id;
 }
 
-export function statsDeltas(envelope: Envelope): StatsDelta[] {
-  return DELTAS[envelope.type as Topic]?.(envelope) ?? [];
+export function statsDeltas<T extends Topic>(envelope: Envelope<EventData<T>, T>): StatsDelta[] {
+  return DELTAS[envelope.type]?.(envelope) ?? [];
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import type { Envelope, UserStatusData } from '@rendezvous/contracts';
+import type { TopicEnvelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
+import { OnEvent } from '@rendezvous/platform';
 import { NotificationsSocket } from '../realtime/notifications.socket';
 import { AccountStandings, standingOf } from './account-standings';
 
@@ -17,8 +17,8 @@ export class AccountStandingConsumer {
     private readonly socket: NotificationsSocket,
   ) {}
 
-  @EventPattern(TOPICS.USER_STATUS_CHANGED)
-  async onStatusChanged(@Payload() envelope: Envelope<UserStatusData>): Promise<void> {
+  @OnEvent(TOPICS.USER_STATUS_CHANGED)
+  async onStatusChanged(envelope: TopicEnvelope<'user.status_changed'>): Promise<void> {
     if (!(await this.standings.apply(envelope))) return;
     this.socket.applyStanding(envelope.data.userId, standingOf(envelope.data));
   }

@@ -19,17 +19,17 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The topics named in a service's `@EventPattern(...)` decorators. */
+/** The topics named in a service's `@OnEvent(...)` decorators. */
 function handledTopics(service: string): Set<string> {
   const topics = new Set<string>();
   for (const file of sourceFiles(join(APPS, service, 'src'))) {
     const source = readFileSync(file, 'utf8');
-    for (const [, pattern] of source.matchAll(/@EventPattern\(\s*(\[[^\]]*\]|[^)]*)\)/g)) {
-      for (const name of pattern.match(/[A-Za-z_.]+/g) ?? []) {
+    for (const [, pattern] of source.matchAll(/@OnEvent\(([^)]*)\)/g)) {
+      for (const name of pattern.match(/[A-Za-z_]+(?:\.[A-Z_]+)?/g) ?? []) {
         const constant = /^TOPICS\.([A-Z_]+)$/.exec(name)?.[1];
         if (constant) topics.add(TOPICS[constant as keyof typeof TOPICS]);
         else if (NAMED_LISTS[name]) NAMED_LISTS[name].forEach((topic) => topics.add(topic));
-        else throw new Error(`${file}: @EventPattern names ${name}, unknown to this test`);
+        else throw new Error(`${file}: @OnEvent names ${name}, unknown to this test`);
       }
     }
   }

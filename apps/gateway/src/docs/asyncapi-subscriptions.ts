@@ -7,7 +7,7 @@ const USER_STATE = [TOPICS.USER_CREATED, TOPICS.USER_UPDATED] as const;
 const BLOCKS = [TOPICS.USER_BLOCKED, TOPICS.USER_UNBLOCKED] as const;
 
 /**
- * The topics each service consumes (its `@EventPattern` handlers), as one consumer group.
+ * The topics each service consumes (its `@OnEvent` handlers), as one consumer group.
  * asyncapi-subscriptions.spec.ts holds this to the handlers in the apps' code.
  */
 export const SUBSCRIPTIONS: Readonly<Record<ServiceName, readonly Topic[]>> = {

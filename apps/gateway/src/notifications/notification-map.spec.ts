@@ -6,40 +6,38 @@ import type {
   Envelope,
   EventRegistrationData,
   EventStateData,
-  MatchCreatedData,
   PlanStateData,
-  ProximityNudgeData,
   ReportCreatedData,
   ReportDecidedData,
+  EventData,
+  Topic,
 } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
+import { aPartialEnvelope, anEnvelope } from '@rendezvous/testing';
 import { notificationsFor, pushesFor } from './notification-map';
 
-function connectionEvent(
-  type: string,
-  recipientIds?: string[],
-): Envelope<ConnectionEventData> & { fromUserId: string } {
-  const fromUserId = randomUUID();
+/** An event as the gateway receives it, at a fixed time. */
+function anEvent<T extends Topic>(type: T, data: EventData<T>, recipientIds?: string[]) {
   return {
-    id: randomUUID(),
-    type,
-    schemaVersion: 1,
+    ...anEnvelope(type, data, { ...(recipientIds ? { recipientIds } : {}) }),
     occurredAt: '2026-11-26T10:00:00.000Z',
-    source: 'user',
-    aggregateId: randomUUID(),
-    aggregateVersion: 1,
-    correlationId: randomUUID(),
-    ...(recipientIds ? { recipientIds } : {}),
-    data: {
-      connectionId: randomUUID(),
-      fromUserId,
-      toUserId: recipientIds?.[0] ?? randomUUID(),
-      status: 'pending',
-      types: ['request'],
-      strength: 0,
-    },
-    fromUserId,
   };
+}
+
+function connectionEvent(
+  type: 'connection.requested' | 'connection.accepted' | 'connection.removed',
+  recipientIds?: string[],
+) {
+  const fromUserId = randomUUID();
+  const data: ConnectionEventData = {
+    connectionId: randomUUID(),
+    fromUserId,
+    toUserId: recipientIds?.[0] ?? randomUUID(),
+    status: 'pending',
+    types: ['request'],
+    strength: 0,
+  };
+  return { ...anEvent(type, data, recipientIds), fromUserId };
 }
 
 describe(notificationsFor.name, () => {
@@ -62,10 +60,11 @@ describe(notificationsFor.name, () => {
   it('tells each person of a match who their partner is', () => {
     const [a, b] = [randomUUID(), randomUUID()];
     const matchId = randomUUID();
-    const event: Envelope<MatchCreatedData> = {
-      ...connectionEvent(TOPICS.MATCH_CREATED, [a, b]),
-      data: { matchId, userIds: [a, b], score: 0.8, sharedInterests: ['ai'] },
-    };
+    const event = anEvent(
+      TOPICS.MATCH_CREATED,
+      { matchId, userIds: [a, b], score: 0.8, sharedInterests: ['ai'] },
+      [a, b],
+    );
     const payloads = notificationsFor(event).map((n) => [n.recipientId, n.payload]);
     expect(payloads).toEqual([
       [a, expect.objectContaining({ matchId, partnerId: b, score: 0.8, sharedInterests: ['ai'] })],
@@ -83,10 +82,11 @@ describe(notificationsFor.name, () => {
   it('tells both people of a proximity nudge only the shared categories and a message', () => {
     const [a, b] = [randomUUID(), randomUUID()];
     const sessionIds: [string, string] = [randomUUID(), randomUUID()];
-    const event: Envelope<ProximityNudgeData> = {
-      ...connectionEvent(TOPICS.PROXIMITY_NUDGE, [a, b]),
-      data: { nudgeId: randomUUID(), userIds: [a, b], sessionIds, sharedInterests: ['tech'] },
-    };
+    const event = anEvent(
+      TOPICS.PROXIMITY_NUDGE,
+      { nudgeId: randomUUID(), userIds: [a, b], sessionIds, sharedInterests: ['tech'] },
+      [a, b],
+    );
     const notifications = notificationsFor(event);
     expect(notifications.map((n) => n.recipientId)).toEqual([a, b]);
     for (const { payload } of notifications) {
@@ -103,7 +103,11 @@ describe(notificationsFor.name, () => {
 });
 
 describe('event notifications', () => {
-  const envelope = <T>(type: string, data: T, recipientIds: string[]): Envelope<T> => ({
+  const envelope = <T extends Topic>(
+    type: T,
+    data: EventData<T>,
+    recipientIds: string[],
+  ): Envelope<EventData<T>, T> => ({
     id: randomUUID(),
     type,
     schemaVersion: 1,
@@ -162,14 +166,18 @@ describe('event notifications', () => {
   });
 
   it('notifies nobody of event changes that have no notification', () => {
-    expect(notificationsFor(envelope(TOPICS.EVENT_UPDATED, {}, [randomUUID()]))).toEqual([]);
+    expect(
+      notificationsFor(
+        aPartialEnvelope(TOPICS.EVENT_UPDATED, {}, { recipientIds: [randomUUID()] }),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('plan and booking notifications', () => {
   const planId = randomUUID();
   const people = [randomUUID(), randomUUID()];
-  const envelope = <T>(type: string, data: T): Envelope<T> => ({
+  const envelope = <T extends Topic>(type: T, data: EventData<T>): Envelope<EventData<T>, T> => ({
     id: randomUUID(),
     type,
     schemaVersion: 1,
@@ -252,14 +260,20 @@ describe('plan and booking notifications', () => {
   });
 
   it('notifies nobody of the agent’s own work order', () => {
-    expect(notificationsFor(envelope(TOPICS.PLAN_CONFIRMED, {}))).toEqual([]);
+    expect(
+      notificationsFor(aPartialEnvelope(TOPICS.PLAN_CONFIRMED, {}, { recipientIds: people })),
+    ).toEqual([]);
   });
 });
 
 describe('moderation notifications', () => {
   const reportId = randomUUID();
   const subjectUserId = randomUUID();
-  const envelope = <T>(type: string, data: T, recipientIds: string[]): Envelope<T> => ({
+  const envelope = <T extends Topic>(
+    type: T,
+    data: EventData<T>,
+    recipientIds: string[],
+  ): Envelope<EventData<T>, T> => ({
     id: randomUUID(),
     type,
     schemaVersion: 1,
@@ -305,7 +319,7 @@ describe('moderation notifications', () => {
 
   it('warns the subject of a warning with the report’s reason, and nobody of other decisions', () => {
     const decided = (action: ReportDecidedData['action']) =>
-      envelope<ReportDecidedData>(
+      envelope(
         TOPICS.REPORT_DECIDED,
         {
           reportId,

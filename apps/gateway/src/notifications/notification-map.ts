@@ -1,20 +1,9 @@
 import type {
+  AnyEnvelope,
   BookingData,
-  BookingFailedData,
-  ConnectionEventData,
   Envelope,
-  EventRegistrationData,
-  EventStateData,
-  MatchCreatedData,
-  MatchStatusUpdatedData,
+  EventData,
   PlanStateData,
-  ProximityNudgeData,
-  QueueExpiredData,
-  QueueMatchCancelledData,
-  QueueMatchFoundData,
-  QueueMatchReadyData,
-  ReportCreatedData,
-  ReportDecidedData,
   Role,
   Topic,
 } from '@rendezvous/contracts';
@@ -34,9 +23,6 @@ export interface Notification {
   payload: NotificationPayload;
 }
 
-/** The fields one recipient sees for an event; per recipient because e.g. a partner differs. */
-type PayloadFor<TData> = (data: TData, recipientId: string, envelope: Envelope<TData>) => object;
-
 const partnerOf = (userIds: [string, string], recipientId: string) =>
   userIds[0] === recipientId ? userIds[1] : userIds[0];
 
@@ -49,12 +35,17 @@ const bookingReference = (data: BookingData) => ({
 });
 
 /** How one topic notifies people. */
-interface NotificationRule {
-  payloadFor: PayloadFor<unknown>;
+interface NotificationRule<T extends Topic> {
+  /** The fields one recipient sees; per recipient because e.g. a partner differs. */
+  payloadFor: (
+    data: EventData<T>,
+    recipientId: string,
+    envelope: Envelope<EventData<T>, T>,
+  ) => object;
   /** The Socket.IO event; the topic's name unless given. */
   event?: string;
   /** Whether this event notifies at all; every event of the topic when absent. */
-  when?: (data: unknown) => boolean;
+  when?: (data: EventData<T>) => boolean;
   /**
    * Pushed once to these role rooms instead of each recipient's own room, so a person granted
    * the role while connected gets it too and a person in several rooms gets it once. The
@@ -63,89 +54,108 @@ interface NotificationRule {
   roles?: readonly Role[];
 }
 
-function mapping<TData>(
-  payloadFor: PayloadFor<TData>,
-  options: { event?: string; when?: (data: TData) => boolean; roles?: readonly Role[] } = {},
-): NotificationRule {
-  return { ...options, payloadFor } as NotificationRule;
-}
+type NotificationRules = { readonly [T in Topic]?: NotificationRule<T> };
 
 /**
  * Events that notify people, keyed by topic; unless the entry says otherwise the Socket.IO event
  * has the topic's name and goes to the envelope's `recipientIds`. Adding a notification is one
  * entry here.
  */
-export const NOTIFICATION_RULES: Partial<Record<Topic, NotificationRule>> = {
-  [TOPICS.CONNECTION_REQUESTED]: mapping<ConnectionEventData>((data) => ({
-    userId: data.fromUserId,
-  })),
-  [TOPICS.CONNECTION_ACCEPTED]: mapping<ConnectionEventData>((data) => ({
-    userId: data.fromUserId,
-  })),
-  [TOPICS.MATCH_CREATED]: mapping<MatchCreatedData>((data, recipientId) => ({
-    matchId: data.matchId,
-    partnerId: partnerOf(data.userIds, recipientId),
-    score: data.score,
-    sharedInterests: data.sharedInterests,
-  })),
-  [TOPICS.MATCH_STATUS_UPDATED]: mapping<MatchStatusUpdatedData>((data) => ({
-    matchId: data.matchId,
-    status: data.status,
-  })),
-  [TOPICS.QUEUE_MATCH_FOUND]: mapping<QueueMatchFoundData>((data, recipientId) => ({
-    matchId: data.matchId,
-    partnerId: partnerOf(data.userIds, recipientId),
-    topic: data.topic,
-    difficulty: data.difficulty,
-    confirmBy: data.confirmBy,
-  })),
-  [TOPICS.QUEUE_MATCH_READY]: mapping<QueueMatchReadyData>((data, recipientId) => ({
-    matchId: data.matchId,
-    sessionId: data.sessionId,
-    partnerId: partnerOf(data.userIds, recipientId),
-  })),
-  [TOPICS.QUEUE_MATCH_CANCELLED]: mapping<QueueMatchCancelledData>((data) => ({
-    matchId: data.matchId,
-    reason: data.reason,
-  })),
-  [TOPICS.QUEUE_EXPIRED]: mapping<QueueExpiredData>((data) => ({ ticketId: data.ticketId })),
-  [TOPICS.EVENT_REGISTRATION_PROMOTED]: mapping<EventRegistrationData>((data) => ({
-    eventId: data.eventId,
-  })),
-  [TOPICS.EVENT_CANCELLED]: mapping<EventStateData>((data) => ({ eventId: data.eventId })),
+export const NOTIFICATION_RULES: NotificationRules = {
+  [TOPICS.CONNECTION_REQUESTED]: {
+    payloadFor: (data) => ({
+      userId: data.fromUserId,
+    }),
+  },
+  [TOPICS.CONNECTION_ACCEPTED]: {
+    payloadFor: (data) => ({
+      userId: data.fromUserId,
+    }),
+  },
+  [TOPICS.MATCH_CREATED]: {
+    payloadFor: (data, recipientId) => ({
+      matchId: data.matchId,
+      partnerId: partnerOf(data.userIds, recipientId),
+      score: data.score,
+      sharedInterests: data.sharedInterests,
+    }),
+  },
+  [TOPICS.MATCH_STATUS_UPDATED]: {
+    payloadFor: (data) => ({
+      matchId: data.matchId,
+      status: data.status,
+    }),
+  },
+  [TOPICS.QUEUE_MATCH_FOUND]: {
+    payloadFor: (data, recipientId) => ({
+      matchId: data.matchId,
+      partnerId: partnerOf(data.userIds, recipientId),
+      topic: data.topic,
+      difficulty: data.difficulty,
+      confirmBy: data.confirmBy,
+    }),
+  },
+  [TOPICS.QUEUE_MATCH_READY]: {
+    payloadFor: (data, recipientId) => ({
+      matchId: data.matchId,
+      sessionId: data.sessionId,
+      partnerId: partnerOf(data.userIds, recipientId),
+    }),
+  },
+  [TOPICS.QUEUE_MATCH_CANCELLED]: {
+    payloadFor: (data) => ({
+      matchId: data.matchId,
+      reason: data.reason,
+    }),
+  },
+  [TOPICS.QUEUE_EXPIRED]: { payloadFor: (data) => ({ ticketId: data.ticketId }) },
+  [TOPICS.EVENT_REGISTRATION_PROMOTED]: {
+    payloadFor: (data) => ({
+      eventId: data.eventId,
+    }),
+  },
+  [TOPICS.EVENT_CANCELLED]: { payloadFor: (data) => ({ eventId: data.eventId }) },
   // Only the shared categories: never who the other person is, nor their token or session.
-  [TOPICS.PROXIMITY_NUDGE]: mapping<ProximityNudgeData>((data) => ({
-    sharedInterests: data.sharedInterests,
-    message: nudgeMessage(data.sharedInterests),
-  })),
-  [TOPICS.PLAN_INVITED]: mapping<PlanStateData>(planStatus),
-  [TOPICS.PLAN_UPDATED]: mapping<PlanStateData>(planStatus),
-  [TOPICS.BOOKING_CONFIRMED]: mapping<BookingData>(bookingReference),
-  [TOPICS.BOOKING_CANCELLED]: mapping<BookingData>(bookingReference),
-  [TOPICS.BOOKING_FAILED]: mapping<BookingFailedData>((data) => ({
-    planId: data.planId,
-    reason: data.reason,
-  })),
+  [TOPICS.PROXIMITY_NUDGE]: {
+    payloadFor: (data) => ({
+      sharedInterests: data.sharedInterests,
+      message: nudgeMessage(data.sharedInterests),
+    }),
+  },
+  [TOPICS.PLAN_INVITED]: { payloadFor: planStatus },
+  [TOPICS.PLAN_UPDATED]: { payloadFor: planStatus },
+  [TOPICS.BOOKING_CONFIRMED]: { payloadFor: bookingReference },
+  [TOPICS.BOOKING_CANCELLED]: { payloadFor: bookingReference },
+  [TOPICS.BOOKING_FAILED]: {
+    payloadFor: (data) => ({
+      planId: data.planId,
+      reason: data.reason,
+    }),
+  },
   // Every moderator and admin; the reporter and the report's details stay in the user service.
-  [TOPICS.REPORT_CREATED]: mapping<ReportCreatedData>(
-    (data) => ({
+  [TOPICS.REPORT_CREATED]: {
+    payloadFor: (data) => ({
       reportId: data.reportId,
       subjectUserId: data.subjectUserId,
       reason: data.reason,
       subjectOpenReports: data.subjectOpenReports,
     }),
-    { event: 'moderation.report_created', roles: ['moderator', 'admin'] },
-  ),
-  [TOPICS.REPORT_DECIDED]: mapping<ReportDecidedData>((data) => ({ reason: data.reason }), {
+    event: 'moderation.report_created',
+    roles: ['moderator', 'admin'],
+  },
+  [TOPICS.REPORT_DECIDED]: {
+    payloadFor: (data) => ({ reason: data.reason }),
     event: 'account.warned',
     when: (data) => data.action === 'warn',
-  }),
+  },
 };
 
 export const NOTIFYING_TOPICS = Object.keys(NOTIFICATION_RULES) as Topic[];
 
-export function notificationsFor(envelope: Envelope): Notification[] {
-  const rule = NOTIFICATION_RULES[envelope.type as Topic];
+export function notificationsFor<T extends Topic>(
+  envelope: Envelope<EventData<T>, T>,
+): Notification[] {
+  const rule = NOTIFICATION_RULES[envelope.type];
   if (!rule || !(rule.when?.(envelope.data) ?? true)) return [];
   return (envelope.recipientIds ?? []).map((recipientId) => ({
     recipientId,
@@ -166,8 +176,8 @@ export interface Push {
 }
 
 /** How an event's notifications are pushed once they are in the history. */
-export function pushesFor(envelope: Envelope, notifications: Notification[]): Push[] {
-  const roles = NOTIFICATION_RULES[envelope.type as Topic]?.roles;
+export function pushesFor(envelope: AnyEnvelope, notifications: Notification[]): Push[] {
+  const roles = NOTIFICATION_RULES[envelope.type]?.roles;
   if (!roles) {
     return notifications.map(({ recipientId, event, payload }) => ({
       to: { userId: recipientId },

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import type { Envelope, UserDeletedData } from '@rendezvous/contracts';
+import type { AnyEnvelope, TopicEnvelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
+import { OnEvent } from '@rendezvous/platform';
 import { RevokedUsers } from '../auth/revoked-users';
 import { NotificationsSocket } from '../realtime/notifications.socket';
 import { NOTIFYING_TOPICS, notificationsFor, pushesFor } from './notification-map';
@@ -20,16 +20,16 @@ export class NotificationsConsumer {
     private readonly revoked: RevokedUsers,
   ) {}
 
-  @EventPattern(NOTIFYING_TOPICS)
-  async deliver(@Payload() envelope: Envelope): Promise<void> {
+  @OnEvent(...NOTIFYING_TOPICS)
+  async deliver(envelope: AnyEnvelope): Promise<void> {
     const notifications = notificationsFor(envelope);
     if (notifications.length === 0) return;
     await this.history.append(envelope.id, notifications);
     for (const push of pushesFor(envelope, notifications)) this.socket.push(push);
   }
 
-  @EventPattern(TOPICS.USER_DELETED)
-  async onUserDeleted(@Payload() envelope: Envelope<UserDeletedData>): Promise<void> {
+  @OnEvent(TOPICS.USER_DELETED)
+  async onUserDeleted(envelope: TopicEnvelope<'user.deleted'>): Promise<void> {
     const { userId } = envelope.data;
     await this.revoked.revoke(userId);
     await this.history.forget(userId);

@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import type { Envelope, EventRegistrationData, EventStateData } from '@rendezvous/contracts';
+import type { TopicEnvelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { InboxService } from '@rendezvous/platform';
+import { InboxService, OnEvent } from '@rendezvous/platform';
 import { AttendanceRepository } from './attendance.repository';
 
 @Controller()
@@ -12,19 +11,25 @@ export class EventEventsConsumer {
     private readonly attendance: AttendanceRepository,
   ) {}
 
-  @EventPattern([TOPICS.EVENT_CREATED, TOPICS.EVENT_UPDATED, TOPICS.EVENT_CANCELLED])
-  async onEvent(@Payload() event: Envelope<EventStateData>): Promise<void> {
+  @OnEvent(TOPICS.EVENT_CREATED, TOPICS.EVENT_UPDATED, TOPICS.EVENT_CANCELLED)
+  async onEvent(
+    event: TopicEnvelope<'event.created' | 'event.updated' | 'event.cancelled'>,
+  ): Promise<void> {
     await this.inbox.once(event, (tx) =>
       this.attendance.applyEvent(tx, event.data, event.aggregateVersion),
     );
   }
 
-  @EventPattern([
+  @OnEvent(
     TOPICS.EVENT_REGISTRATION_CREATED,
     TOPICS.EVENT_REGISTRATION_CANCELLED,
     TOPICS.EVENT_REGISTRATION_PROMOTED,
-  ])
-  async onRegistration(@Payload() event: Envelope<EventRegistrationData>): Promise<void> {
+  )
+  async onRegistration(
+    event: TopicEnvelope<
+      'event.registration.created' | 'event.registration.cancelled' | 'event.registration.promoted'
+    >,
+  ): Promise<void> {
     await this.inbox.once(event, (tx) =>
       this.attendance.applyRegistration(tx, event.data, event.aggregateVersion),
     );

@@ -1,9 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  MatchCreatedData,
-  MatchEndReason,
-  MatchStatusUpdatedData,
-} from '@rendezvous/contracts';
+import type { MatchEndReason } from '@rendezvous/contracts';
 import { DomainError, MATCHING_ERRORS, TOPICS } from '@rendezvous/contracts';
 import type { Page } from '@rendezvous/platform';
 import { decodeCursor, OutboxService, toPage } from '@rendezvous/platform';
@@ -32,7 +28,7 @@ export class MatchesService {
   ): Promise<MatchRow | null> {
     const row = await this.matches.create(tx, a, b, compatibility);
     if (!row) return null;
-    await this.outbox.add<MatchCreatedData>(tx, {
+    await this.outbox.add(tx, {
       type: TOPICS.MATCH_CREATED,
       aggregateId: row.id,
       aggregateVersion: row.version,
@@ -87,7 +83,7 @@ export class MatchesService {
   ): Promise<MatchRow[]> {
     const ended = await this.matches.end(tx, where, reason, byUserId);
     for (const row of ended) {
-      await this.outbox.add<MatchStatusUpdatedData>(tx, {
+      await this.outbox.add(tx, {
         type: TOPICS.MATCH_STATUS_UPDATED,
         aggregateId: row.id,
         aggregateVersion: row.version,

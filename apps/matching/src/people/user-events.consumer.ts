@@ -1,14 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import type {
-  Envelope,
-  UserBlockData,
-  UserDeletedData,
-  UserStateData,
-  UserStatusData,
-} from '@rendezvous/contracts';
+import type { TopicEnvelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { InboxService } from '@rendezvous/platform';
+import { InboxService, OnEvent } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import { PeopleService } from './people.service';
 
@@ -21,30 +14,30 @@ export class UserEventsConsumer {
   ) {}
 
   // Redelivery and out-of-order arrival are normal: state applies only if newer.
-  @EventPattern([TOPICS.USER_CREATED, TOPICS.USER_UPDATED])
-  async onUserState(@Payload() event: Envelope<UserStateData>): Promise<void> {
+  @OnEvent(TOPICS.USER_CREATED, TOPICS.USER_UPDATED)
+  async onUserState(event: TopicEnvelope<'user.created' | 'user.updated'>): Promise<void> {
     await this.inbox.once(event, (tx) =>
       this.people.applyState(tx, event.data, event.aggregateVersion),
     );
   }
 
-  @EventPattern(TOPICS.USER_DELETED)
-  async onUserDeleted(@Payload() event: Envelope<UserDeletedData>): Promise<void> {
+  @OnEvent(TOPICS.USER_DELETED)
+  async onUserDeleted(event: TopicEnvelope<'user.deleted'>): Promise<void> {
     await this.inbox.once(event, (tx) =>
       this.people.forget(tx, event.data, event.aggregateVersion),
     );
   }
 
-  @EventPattern(TOPICS.USER_STATUS_CHANGED)
-  async onUserStatus(@Payload() event: Envelope<UserStatusData>): Promise<void> {
+  @OnEvent(TOPICS.USER_STATUS_CHANGED)
+  async onUserStatus(event: TopicEnvelope<'user.status_changed'>): Promise<void> {
     await this.inbox.once(event, (tx) =>
       this.people.applyStatus(tx, event.data, event.aggregateVersion),
     );
     await this.people.withdrawIfSuspended(event.data.userId, this.dataSource.manager);
   }
 
-  @EventPattern([TOPICS.USER_BLOCKED, TOPICS.USER_UNBLOCKED])
-  async onBlock(@Payload() event: Envelope<UserBlockData>): Promise<void> {
+  @OnEvent(TOPICS.USER_BLOCKED, TOPICS.USER_UNBLOCKED)
+  async onBlock(event: TopicEnvelope<'user.blocked' | 'user.unblocked'>): Promise<void> {
     const active = event.type === TOPICS.USER_BLOCKED;
     await this.inbox.once(event, (tx) =>
       this.people.applyBlock(tx, event.data, active, event.aggregateVersion),

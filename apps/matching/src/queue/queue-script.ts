@@ -5,8 +5,8 @@
  *
  * KEYS[1] = the outbox stream. All queue keys share the `{mq}` hash tag.
  * ARGV[1] = command, ARGV[2] = a fresh UUID (event ids and new ids derive from it),
- * ARGV[3] = trace JSON { correlationId, causationId?, traceparent }, ARGV[4] = unused,
- * ARGV[5] = settings JSON, ARGV[6..] = command args.
+ * ARGV[3] = the envelope stub JSON (`envelopeStub` in the platform: source, trace, each topic's
+ * schemaVersion, headers), ARGV[4] = unused, ARGV[5] = settings JSON, ARGV[6..] = command args.
  * Returns a JSON string.
  */
 export const QUEUE_LUA = `
@@ -14,7 +14,7 @@ local P = '{mq}:'
 local STREAM = KEYS[1]
 local CMD = ARGV[1]
 local BASE = ARGV[2]
-local TRACE = cjson.decode(ARGV[3])
+local STUB = cjson.decode(ARGV[3])
 local S = cjson.decode(ARGV[5])
 local t = redis.call('TIME')
 local NOW = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -53,18 +53,23 @@ local function json_list(items)
   return '[' .. table.concat(parts, ',') .. ']'
 end
 
+-- The event's own fields; everything else comes from the stub TypeScript built.
 local function emit(topic, aggregate_id, version, recipients, data, lists)
+  local schema_version = STUB.schemaVersions[topic]
+  if not schema_version then error('no schemaVersion for ' .. topic .. ' in the envelope stub') end
   local envelope = {
-    id = next_id(), type = topic, schemaVersion = 1, occurredAt = iso(NOW), source = 'matching',
-    aggregateId = aggregate_id, aggregateVersion = version, correlationId = TRACE.correlationId,
-    causationId = TRACE.causationId, data = data,
+    id = next_id(), type = topic, schemaVersion = schema_version, occurredAt = iso(NOW),
+    source = STUB.source, aggregateId = aggregate_id, aggregateVersion = version,
+    correlationId = STUB.correlationId, causationId = STUB.causationId, data = data,
   }
   if recipients then envelope.recipientIds = recipients end
   local json = cjson.encode(envelope)
   for name, items in pairs(lists or {}) do
     json = string.gsub(json, '"@' .. name .. '@"', json_list(items))
   end
-  local headers = cjson.encode({ ['event-type'] = topic, traceparent = TRACE.traceparent })
+  local header_fields = { ['event-type'] = topic }
+  for name, value in pairs(STUB.headers) do header_fields[name] = value end
+  local headers = cjson.encode(header_fields)
   redis.call('XADD', STREAM, '*', 'topic', topic, 'key', aggregate_id, 'envelope', json,
     'headers', headers)
 end

@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { QueueDifficulty } from '@rendezvous/contracts';
-import {
-  REDIS,
-  currentTrace,
-  newTraceId,
-  redisOutboxStream,
-  traceparentFor,
-} from '@rendezvous/platform';
+import type { QueueDifficulty, Topic } from '@rendezvous/contracts';
+import { TOPICS } from '@rendezvous/contracts';
+import { REDIS, envelopeStub, redisOutboxStream } from '@rendezvous/platform';
 import type Redis from 'ioredis';
 import { MatchingConfig } from '../config';
 import { QUEUE_LUA } from './queue-script';
@@ -45,6 +40,16 @@ type QueueCommand =
 interface QueueRedis extends Redis {
   rendezvousQueue(stream: string, ...args: string[]): Promise<string>;
 }
+
+/** What the script may emit. */
+const QUEUE_TOPICS: readonly Topic[] = [
+  TOPICS.QUEUE_TICKET_CREATED,
+  TOPICS.QUEUE_TICKET_CANCELLED,
+  TOPICS.QUEUE_MATCH_FOUND,
+  TOPICS.QUEUE_MATCH_READY,
+  TOPICS.QUEUE_MATCH_CANCELLED,
+  TOPICS.QUEUE_EXPIRED,
+];
 
 /** cjson writes an empty Lua table as `{}`; lists in replies are normalised back. */
 const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
@@ -134,18 +139,11 @@ export class QueueStore {
   }
 
   private async run<T>(command: QueueCommand, ...args: string[]): Promise<T> {
-    const trace = currentTrace();
-    const traceId = trace?.traceId ?? newTraceId();
-    const context = {
-      correlationId: trace?.correlationId ?? traceId,
-      ...(trace?.causationId ? { causationId: trace.causationId } : {}),
-      traceparent: traceparentFor(traceId),
-    };
     const reply = await this.redis.rendezvousQueue(
       this.stream,
       command,
       randomUUID(),
-      JSON.stringify(context),
+      JSON.stringify(envelopeStub('matching', QUEUE_TOPICS)),
       '',
       this.settings,
       ...args,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SwipeAction, SwipePerformedData } from '@rendezvous/contracts';
+import type { SwipeAction } from '@rendezvous/contracts';
 import { DomainError, MATCHING_ERRORS, TOPICS } from '@rendezvous/contracts';
 import {
   AccountStatusProjection,
@@ -77,7 +77,7 @@ export class SwipesService {
         const score = mutualCompatibility(caller, target, this.scoring.settings, now);
         match = await this.matches.create(tx, callerId, targetId, score);
       }
-      await this.outbox.add<SwipePerformedData>(tx, {
+      await this.outbox.add(tx, {
         type: TOPICS.SWIPE_PERFORMED,
         aggregateId: swipeId,
         aggregateVersion: 1,

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { ProximityNudgeData } from '@rendezvous/contracts';
 import { DomainError, PROXIMITY_ERRORS, TOPICS } from '@rendezvous/contracts';
 import { redisOutboxArgs } from '@rendezvous/platform';
 import type { NudgeOutcome } from './encounter-rules';
@@ -52,7 +51,7 @@ export class EncountersService {
     }
     const nudgeId = randomUUID();
     const userIds: [string, string] = [own.userId, other.userId];
-    const event = redisOutboxArgs<ProximityNudgeData>('proximity', {
+    const event = redisOutboxArgs('proximity', {
       type: TOPICS.PROXIMITY_NUDGE,
       aggregateId: nudgeId,
       aggregateVersion: 1,

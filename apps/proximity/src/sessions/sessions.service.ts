@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { ProximitySessionStartedData, UserStatusData } from '@rendezvous/contracts';
+import type { UserStatusData } from '@rendezvous/contracts';
 import {
   COMMON_ERRORS,
   DomainError,
@@ -42,7 +42,7 @@ export class SessionsService {
     const sessionId = randomUUID();
     const expiresAt = Date.now() + this.config.PROXIMITY_SESSION_TTL_SECONDS * 1000;
     const view = { sessionId, expiresAt: new Date(expiresAt).toISOString() };
-    const event = redisOutboxArgs<ProximitySessionStartedData>('proximity', {
+    const event = redisOutboxArgs('proximity', {
       type: TOPICS.PROXIMITY_SESSION_STARTED,
       aggregateId: sessionId,
       aggregateVersion: 1,

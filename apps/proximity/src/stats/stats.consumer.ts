@@ -1,12 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import type {
-  Envelope,
-  ProximityNudgeData,
-  ProximitySessionStartedData,
-} from '@rendezvous/contracts';
+import type { TopicEnvelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { InboxService } from '@rendezvous/platform';
+import { InboxService, OnEvent } from '@rendezvous/platform';
 import { utcDay } from './stats-rules';
 import { StatsRepository } from './stats.repository';
 
@@ -18,15 +13,15 @@ export class StatsConsumer {
     private readonly stats: StatsRepository,
   ) {}
 
-  @EventPattern(TOPICS.PROXIMITY_SESSION_STARTED)
-  async onSessionStarted(@Payload() event: Envelope<ProximitySessionStartedData>): Promise<void> {
+  @OnEvent(TOPICS.PROXIMITY_SESSION_STARTED)
+  async onSessionStarted(event: TopicEnvelope<'proximity.session_started'>): Promise<void> {
     await this.inbox.once(event, (tx) =>
       this.stats.countSession(tx, utcDay(event.occurredAt), event.data.categories),
     );
   }
 
-  @EventPattern(TOPICS.PROXIMITY_NUDGE)
-  async onNudge(@Payload() event: Envelope<ProximityNudgeData>): Promise<void> {
+  @OnEvent(TOPICS.PROXIMITY_NUDGE)
+  async onNudge(event: TopicEnvelope<'proximity.nudge'>): Promise<void> {
     await this.inbox.once(event, (tx) => this.stats.countMatch(tx, utcDay(event.occurredAt)));
   }
 }

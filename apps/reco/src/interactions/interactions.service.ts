@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { InteractionType, VenueInteractionData } from '@rendezvous/contracts';
+import type { InteractionType } from '@rendezvous/contracts';
 import { COMMON_ERRORS, DomainError, RECO_ERRORS, TOPICS } from '@rendezvous/contracts';
 import { OutboxService } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
@@ -54,7 +54,7 @@ export class InteractionsService {
         dwellSeconds,
         createdAt: createdAt.toISOString(),
       };
-      await this.outbox.add<VenueInteractionData>(tx, {
+      await this.outbox.add(tx, {
         type: TOPICS.VENUE_INTERACTION_LOGGED,
         aggregateId: id,
         aggregateVersion: 1,

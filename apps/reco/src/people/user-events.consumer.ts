@@ -1,14 +1,12 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import type {
-  Envelope,
-  UserBlockData,
-  UserDeletedData,
-  UserStateData,
-  UserStatusData,
-} from '@rendezvous/contracts';
+import type { TopicEnvelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { AccountStatusProjection, BlocksProjection, InboxService } from '@rendezvous/platform';
+import {
+  AccountStatusProjection,
+  BlocksProjection,
+  InboxService,
+  OnEvent,
+} from '@rendezvous/platform';
 import { PeopleService } from './people.service';
 
 @Controller()
@@ -21,30 +19,30 @@ export class UserEventsConsumer {
   ) {}
 
   // Redelivery and out-of-order arrival are normal: state applies only if newer.
-  @EventPattern([TOPICS.USER_CREATED, TOPICS.USER_UPDATED])
-  async onUserState(@Payload() event: Envelope<UserStateData>): Promise<void> {
+  @OnEvent(TOPICS.USER_CREATED, TOPICS.USER_UPDATED)
+  async onUserState(event: TopicEnvelope<'user.created' | 'user.updated'>): Promise<void> {
     await this.inbox.once(event, (tx) =>
       this.people.applyState(tx, event.data, event.aggregateVersion),
     );
   }
 
-  @EventPattern(TOPICS.USER_DELETED)
-  async onUserDeleted(@Payload() event: Envelope<UserDeletedData>): Promise<void> {
+  @OnEvent(TOPICS.USER_DELETED)
+  async onUserDeleted(event: TopicEnvelope<'user.deleted'>): Promise<void> {
     await this.inbox.once(event, (tx) =>
       this.people.forget(tx, event.data, event.aggregateVersion),
     );
   }
 
   // Recommendations read the standing at request time (a timed suspension ends by itself).
-  @EventPattern(TOPICS.USER_STATUS_CHANGED)
-  async onStatusChanged(@Payload() event: Envelope<UserStatusData>): Promise<void> {
+  @OnEvent(TOPICS.USER_STATUS_CHANGED)
+  async onStatusChanged(event: TopicEnvelope<'user.status_changed'>): Promise<void> {
     await this.inbox.once(event, (tx) =>
       this.accounts.applyIfNewer(tx, event.data, event.aggregateVersion),
     );
   }
 
-  @EventPattern([TOPICS.USER_BLOCKED, TOPICS.USER_UNBLOCKED])
-  async onBlock(@Payload() event: Envelope<UserBlockData>): Promise<void> {
+  @OnEvent(TOPICS.USER_BLOCKED, TOPICS.USER_UNBLOCKED)
+  async onBlock(event: TopicEnvelope<'user.blocked' | 'user.unblocked'>): Promise<void> {
     const active = event.type === TOPICS.USER_BLOCKED;
     await this.inbox.once(event, (tx) =>
       this.blocks.applyIfNewer(tx, event.data, active, event.aggregateVersion),

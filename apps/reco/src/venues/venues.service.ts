@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type {
-  AuditAction,
-  AuditRecordedData,
-  VenueCategory,
-  VenueData,
-} from '@rendezvous/contracts';
+import type { AuditAction, VenueCategory } from '@rendezvous/contracts';
 import { COMMON_ERRORS, DomainError, RECO_ERRORS, TOPICS } from '@rendezvous/contracts';
 import type { AuthUser, Page } from '@rendezvous/platform';
 import { OutboxService, decodeCursor, toPage } from '@rendezvous/platform';
@@ -102,7 +97,7 @@ export class VenuesService {
     action: Extract<AuditAction, 'venue.created' | 'venue.updated'>,
     row: VenueRow,
   ): Promise<void> {
-    await this.outbox.add<AuditRecordedData>(tx, {
+    await this.outbox.add(tx, {
       type: TOPICS.AUDIT_RECORDED,
       aggregateId: row.id,
       aggregateVersion: row.version,
@@ -110,8 +105,12 @@ export class VenuesService {
     });
   }
 
-  private async publish(tx: EntityManager, type: string, row: VenueRow): Promise<void> {
-    await this.outbox.add<VenueData>(tx, {
+  private async publish(
+    tx: EntityManager,
+    type: 'venue.created' | 'venue.updated',
+    row: VenueRow,
+  ): Promise<void> {
+    await this.outbox.add(tx, {
       type,
       aggregateId: row.id,
       aggregateVersion: row.version,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { UserDeletedData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { OutboxService } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
@@ -29,7 +28,7 @@ export class AccountService {
       await this.connections.removeAllOf(tx, userId);
       await this.blocks.removeAllOf(tx, userId);
       const { version, deletedAt } = await this.users.tombstone(tx, userId);
-      await this.outbox.add<UserDeletedData>(tx, {
+      await this.outbox.add(tx, {
         type: TOPICS.USER_DELETED,
         aggregateId: userId,
         aggregateVersion: version,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { UserBlockData } from '@rendezvous/contracts';
 import { DomainError, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
 import { decodeCursor, invalidFields, OutboxService, toPage } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
@@ -86,8 +85,13 @@ export class BlocksService {
       await this.publish(tx, TOPICS.USER_UNBLOCKED, row.blocker_id, row.blocked_id);
   }
 
-  private async publish(tx: EntityManager, type: string, blockerId: string, blockedId: string) {
-    await this.outbox.add<UserBlockData>(tx, {
+  private async publish(
+    tx: EntityManager,
+    type: 'user.blocked' | 'user.unblocked',
+    blockerId: string,
+    blockedId: string,
+  ) {
+    await this.outbox.add(tx, {
       type,
       aggregateId: blockerId,
       aggregateVersion: await this.users.nextVersion(tx, blockerId),

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { ConnectionEventData } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { OutboxService } from '@rendezvous/platform';
 import type { Queryable } from '@rendezvous/platform';
@@ -127,14 +126,14 @@ export class ConnectionsRepository {
    */
   async publish(
     tx: EntityManager,
-    type: string,
+    type: 'connection.requested' | 'connection.accepted' | 'connection.removed',
     row: ConnectionRow,
     fromUserId: string,
     notify: boolean,
   ): Promise<void> {
     const toUserId = otherParty(row, fromUserId);
     const facts = factsOf(row);
-    await this.outbox.add<ConnectionEventData>(tx, {
+    await this.outbox.add(tx, {
       type,
       aggregateId: row.id,
       aggregateVersion: row.version,
@@ -152,7 +151,7 @@ export class ConnectionsRepository {
 
   private async publishRemoved(tx: EntityManager, row: ConnectionRow, actorId: string) {
     const toUserId = otherParty(row, actorId);
-    await this.outbox.add<ConnectionEventData>(tx, {
+    await this.outbox.add(tx, {
       type: TOPICS.CONNECTION_REMOVED,
       aggregateId: row.id,
       aggregateVersion: row.version + 1,

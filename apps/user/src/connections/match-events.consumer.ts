@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import type { Envelope, MatchCreatedData } from '@rendezvous/contracts';
+import type { TopicEnvelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { InboxService } from '@rendezvous/platform';
+import { InboxService, OnEvent } from '@rendezvous/platform';
 import { ConnectionsService } from './connections.service';
 
 @Controller()
@@ -12,8 +11,8 @@ export class MatchEventsConsumer {
     private readonly connections: ConnectionsService,
   ) {}
 
-  @EventPattern(TOPICS.MATCH_CREATED)
-  async onMatchCreated(@Payload() event: Envelope<MatchCreatedData>): Promise<void> {
+  @OnEvent(TOPICS.MATCH_CREATED)
+  async onMatchCreated(event: TopicEnvelope<'match.created'>): Promise<void> {
     await this.inbox.once(event, (tx) => this.connections.applyMatch(tx, event.data.userIds));
   }
 }

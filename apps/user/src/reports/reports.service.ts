@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { ReportCreatedData, ReportDecidedData } from '@rendezvous/contracts';
 import { DomainError, MODERATION_ERRORS, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
 import type { AuthUser, Page } from '@rendezvous/platform';
 import {
@@ -153,7 +152,7 @@ export class ReportsService {
   }
 
   private async announceCreated(tx: EntityManager, report: ReportRow): Promise<void> {
-    await this.outbox.add<ReportCreatedData>(tx, {
+    await this.outbox.add(tx, {
       type: TOPICS.REPORT_CREATED,
       aggregateId: report.id,
       aggregateVersion: REPORT_CREATED_VERSION,
@@ -175,7 +174,7 @@ export class ReportsService {
     if (!action || !report.decided_by || !report.decided_at || report.status === 'open') {
       throw new Error(`report ${report.id} is not decided`);
     }
-    await this.outbox.add<ReportDecidedData>(tx, {
+    await this.outbox.add(tx, {
       type: TOPICS.REPORT_DECIDED,
       aggregateId: report.id,
       aggregateVersion: REPORT_DECIDED_VERSION,

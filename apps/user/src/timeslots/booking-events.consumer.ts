@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import type { BookingData, Envelope } from '@rendezvous/contracts';
+import type { BookingData, Envelope, TopicEnvelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { InboxService } from '@rendezvous/platform';
+import { InboxService, OnEvent } from '@rendezvous/platform';
 import { TimeslotsService } from './timeslots.service';
 
 @Controller()
@@ -12,13 +11,13 @@ export class BookingEventsConsumer {
     private readonly timeslots: TimeslotsService,
   ) {}
 
-  @EventPattern(TOPICS.BOOKING_CONFIRMED)
-  async onBookingConfirmed(@Payload() event: Envelope<BookingData>): Promise<void> {
+  @OnEvent(TOPICS.BOOKING_CONFIRMED)
+  async onBookingConfirmed(event: TopicEnvelope<'booking.confirmed'>): Promise<void> {
     await this.apply(event);
   }
 
-  @EventPattern(TOPICS.BOOKING_CANCELLED)
-  async onBookingCancelled(@Payload() event: Envelope<BookingData>): Promise<void> {
+  @OnEvent(TOPICS.BOOKING_CANCELLED)
+  async onBookingCancelled(event: TopicEnvelope<'booking.cancelled'>): Promise<void> {
     await this.apply(event);
   }
 

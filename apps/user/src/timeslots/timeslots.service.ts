@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { BookingData, TimeslotEventData } from '@rendezvous/contracts';
+import type { BookingData } from '@rendezvous/contracts';
 import { DomainError, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
 import { decodeCursor, invalidFields, OutboxService, toPage } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
@@ -98,8 +98,12 @@ export class TimeslotsService {
     );
   }
 
-  private async publish(tx: EntityManager, type: string, row: TimeslotRow): Promise<void> {
-    await this.outbox.add<TimeslotEventData>(tx, {
+  private async publish(
+    tx: EntityManager,
+    type: 'timeslot.created' | 'timeslot.updated' | 'timeslot.deleted',
+    row: TimeslotRow,
+  ): Promise<void> {
+    await this.outbox.add(tx, {
       type,
       aggregateId: row.id,
       aggregateVersion: row.version,

@@ -4,8 +4,6 @@ import type {
   Role,
   UserPreferencesData,
   UserProfileData,
-  UserStateData,
-  UserStatusData,
 } from '@rendezvous/contracts';
 import { DomainError, TOPICS, USER_ERRORS } from '@rendezvous/contracts';
 import { OutboxService } from '@rendezvous/platform';
@@ -61,7 +59,7 @@ export class UsersRepository {
         user.lastActiveAt,
       ],
     )) as UserRow[];
-    await this.outbox.add<UserStateData>(tx, {
+    await this.outbox.add(tx, {
       type: TOPICS.USER_CREATED,
       aggregateId: row.id,
       aggregateVersion: row.version,
@@ -147,7 +145,7 @@ export class UsersRepository {
     )) as [UserRow[], number];
     const row = rows[0];
     if (!row) throw new DomainError(USER_ERRORS.USER_NOT_FOUND, 'No such user');
-    await this.outbox.add<UserStateData>(tx, {
+    await this.outbox.add(tx, {
       type: TOPICS.USER_UPDATED,
       aggregateId: row.id,
       aggregateVersion: row.version,
@@ -183,14 +181,14 @@ export class UsersRepository {
     )) as [UserRow[], number];
     const row = rows[0];
     if (!row) throw new DomainError(USER_ERRORS.USER_NOT_FOUND, 'No such user');
-    await this.outbox.add<UserStatusData>(tx, {
+    await this.outbox.add(tx, {
       type: TOPICS.USER_STATUS_CHANGED,
       aggregateId: row.id,
       aggregateVersion: row.version,
       data: toStatusData(row),
     });
     if (changes.role !== undefined) {
-      await this.outbox.add<UserStateData>(tx, {
+      await this.outbox.add(tx, {
         type: TOPICS.USER_UPDATED,
         aggregateId: row.id,
         aggregateVersion: row.version,
@@ -215,7 +213,7 @@ export class UsersRepository {
       [limit],
     )) as [UserRow[], number];
     for (const row of rows) {
-      await this.outbox.add<UserStatusData>(tx, {
+      await this.outbox.add(tx, {
         type: TOPICS.USER_STATUS_CHANGED,
         aggregateId: row.id,
         aggregateVersion: row.version,

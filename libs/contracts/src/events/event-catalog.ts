@@ -71,11 +71,11 @@ export const EVENT_CATALOG = {
 /** The `data` of an event on `topic`. */
 export type EventData<T extends Topic> = Static<(typeof EVENT_CATALOG)[T]['data']>;
 
-/** An envelope on `topic`, its `type` and `data` tied to it. */
-export type TopicEnvelope<T extends Topic> = Envelope<EventData<T>, T>;
+/** An envelope on `topic`, its `type` and `data` tied to it (one member per topic of a union). */
+export type TopicEnvelope<T extends Topic> = T extends Topic ? Envelope<EventData<T>, T> : never;
 
 /** Any event of the catalog, discriminated by `type`. */
-export type AnyEnvelope = { [T in Topic]: TopicEnvelope<T> }[Topic];
+export type AnyEnvelope = TopicEnvelope<Topic>;
 
 /** What is published of one event: its `data` schema as plain JSON Schema. */
 export interface EventSchema {

@@ -1,4 +1,4 @@
-import type { Envelope, EventSchema, Topic } from '@rendezvous/contracts';
+import type { AnyEnvelope, EventSchema, Topic } from '@rendezvous/contracts';
 import { EVENT_SCHEMAS } from '@rendezvous/contracts';
 import { PoisonMessageError } from './kafka-errors';
 import { PublishedSchemas, publishedSchemas } from './published-schemas';
@@ -11,7 +11,8 @@ export class EnvelopeValidator {
     this.schemas = schemas === EVENT_SCHEMAS ? publishedSchemas() : new PublishedSchemas(schemas);
   }
 
-  parse(topic: string, value: Buffer | null): Envelope {
+  /** The envelope, valid against its topic's published schema, so typed by its `type`. */
+  parse(topic: string, value: Buffer | null): AnyEnvelope {
     if (!value || value.length === 0) throw new PoisonMessageError('empty message');
     let parsed: unknown;
     try {
@@ -21,6 +22,6 @@ export class EnvelopeValidator {
     }
     const problem = this.schemas.problem(topic, parsed);
     if (problem) throw new PoisonMessageError(problem);
-    return parsed as Envelope;
+    return parsed as AnyEnvelope;
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Envelope, ServiceName } from '@rendezvous/contracts';
+import type { ServiceName, Topic, TopicEnvelope } from '@rendezvous/contracts';
 import type { EntityManager } from 'typeorm';
 import type { NewEvent } from './event-factory';
 import { buildEnvelope, eventHeaders, publishableJson } from './event-factory';
@@ -13,7 +13,7 @@ import { SERVICE_NAME } from '../platform.tokens';
 export class OutboxService {
   constructor(@Inject(SERVICE_NAME) private readonly service: ServiceName) {}
 
-  async add<TData>(tx: EntityManager, event: NewEvent<TData>): Promise<Envelope<TData>> {
+  async add<T extends Topic>(tx: EntityManager, event: NewEvent<T>): Promise<TopicEnvelope<T>> {
     if (!tx.queryRunner?.isTransactionActive) {
       throw new Error('OutboxService.add must run inside a transaction');
     }

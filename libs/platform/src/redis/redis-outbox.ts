@@ -1,4 +1,4 @@
-import type { Envelope, ServiceName } from '@rendezvous/contracts';
+import type { Envelope, ServiceName, Topic } from '@rendezvous/contracts';
 import type { NewEvent } from '../kafka/event-factory';
 import { buildEnvelope, eventHeaders, publishableJson } from '../kafka/event-factory';
 
@@ -22,9 +22,9 @@ export interface RedisOutboxArgs {
   args: [topic: string, key: string, envelope: string, headers: string];
 }
 
-export function redisOutboxArgs<TData>(
+export function redisOutboxArgs<T extends Topic>(
   service: ServiceName,
-  event: NewEvent<TData>,
+  event: NewEvent<T>,
 ): RedisOutboxArgs {
   const envelope = buildEnvelope(service, event);
   return {
