@@ -51,9 +51,9 @@ describe('location privacy: a stranger who moves around and trilaterates', () =>
   };
   const liveAt = (person: Person, at: LatLng) =>
     counted(person.api.PATCH('/api/v1/users/me', { body: { location: { ...at, city: null } } }));
-  // The other preferences take their documented defaults, which the generated type calls required.
-  const prefer = (person: Person, preferences: Partial<Preferences>) =>
-    counted(person.api.PUT('/api/v1/users/me/preferences', { body: preferences as Preferences }));
+  // The other preferences take their documented defaults.
+  const prefer = (person: Person, preferences: Preferences) =>
+    counted(person.api.PUT('/api/v1/users/me/preferences', { body: preferences }));
   const discover = (person: Person) =>
     counted(person.api.GET('/api/v1/matching/discover', { params: { query: { limit: 100 } } }));
   const meet = (person: Person, other: Person) =>
@@ -85,13 +85,13 @@ describe('location privacy: a stranger who moves around and trilaterates', () =>
     ]) {
       const at = offsetKm(cell, north, east);
       const created = await admin.api.POST('/api/v1/venues', {
-        // The capacity takes its documented default, which the generated type calls required.
+        // The capacity takes its documented default.
         body: {
           name: 'Meeting point',
           category: 'cafe',
           priceLevel: 2,
           ...at,
-        } as components['schemas']['CreateVenueDto'],
+        },
       });
       requests += 1;
       venues.push({ id: expectData(created, 201).id, at });

@@ -85,7 +85,7 @@ describe('real-time notifications through the gateway', () => {
       { timeoutMs: 10_000, message: 'two notifications in the history' },
     );
     expect(all.items.map((n) => n.event)).toEqual(['connection.requested', 'connection.requested']);
-    expect(all.items.map((n) => n.payload?.userId)).toEqual([ada.id, carol.id]);
+    expect(all.items.map((n) => n.payload.userId)).toEqual([ada.id, carol.id]);
     expect(all.nextCursor).toBeNull();
 
     const first = expectData(

@@ -30,8 +30,8 @@ describe('venues and recommendations', () => {
     extra: Partial<CreateVenue> = {},
   ) => {
     const answer = await admin.api.POST('/api/v1/venues', {
-      // Without a capacity, the venue takes the documented default the generated type calls required.
-      body: { name: 'Spot', category: 'cafe', priceLevel: 2, ...place, ...extra } as CreateVenue,
+      // Without a capacity, the venue takes the documented default.
+      body: { name: 'Spot', category: 'cafe', priceLevel: 2, ...place, ...extra },
     });
     return expectData(answer, 201);
   };
@@ -113,12 +113,9 @@ describe('venues and recommendations', () => {
     expect(items.map((i) => i.venueId)).not.toContain(dear.id);
 
     type Interaction = components['schemas']['InteractionDto'];
-    // Without dwellSeconds, the documented default the generated type calls required applies.
-    const interact = (id: string, body: Pick<Interaction, 'type'> & Partial<Interaction>) =>
-      ada.api.POST('/api/v1/venues/{id}/interactions', {
-        params: { path: { id } },
-        body: body as Interaction,
-      });
+    // Without dwellSeconds, the documented default applies.
+    const interact = (id: string, body: Interaction) =>
+      ada.api.POST('/api/v1/venues/{id}/interactions', { params: { path: { id } }, body });
     expectData(await interact(oneKm.id, { type: 'like', dwellSeconds: 150 }), 201);
     expectProblem(await interact(UNKNOWN_ID, { type: 'like' }), 404);
     // Outside the document's limits: sent untyped.

@@ -27,7 +27,8 @@ async function format(text, file) {
 }
 
 async function renderSchema(document) {
-  const ast = await openapiTS(structuredClone(document));
+  // A field with a default that is not required may be left out of a request: keep it optional.
+  const ast = await openapiTS(structuredClone(document), { defaultNonNullable: false });
   return format(HEADER + astToString(ast), SCHEMA);
 }
 

@@ -1138,7 +1138,7 @@ export interface components {
       /** Format: date-time */
       occurredAt: string;
       /** @description the event's fields (API.md, Real time) plus notificationId and occurredAt */
-      payload?: {
+      payload: {
         /** Format: uuid */
         notificationId: string;
         /** Format: date-time */
@@ -1902,27 +1902,27 @@ export interface components {
        * @description at most ageMax
        * @default 18
        */
-      ageMin: number;
+      ageMin?: number;
       /** @default 100 */
-      ageMax: number;
+      ageMax?: number;
       /** @default 50 */
-      distanceKm: number;
+      distanceKm?: number;
       /** @default [] */
-      industries: string[];
+      industries?: string[];
       /** @default [] */
-      jobLevels: ('entry' | 'mid' | 'senior' | 'lead' | 'executive' | 'founder')[];
+      jobLevels?: ('entry' | 'mid' | 'senior' | 'lead' | 'executive' | 'founder')[];
       /** @default [] */
-      companySizes: ('startup' | 'small' | 'medium' | 'large' | 'enterprise')[];
+      companySizes?: ('startup' | 'small' | 'medium' | 'large' | 'enterprise')[];
       /** @default [] */
-      interests: string[];
+      interests?: string[];
       /** @default [] */
-      networkingGoals: (
+      networkingGoals?: (
         'career_growth' | 'mentorship' | 'collaboration' | 'investment' | 'hiring' | 'friendship'
       )[];
       /** @default [] */
-      meetingTypes: ('coffee' | 'lunch' | 'virtual' | 'events')[];
+      meetingTypes?: ('coffee' | 'lunch' | 'virtual' | 'events')[];
       /** @default [] */
-      languages: (
+      languages?: (
         | 'aa'
         | 'ab'
         | 'ae'
@@ -2109,7 +2109,7 @@ export interface components {
         | 'zu'
       )[];
       /** @default false */
-      excludeColleagues: boolean;
+      excludeColleagues?: boolean;
       /** @description each 0..10, not all zero; stored normalised to sum 1; null: the defaults */
       weights?: {
         profile?: number;
@@ -2714,7 +2714,7 @@ export interface components {
        * @description also block the subject
        * @default true
        */
-      block: boolean;
+      block?: boolean;
     };
     OwnReportView: {
       /** Format: uuid */
@@ -3090,7 +3090,7 @@ export interface components {
       priceLevel: number;
       rating?: number | null;
       /** @default 20 */
-      capacity: number;
+      capacity?: number;
     };
     Venue: {
       /** Format: uuid */
@@ -3162,7 +3162,7 @@ export interface components {
       /** @enum {string} */
       type: 'view' | 'interest' | 'like';
       /** @default 0 */
-      dwellSeconds: number;
+      dwellSeconds?: number;
     };
     Interaction: {
       /** Format: uuid */

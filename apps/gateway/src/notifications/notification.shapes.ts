@@ -15,6 +15,7 @@ export class StoredNotification {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
+    selfRequired: true,
     required: ['notificationId', 'occurredAt'],
     properties: {
       notificationId: { type: 'string', format: 'uuid' },
