@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { join } from 'node:path';
 import { waitFor } from '@rendezvous/testing';
-import { quickStartCommands } from './readme-commands';
+import { quickStartCommands, REPO_ROOT } from './readme-commands';
 import type { SuiteProcess } from './suite-process';
 import { runCommand } from './suite-process';
 
@@ -22,6 +24,25 @@ const PORT_ENV = Object.fromEntries(
   ]),
 );
 const SERVICES = Object.keys(PORTS).filter((s) => s !== 'gateway');
+const LOCAL_DIR = '.local/e2e-start-command';
+
+/** The pid the start command recorded for an app's current process. */
+function pidOf(app: string): number {
+  return Number(readFileSync(join(REPO_ROOT, LOCAL_DIR, 'run', `${app}.pid`), 'utf8'));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function logOf(app: string, rotation = ''): string {
+  return readFileSync(join(REPO_ROOT, LOCAL_DIR, 'logs', `${app}.log${rotation}`), 'utf8');
+}
 
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -54,7 +75,7 @@ describe("the README's start command", () => {
     suite = runCommand(quickStartCommands().start, {
       ...PORT_ENV,
       ADMIN_EMAILS: 'admin@example.com',
-      RENDEZVOUS_LOCAL_DIR: '.local/e2e-start-command',
+      RENDEZVOUS_LOCAL_DIR: LOCAL_DIR,
     });
     await waitFor(() => /ready: all seven services up/.test(suite.output()), {
       timeoutMs: 240_000,
@@ -108,6 +129,58 @@ describe("the README's start command", () => {
     expect(problem.code).toBe('COMMON.ROUTE_NOT_FOUND');
     expect(problem.traceId).toMatch(/^[\da-f]{32}$/);
   });
+
+  /** SIGKILLs the app's process; resolves with the restart delay the start command announced. */
+  async function killAndAwaitRestart(app: string): Promise<number> {
+    const printedBefore = suite.output().length;
+    const printedSince = () => suite.output().slice(printedBefore);
+    process.kill(pidOf(app), 'SIGKILL');
+    const announced = await waitFor(
+      () =>
+        new RegExp(`rendezvous: ${app} exited \\(signal KILL\\); restarting in (\\d+) s`).exec(
+          printedSince(),
+        ) ?? undefined,
+      { timeoutMs: 10_000, message: `the restart line for ${app}` },
+    );
+    await waitFor(() => printedSince().includes(`rendezvous: ${app} is ready again`), {
+      timeoutMs: 90_000,
+      intervalMs: 250,
+      message: `the line saying ${app} is ready again`,
+    });
+    return Number(announced[1]);
+  }
+
+  it("restarts an app that dies, keeping the others up and the dead run's log", async () => {
+    const others = Object.keys(PORTS).filter((app) => app !== 'matching');
+    const othersBefore = others.map(pidOf);
+    const killed = pidOf('matching');
+    const deadRunLog = logOf('matching');
+    expect(deadRunLog).toContain('matching ready on');
+
+    await killAndAwaitRestart('matching');
+
+    const ready = await fetch(`http://127.0.0.1:${PORTS.matching}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(pidOf('matching')).not.toBe(killed);
+    expect(isAlive(pidOf('matching'))).toBe(true);
+    expect(others.map(pidOf)).toEqual(othersBefore);
+    expect(othersBefore.every(isAlive)).toBe(true);
+    expect(suite.output().match(/rendezvous: \S+ exited/g)).toEqual([
+      'rendezvous: matching exited',
+    ]);
+    expect(logOf('matching', '.1').startsWith(deadRunLog)).toBe(true);
+    expect(logOf('matching')).not.toContain(deadRunLog);
+    await waitFor(async () => (await fetch('http://127.0.0.1:3100/health/ready')).status === 200, {
+      timeoutMs: 30_000,
+      message: 'the gateway to see every service up again',
+    });
+  }, 120_000);
+
+  it('waits twice as long before restarting an app that dies again soon after', async () => {
+    const first = await killAndAwaitRestart('reco');
+    const second = await killAndAwaitRestart('reco');
+    expect(second).toBe(Math.min(first * 2, 30));
+  }, 200_000);
 
   it('stops cleanly on SIGINT: exit code 0, no app left running, every port freed', async () => {
     suite.signalCommand('SIGINT');
