@@ -16,6 +16,8 @@ import { StatsModule } from './stats/stats.module';
       redisOutbox: true,
       // Proximity's people are only the deleted ones, kept in Redis by the session script.
       tombstones: { redisKey: goneKey },
+      // Sessions and tombstones live in Redis, standings in PostgreSQL: every request needs both.
+      readinessGates: ['database', 'redis'],
     }),
     SessionsModule,
     StatsModule,

@@ -3581,6 +3581,10 @@ export interface operations {
             checks: {
               [key: string]: 'up' | 'down';
             };
+            /** @description milliseconds since each dependency was last checked */
+            checkAgeMs?: {
+              [key: string]: number;
+            };
             services?: {
               [key: string]: 'up' | 'down';
             };

@@ -8,6 +8,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { Kafka } from 'kafkajs';
 import { PlatformConfig } from './config/platform.config';
+import { ReadinessMonitor } from './health/readiness-monitor';
 import { KafkaHealthCheck } from './kafka/kafka-health';
 import type { OutboxRelay } from './kafka/outbox-relay';
 import { ensureTopics } from './kafka/topic-admin';
@@ -39,6 +40,7 @@ export class PlatformLifecycle
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(TOPICS_TO_ENSURE) private readonly topics: readonly string[],
     private readonly kafkaHealth: KafkaHealthCheck,
+    private readonly readiness: ReadinessMonitor,
     @Optional() @Inject(OUTBOX_RELAY) private readonly outboxRelay?: OutboxRelay,
     @Optional() @Inject(REDIS_OUTBOX_RELAY) private readonly redisOutboxRelay?: RedisOutboxRelay,
   ) {}
@@ -56,9 +58,11 @@ export class PlatformLifecycle
     });
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.outboxRelay?.start();
     this.redisOutboxRelay?.start();
+    // The first verdicts are in before the port opens, so readiness is truthful from the start.
+    await this.readiness.start();
   }
 
   beforeApplicationShutdown(): void {
@@ -66,6 +70,7 @@ export class PlatformLifecycle
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.readiness.stop();
     await this.outboxRelay?.stop();
     await this.redisOutboxRelay?.stop();
     await this.kafkaHealth.close();

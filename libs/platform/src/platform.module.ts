@@ -27,6 +27,7 @@ import { parseTextAllowlist, useObjectionableTextAllowlist } from './http/object
 import type { HealthCheck, ReadinessDetail } from './health/health-check';
 import { HEALTH_CHECKS, READINESS_DETAILS } from './health/health-check';
 import { HealthController } from './health/health.controller';
+import { ReadinessMonitor } from './health/readiness-monitor';
 import { InboxService } from './kafka/inbox.service';
 import { createKafka } from './kafka/kafka-client';
 import { KafkaConsumerTransport } from './kafka/kafka-consumer.transport';
@@ -53,6 +54,8 @@ import { redisOutboxStream } from './redis/redis-outbox';
 import { RedisOutboxRelay } from './redis/redis-outbox-relay';
 import { TraceInterceptor } from './trace/trace.interceptor';
 
+export type ReadinessDependency = 'database' | 'redis' | 'kafka';
+
 export interface PlatformOptions {
   service: ServiceName;
   /** The app's env class; validated once at boot. */
@@ -64,6 +67,12 @@ export interface PlatformOptions {
   /** Topics created up front (with their DLQs); defaults to every topic in contracts. */
   topics?: readonly string[];
   readinessDetails?: Type<ReadinessDetail>[];
+  /**
+   * The dependencies the service's requests need: while one is down `/health/ready` is `503`;
+   * the others only show as `down`. Defaults to the database when there is one (README, How
+   * the platform works, has the table per service).
+   */
+  readinessGates?: readonly ReadinessDependency[];
   /** Refuses tokens before they expire (the gateway's revoked users). */
   revocationCheck?: Type<RevocationCheck>;
   /**
@@ -180,6 +189,13 @@ export class PlatformModule {
         kafka,
       ],
     };
+    const gates = new Set<string>(options.readinessGates ?? (withDatabase ? ['database'] : []));
+    const readiness: Provider = {
+      provide: ReadinessMonitor,
+      inject: [HEALTH_CHECKS, READINESS_DETAILS],
+      useFactory: (checks: HealthCheck[], details: ReadinessDetail[]) =>
+        new ReadinessMonitor(checks, details, { gates }),
+    };
 
     const database: Provider[] = withDatabase
       ? [
@@ -234,7 +250,7 @@ export class PlatformModule {
         ...(withDatabase ? [DatabaseModule.forRoot(service, options.database)] : []),
       ],
       controllers: [HealthController, MetricsController],
-      providers: [...core, health, ...database, ...redisOutbox],
+      providers: [...core, health, readiness, ...database, ...redisOutbox],
       exports: [
         SERVICE_NAME,
         options.config,

@@ -129,6 +129,11 @@ describe('the platform over HTTP', () => {
     expect(response.json()).toEqual({
       status: 'ok',
       checks: { database: 'up', redis: 'up', kafka: 'up' },
+      checkAgeMs: {
+        database: expect.any(Number),
+        redis: expect.any(Number),
+        kafka: expect.any(Number),
+      },
     });
     const metrics = await app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.statusCode).toBe(200);

@@ -1,7 +1,8 @@
 import type { ClientConfig } from 'pg';
 import { Client } from 'pg';
 import type { PlatformConfig } from '../config/platform.config';
-import { backoffDelay, isTransientInfrastructureError } from '../kafka/kafka-errors';
+import { isTransientInfrastructureError } from '../errors/transient-errors';
+import { backoffDelay } from '../kafka/kafka-errors';
 
 export function postgresClientConfig(config: PlatformConfig, database: string): ClientConfig {
   return {

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
 import type { ErrorCode, FieldError, ProblemDetails } from '@rendezvous/contracts';
 import { COMMON_ERRORS, DomainError, problemType } from '@rendezvous/contracts';
-import { isTransientInfrastructureError } from '../kafka/kafka-errors';
+import { isTransientInfrastructureError } from './transient-errors';
 import { statusOf } from './error-status';
 
 export interface ProblemResponse {

@@ -1,23 +1,26 @@
-import { Controller, Get, Inject, Optional, Req, Res } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE } from '@rendezvous/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import { PlatformLifecycle } from '../platform-lifecycle';
-import type { HealthCheck, ReadinessDetail } from './health-check';
-import { HEALTH_CHECKS, READINESS_DETAILS } from './health-check';
 import { assessReadiness } from './readiness';
+import { ReadinessMonitor } from './readiness-monitor';
 
 const STATES = { type: 'object', additionalProperties: { type: 'string', enum: ['up', 'down'] } };
+const AGES = {
+  type: 'object',
+  description: 'milliseconds since each dependency was last checked',
+  additionalProperties: { type: 'integer', minimum: 0 },
+};
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
   constructor(
-    @Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[],
+    private readonly monitor: ReadinessMonitor,
     private readonly lifecycle: PlatformLifecycle,
-    @Optional() @Inject(READINESS_DETAILS) private readonly details: ReadinessDetail[] = [],
   ) {}
 
   @Get('live')
@@ -35,17 +38,18 @@ export class HealthController {
     schema: {
       type: 'object',
       required: ['status', 'checks'],
-      properties: { status: { enum: ['ok'] }, checks: STATES, services: STATES },
+      properties: {
+        status: { enum: ['ok'] },
+        checks: STATES,
+        checkAgeMs: AGES,
+        services: STATES,
+      },
     },
   })
   @ApiResponse({ status: 503, description: 'not ready: one `errors` entry per failing dependency' })
   async ready(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const report = await assessReadiness(
-      this.checks,
-      this.details,
-      request.id,
-      this.lifecycle.draining,
-    );
+    // From the last background verdicts: the answer never waits on a dependency.
+    const report = assessReadiness(this.monitor.snapshot(), request.id, this.lifecycle.draining);
     if (report.status !== 200) void reply.header('content-type', PROBLEM_CONTENT_TYPE);
     await reply.status(report.status).send(report.body);
   }

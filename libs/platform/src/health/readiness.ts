@@ -1,48 +1,46 @@
 import { STATUS_CODES } from 'node:http';
 import type { FieldError, ProblemDetails } from '@rendezvous/contracts';
 import { COMMON_ERRORS, problemType } from '@rendezvous/contracts';
-import type { HealthCheck, ReadinessDetail } from './health-check';
-import { withTimeout } from './health-check';
+import type { DependencyState, ReadinessSnapshot } from './readiness-monitor';
 
 export interface ReadinessReport {
   status: number;
   body: Record<string, unknown>;
 }
 
-const CHECK_TIMEOUT_MS = 2_000;
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** Why a dependency keeps the process unready, or undefined when it does not. */
+function blocker(dependency: DependencyState): string | undefined {
+  if (!dependency.everUp) return dependency.error ?? 'not checked yet';
+  if (dependency.gates && !dependency.up) return dependency.error ?? 'down';
+  return undefined;
 }
 
-/** Runs every check at once; `200` with each one `up`, or `503` problem details naming what is down. */
-export async function assessReadiness(
-  checks: readonly HealthCheck[],
-  details: readonly ReadinessDetail[],
+/**
+ * Readiness from the monitor's last verdicts (API.md, Conventions): `503` problem details until
+ * each dependency has answered once, while one the service's requests need is down, and while
+ * the process shuts down; otherwise `200`, a dependency it can do without shown as `down`.
+ * `checkAgeMs` says how old each verdict is.
+ */
+export function assessReadiness(
+  snapshot: ReadinessSnapshot,
   traceId: string,
   draining: boolean,
-): Promise<ReadinessReport> {
-  const [results, extras] = await Promise.all([
-    Promise.all(
-      checks.map(async (c) => {
-        try {
-          await withTimeout(c.check(), CHECK_TIMEOUT_MS, c.name);
-          return { name: c.name, error: undefined };
-        } catch (error) {
-          return { name: c.name, error: message(error) };
-        }
-      }),
+  now = Date.now(),
+): ReadinessReport {
+  const { dependencies } = snapshot;
+  const checks = Object.fromEntries(dependencies.map((d) => [d.name, d.up ? 'up' : 'down']));
+  const checkAgeMs = Object.fromEntries(
+    dependencies.flatMap((d) =>
+      d.checkedAt === undefined ? [] : [[d.name, Math.max(0, now - d.checkedAt)]],
     ),
-    Promise.all(details.map(async (d) => [d.key, await d.collect()] as const)),
-  ]);
-  const checksBody = Object.fromEntries(results.map((r) => [r.name, r.error ? 'down' : 'up']));
-  const extra = Object.fromEntries(extras);
-  const errors: FieldError[] = results
-    .filter((r) => r.error !== undefined)
-    .map((r) => ({ path: r.name, message: r.error as string }));
+  );
+  const errors: FieldError[] = dependencies.flatMap((d) => {
+    const why = blocker(d);
+    return why === undefined ? [] : [{ path: d.name, message: why }];
+  });
   if (draining) errors.push({ path: 'process', message: 'shutting down' });
-  if (errors.length === 0)
-    return { status: 200, body: { status: 'ok', checks: checksBody, ...extra } };
+  const extra = { checks, checkAgeMs, ...snapshot.details };
+  if (errors.length === 0) return { status: 200, body: { status: 'ok', ...extra } };
   const problem: ProblemDetails = {
     type: problemType(COMMON_ERRORS.DEPENDENCY_UNAVAILABLE),
     title: STATUS_CODES[503] ?? 'Service Unavailable',
@@ -52,5 +50,5 @@ export async function assessReadiness(
     traceId,
     errors,
   };
-  return { status: 503, body: { ...problem, checks: checksBody, ...extra } };
+  return { status: 503, body: { ...problem, ...extra } };
 }

@@ -9,7 +9,8 @@ import type { PlatformMetrics } from '../metrics/platform-metrics';
 import { newTraceId, runWithTrace, traceIdFromTraceparent } from '../trace/trace-context';
 import { EnvelopeValidator } from './envelope-validator';
 import { createIdempotentProducer } from './kafka-client';
-import { PoisonMessageError, backoffDelay, isTransientInfrastructureError } from './kafka-errors';
+import { isTransientInfrastructureError } from '../errors/transient-errors';
+import { PoisonMessageError, backoffDelay } from './kafka-errors';
 
 export interface KafkaConsumerOptions {
   kafka: Kafka;

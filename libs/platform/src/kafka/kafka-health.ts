@@ -9,12 +9,29 @@ export class KafkaHealthCheck implements HealthCheck {
   readonly name = 'kafka';
   private admin?: Admin;
   private connecting?: Promise<void>;
+  private inFlight?: Promise<void>;
 
   constructor(@Inject(KAFKA) private readonly kafka: Kafka) {}
 
-  async check(): Promise<void> {
+  /** A check still running when the next is asked for is shared, so a lost broker piles none up. */
+  check(): Promise<void> {
+    this.inFlight ??= this.checkOnce().finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  async close(): Promise<void> {
+    const admin = this.admin;
+    this.admin = undefined;
+    this.connecting = undefined;
+    await admin?.disconnect().catch(() => undefined);
+  }
+
+  private async checkOnce(): Promise<void> {
     if (!this.admin) {
-      this.admin = this.kafka.admin();
+      // No retries of its own: the readiness monitor asks again every second.
+      this.admin = this.kafka.admin({ retry: { retries: 0 } });
       this.connecting = this.admin.connect();
     }
     try {
@@ -25,12 +42,5 @@ export class KafkaHealthCheck implements HealthCheck {
       await this.close();
       throw error;
     }
-  }
-
-  async close(): Promise<void> {
-    const admin = this.admin;
-    this.admin = undefined;
-    this.connecting = undefined;
-    await admin?.disconnect().catch(() => undefined);
   }
 }
