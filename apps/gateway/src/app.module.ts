@@ -3,10 +3,6 @@ import { PlatformModule } from '@rendezvous/platform';
 import { AdminStatsStore } from './admin/admin-stats';
 import { AdminStatsConsumer } from './admin/admin-stats.consumer';
 import { AdminController } from './admin/admin.controller';
-import { DeadLetterIndexer } from './admin/dead-letters/dead-letter-indexer';
-import { DeadLetterStore } from './admin/dead-letters/dead-letter-store';
-import { DeadLetters } from './admin/dead-letters/dead-letters';
-import { DeadLettersController } from './admin/dead-letters/dead-letters.controller';
 import { AccountStandingConsumer } from './auth/account-standing.consumer';
 import { AccountStandings } from './auth/account-standings';
 import { RevokedUsers } from './auth/revoked-users';
@@ -37,7 +33,6 @@ import { ServicesReadiness } from './upstreams/services-readiness';
     NotificationsConsumer,
     EventsDocsController,
     AdminController,
-    DeadLettersController,
     AdminStatsConsumer,
     AccountStandingConsumer,
   ],
@@ -50,9 +45,6 @@ import { ServicesReadiness } from './upstreams/services-readiness';
     NotificationHistory,
     NotificationsSocket,
     AdminStatsStore,
-    DeadLetterStore,
-    DeadLetters,
-    DeadLetterIndexer,
   ],
 })
 export class AppModule {}
