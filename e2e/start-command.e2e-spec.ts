@@ -96,14 +96,23 @@ describe("the README's start command", () => {
   });
 
   it('serves the gateway readiness with every service listed as up', async () => {
-    const response = await fetch('http://127.0.0.1:3100/health/ready');
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as {
-      checks: Record<string, string>;
-      services: Record<string, string>;
-    };
+    const allUp = Object.fromEntries(SERVICES.map((s) => [s, 'up']));
+    // The services' states are checked in the background each second, so they may lag the start.
+    const body = await waitFor(
+      async () => {
+        const response = await fetch('http://127.0.0.1:3100/health/ready');
+        expect(response.status).toBe(200);
+        const answer = (await response.json()) as {
+          checks: Record<string, string>;
+          services: Record<string, string>;
+        };
+        const up = Object.values(answer.services).filter((state) => state === 'up').length;
+        return up === SERVICES.length ? answer : undefined;
+      },
+      { timeoutMs: 5_000, message: 'every service up in the gateway readiness' },
+    );
     expect(body.checks).toEqual({ redis: 'up', kafka: 'up' });
-    expect(body.services).toEqual(Object.fromEntries(SERVICES.map((s) => [s, 'up'])));
+    expect(body.services).toEqual(allUp);
   });
 
   it.each(Object.entries(PORTS))(
