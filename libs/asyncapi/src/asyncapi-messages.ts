@@ -60,6 +60,12 @@ const HEADER_SCHEMAS: Record<string, JsonSchema> = {
     description:
       'The consumer group that gave up (a service’s name unless its `KAFKA_CONSUMER_GROUP` says otherwise); other groups applied the message normally.',
   },
+  DlqReplayedFromHeader: {
+    type: 'string',
+    format: 'uuid',
+    description:
+      'Only on a message an admin replayed from its `.dlq` (`POST /admin/dead-letters/:id/replay`): the dead letter’s id. The message is otherwise the original, key and envelope included, so a group that already applied it drops it by event id.',
+  },
 };
 
 /** The message key: the aggregate id, which also keeps one aggregate's events on one partition. */
@@ -86,6 +92,7 @@ function headersSchema(topic: Topic): JsonSchema {
         description: 'The envelope’s `type`.',
       },
       [EVENT_HEADERS.CONTENT_TYPE]: schemaRef('ContentTypeHeader'),
+      [EVENT_HEADERS.DLQ_REPLAYED_FROM]: schemaRef('DlqReplayedFromHeader'),
     },
   };
 }

@@ -16,6 +16,7 @@ export * from './users/user-events';
 export * from './users/account-status';
 export * from './moderation/moderation-values';
 export * from './moderation/moderation-events';
+export * from './operations/dead-letter-events';
 export * from './matching/compatibility-factors';
 export * from './matching/match-events';
 export * from './matching/queue-events';

@@ -11,6 +11,7 @@ import {
 } from '../matching/queue-events';
 import { AUDIT_RECORDED, REPORT_CREATED, REPORT_DECIDED } from '../moderation/moderation-events';
 import { BOOKING_FAILED, BOOKING_STATE, PLAN_STATE } from '../plans/plan-events';
+import { DEAD_LETTER_STATUS_CHANGED } from '../operations/dead-letter-events';
 import { PROXIMITY_NUDGE, PROXIMITY_SESSION_STARTED } from '../proximity/proximity-events';
 import { VENUE_INTERACTION_LOGGED, VENUE_STATE } from '../reco/venue-events';
 import { USER_STATUS_CHANGED } from '../users/account-status';
@@ -34,6 +35,7 @@ export const EVENT_CATALOG = {
   'report.created': REPORT_CREATED,
   'report.decided': REPORT_DECIDED,
   'audit.recorded': AUDIT_RECORDED,
+  'dead_letter.status_changed': DEAD_LETTER_STATUS_CHANGED,
   'timeslot.created': TIMESLOT_STATE,
   'timeslot.updated': TIMESLOT_STATE,
   'timeslot.deleted': TIMESLOT_STATE,

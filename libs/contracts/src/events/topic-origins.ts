@@ -28,10 +28,11 @@ export const TOPIC_ORIGINS: Readonly<Record<Topic, TopicOrigin>> = {
   'report.created': origin(['user'], 'the report'),
   'report.decided': origin(['user'], 'the report'),
   'audit.recorded': origin(
-    ['event', 'reco'],
+    ['event', 'reco', 'gateway'],
     'the object acted on (`data.objectId`), else the actor',
     false,
   ),
+  'dead_letter.status_changed': origin(['gateway'], 'the dead letter'),
   'timeslot.created': origin(['user'], 'the timeslot'),
   'timeslot.updated': origin(['user'], 'the timeslot'),
   'timeslot.deleted': origin(['user'], 'the timeslot'),

@@ -12,6 +12,7 @@ export const TOPICS = {
   REPORT_CREATED: 'report.created',
   REPORT_DECIDED: 'report.decided',
   AUDIT_RECORDED: 'audit.recorded',
+  DEAD_LETTER_STATUS_CHANGED: 'dead_letter.status_changed',
   TIMESLOT_CREATED: 'timeslot.created',
   TIMESLOT_UPDATED: 'timeslot.updated',
   TIMESLOT_DELETED: 'timeslot.deleted',
@@ -50,6 +51,9 @@ export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
 
 export const ALL_TOPICS: readonly Topic[] = Object.values(TOPICS);
 
+/** Topics that keep each key's latest message forever (`cleanup.policy=compact`). */
+export const COMPACTED_TOPICS: readonly Topic[] = [TOPICS.DEAD_LETTER_STATUS_CHANGED];
+
 export const DLQ_SUFFIX = '.dlq';
 
 /** Every `<topic>.dlq` has one partition and keeps its messages this long. */
@@ -74,6 +78,8 @@ export const EVENT_HEADERS = {
   DLQ_SOURCE_PARTITION: 'dlq-source-partition',
   DLQ_SOURCE_OFFSET: 'dlq-source-offset',
   DLQ_CONSUMER_GROUP: 'dlq-consumer-group',
+  /** On a message an admin replayed from a DLQ: the dead letter's id. */
+  DLQ_REPLAYED_FROM: 'dlq-replayed-from',
 } as const;
 
 /** The `content-type` header of every event: the value is the envelope as UTF-8 JSON. */

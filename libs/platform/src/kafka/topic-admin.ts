@@ -1,5 +1,10 @@
 import type { Kafka } from 'kafkajs';
-import { DLQ_PARTITIONS, DLQ_RETENTION_MS, dlqTopic } from '@rendezvous/contracts';
+import {
+  COMPACTED_TOPICS,
+  DLQ_PARTITIONS,
+  DLQ_RETENTION_MS,
+  dlqTopic,
+} from '@rendezvous/contracts';
 
 export interface TopicSettings {
   partitions: number;
@@ -7,6 +12,7 @@ export interface TopicSettings {
 }
 
 const ATTEMPTS = 5;
+const compacted = new Set<string>(COMPACTED_TOPICS);
 
 /**
  * Creates the topics and their DLQs up front (auto-creation is off) and waits for leaders,
@@ -20,7 +26,13 @@ export async function ensureTopics(
   settings: TopicSettings,
 ): Promise<void> {
   const wanted = [
-    ...topics.map((topic) => ({ topic, numPartitions: settings.partitions })),
+    ...topics.map((topic) => ({
+      topic,
+      numPartitions: settings.partitions,
+      ...(compacted.has(topic)
+        ? { configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }
+        : {}),
+    })),
     ...topics.map((topic) => ({
       topic: dlqTopic(topic),
       numPartitions: DLQ_PARTITIONS,
