@@ -3,6 +3,10 @@ import { PlatformModule } from '@rendezvous/platform';
 import { AdminStatsStore } from './admin/admin-stats';
 import { AdminStatsConsumer } from './admin/admin-stats.consumer';
 import { AdminController } from './admin/admin.controller';
+import { DeadLetterIndexer } from './admin/dead-letters/dead-letter-indexer';
+import { DeadLetterStore } from './admin/dead-letters/dead-letter-store';
+import { DeadLetters } from './admin/dead-letters/dead-letters';
+import { DeadLettersController } from './admin/dead-letters/dead-letters.controller';
 import { AccountStandingConsumer } from './auth/account-standing.consumer';
 import { AccountStandings } from './auth/account-standings';
 import { RevokedUsers } from './auth/revoked-users';
@@ -26,6 +30,8 @@ import { ServicesReadiness } from './upstreams/services-readiness';
       revocationCheck: RevokedUsers,
       // Revocation and rate limits are looked up in Redis on every request.
       readinessGates: ['redis'],
+      // Dead-letter replays and their status and audit events leave through it.
+      redisOutbox: true,
     }),
   ],
   controllers: [
@@ -33,6 +39,7 @@ import { ServicesReadiness } from './upstreams/services-readiness';
     NotificationsConsumer,
     EventsDocsController,
     AdminController,
+    DeadLettersController,
     AdminStatsConsumer,
     AccountStandingConsumer,
   ],
@@ -45,6 +52,9 @@ import { ServicesReadiness } from './upstreams/services-readiness';
     NotificationHistory,
     NotificationsSocket,
     AdminStatsStore,
+    DeadLetterStore,
+    DeadLetters,
+    DeadLetterIndexer,
   ],
 })
 export class AppModule {}
