@@ -166,14 +166,20 @@ describe(ReadinessMonitor.name, () => {
   });
 
   it('keeps checking in the background, and stops when told', async () => {
-    const redis = controlled('redis');
-    const m = monitor([redis.check], ['redis']);
-    await m.start();
-    await waitFor(() => redis.calls() >= 3, { message: 'repeated checks' });
-    m.stop();
-    const after = redis.calls();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(redis.calls()).toBe(after);
+    jest.useFakeTimers();
+    try {
+      const redis = controlled('redis');
+      const m = monitor([redis.check], ['redis']);
+      await m.start();
+      await jest.advanceTimersByTimeAsync(60); // three intervals
+      expect(redis.calls()).toBeGreaterThanOrEqual(3);
+      m.stop();
+      const after = redis.calls();
+      await jest.advanceTimersByTimeAsync(200); // ten more intervals
+      expect(redis.calls()).toBe(after);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('collects extra details in the background and keeps the last ones', async () => {
