@@ -16,7 +16,8 @@ const TRANSIENT_SQLSTATE = /^(08|53)|^57P0[123]$|^40001$|^40P01$/;
 const TRANSIENT_MESSAGES =
   /connection terminated|connection is closed|timeout exceeded when trying to connect|^timeout expired$|client has encountered a connection error|the database system is (starting up|shutting down)/i;
 // ioredis gives up on a command after `maxRetriesPerRequest` reconnects; Redis is still gone.
-const TRANSIENT_NAMES = new Set(['MaxRetriesPerRequestError']);
+// RedisStateGuard refuses while it writes back state that Redis lost.
+const TRANSIENT_NAMES = new Set(['MaxRetriesPerRequestError', 'RedisStateRebuildingError']);
 
 function isTransientItself(e: object): boolean {
   // TypeORM releases a transaction's query runner when its connection dies under it.

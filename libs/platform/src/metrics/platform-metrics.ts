@@ -28,6 +28,13 @@ export class PlatformMetrics {
     registers: [this.registry],
   });
 
+  readonly redisStateRebuilds = new Counter({
+    name: 'redis_state_rebuilds_total',
+    help: 'Redis-held state rebuilt from its durable source, by component and cause (missing at start, lost while running)',
+    labelNames: ['component', 'cause'] as const,
+    registers: [this.registry],
+  });
+
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });

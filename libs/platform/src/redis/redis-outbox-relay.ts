@@ -67,7 +67,7 @@ export class RedisOutboxRelay extends LeaderLoop {
   }
 
   private get ttl(): number {
-    return this.options.lockTtlMs ?? 10_000;
+    return this.options.lockTtlMs ?? 3_000;
   }
 
   protected async lead(): Promise<void> {
@@ -77,12 +77,20 @@ export class RedisOutboxRelay extends LeaderLoop {
     const reader = redis.duplicate({ lazyConnect: true, maxRetriesPerRequest: 0 });
     this.reader = reader;
     const producer = createIdempotentProducer(this.options.kafka);
+    let renewal: NodeJS.Timeout | undefined;
+    let lockLost = false;
     try {
       await reader.connect();
       await producer.connect();
-      while (this.isRunning) {
-        const renewed = await redis.eval(RENEW_LUA, 1, this.lockKey, this.token, String(this.ttl));
-        if (renewed !== 1) return;
+      // Renewed on a timer, not per batch, so a slow publish keeps the lock and a killed relay's
+      // lock frees its stream within one short TTL.
+      renewal = setInterval(() => {
+        redis
+          .eval(RENEW_LUA, 1, this.lockKey, this.token, String(this.ttl))
+          .then((renewed) => renewed === 1 || (lockLost = true))
+          .catch(() => undefined);
+      }, this.ttl / 3);
+      while (this.isRunning && !lockLost) {
         let reply: XReadReply;
         try {
           reply = (await reader.xread(
@@ -101,8 +109,9 @@ export class RedisOutboxRelay extends LeaderLoop {
         }
         await this.publish(producer, reply);
       }
-      await this.drain(producer);
+      if (!lockLost) await this.drain(producer);
     } finally {
+      clearInterval(renewal);
       this.reader = undefined;
       await producer.disconnect().catch(() => undefined);
       await closeRedis(reader);
