@@ -62,6 +62,7 @@ export class RedisStateGuard {
   readonly markerKey: string;
   private readonly pendingKey: string;
   private state: 'unknown' | 'rebuilding' | 'intact' = 'unknown';
+  private seenIntact = false;
   private running?: Promise<boolean>;
   private timer?: NodeJS.Timeout;
 
@@ -117,9 +118,10 @@ export class RedisStateGuard {
     const { redis, component, logger } = this.options;
     if ((await redis.exists(this.markerKey)) === 1) {
       this.state = 'intact';
+      this.seenIntact = true;
       return true;
     }
-    const cause: RedisStateRebuildCause = this.state === 'intact' ? 'lost' : 'missing';
+    const cause: RedisStateRebuildCause = this.seenIntact ? 'lost' : 'missing';
     if (cause === 'lost') logger.warn({ component }, 'Redis lost this state; rebuilding it');
     this.state = 'rebuilding';
     const token = randomUUID();
@@ -139,6 +141,7 @@ export class RedisStateGuard {
       return false;
     }
     this.state = 'intact';
+    this.seenIntact = true;
     this.options.metrics?.redisStateRebuilds.inc({ component, cause });
     logger.log({ component, cause, ms: Date.now() - started }, 'Redis state rebuilt');
     return true;
