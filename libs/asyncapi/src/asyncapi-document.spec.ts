@@ -2,7 +2,7 @@ import { DiagnosticSeverity, Parser } from '@asyncapi/parser';
 import type { JsonSchema } from '@rendezvous/contracts';
 import {
   ALL_TOPICS,
-  DLQ_RETENTION_MS,
+  dlqRetentionMs,
   EVENT_HEADERS,
   EVENT_SCHEMAS,
   TOPICS,
@@ -67,8 +67,14 @@ const operationsOn = (channel: string, action: Operation['action']) =>
   );
 
 /** Object schemas inside `schema` that allow fields they do not declare. */
+/** Objects that take fields they do not name without saying so (`additionalProperties: true`). */
 function openObjects(schema: Schema, path = 'data'): string[] {
-  const open = schema.type === 'object' && schema.additionalProperties !== false ? [path] : [];
+  const open =
+    schema.type === 'object' &&
+    schema.additionalProperties !== false &&
+    schema.additionalProperties !== true
+      ? [path]
+      : [];
   return [
     ...open,
     ...Object.entries(schema.properties ?? {}).flatMap(([key, s]) =>
@@ -102,7 +108,7 @@ describe(asyncApiDocument.name, () => {
       topic: dlqTopic(topic),
       partitions: 1,
       replicas: 3,
-      topicConfiguration: { 'retention.ms': DLQ_RETENTION_MS },
+      topicConfiguration: { 'retention.ms': dlqRetentionMs(topic) },
     });
 
     const sends = operationsOn(id, 'send');

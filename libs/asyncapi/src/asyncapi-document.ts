@@ -2,8 +2,9 @@ import type { ServiceName, Topic } from '@rendezvous/contracts';
 import {
   ALL_TOPICS,
   DLQ_PARTITIONS,
-  DLQ_RETENTION_MS,
+  SHORT_RETENTION_MS,
   TOPIC_ORIGINS,
+  dlqRetentionMs,
   dlqTopic,
 } from '@rendezvous/contracts';
 import {
@@ -24,7 +25,11 @@ export interface KafkaTopology {
   replicationFactor: number;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+const duration = (ms: number) =>
+  ms > DAY_MS && ms % DAY_MS === 0 ? `${ms / DAY_MS} days` : `${ms / HOUR_MS} hours`;
 
 export const DEFAULT_TOPOLOGY: KafkaTopology = { partitions: 6, replicationFactor: 1 };
 
@@ -98,17 +103,23 @@ function channels(
   const consumed = consumers.length
     ? `Consumed in the suite by ${consumers.join(', ')}.`
     : 'No service of the suite consumes it: it is published for other teams.';
+  const retentionMs = SHORT_RETENTION_MS[topic];
+  const retention = retentionMs === undefined ? '' : ` Kept ${duration(retentionMs)} at most.`;
+  const dlqRetention = dlqRetentionMs(topic);
   return {
     [channelId(topic)]: {
       address: topic,
       title: topic,
-      description: `Published by ${producers.join(' and ')}; keyed by ${key}. ${consumed}`,
+      description: `Published by ${producers.join(' and ')}; keyed by ${key}. ${consumed}${retention}`,
       messages: { [channelId(topic)]: { $ref: `#/components/messages/${channelId(topic)}` } },
       bindings: {
         kafka: {
           topic,
           partitions: topology.partitions,
           replicas: topology.replicationFactor,
+          ...(retentionMs === undefined
+            ? {}
+            : { topicConfiguration: { 'retention.ms': retentionMs } }),
           bindingVersion: KAFKA_BINDING_VERSION,
         },
       },
@@ -116,7 +127,7 @@ function channels(
     [dlqChannelId(topic)]: {
       address: dlqTopic(topic),
       title: dlqTopic(topic),
-      description: `Dead letters of ${topic}: what a consumer group of the suite gave up on, kept ${DLQ_RETENTION_MS / DAY_MS} days.`,
+      description: `Dead letters of ${topic}: what a consumer group of the suite gave up on, kept ${duration(dlqRetention)}.`,
       messages: {
         [deadLetterMessageId(topic)]: {
           $ref: `#/components/messages/${deadLetterMessageId(topic)}`,
@@ -127,7 +138,7 @@ function channels(
           topic: dlqTopic(topic),
           partitions: DLQ_PARTITIONS,
           replicas: topology.replicationFactor,
-          topicConfiguration: { 'retention.ms': DLQ_RETENTION_MS },
+          topicConfiguration: { 'retention.ms': dlqRetention },
           bindingVersion: KAFKA_BINDING_VERSION,
         },
       },

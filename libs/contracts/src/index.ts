@@ -14,6 +14,7 @@ export * from './users/languages';
 export * from './users/terms';
 export * from './users/user-events';
 export * from './users/account-status';
+export * from './users/export-events';
 export * from './moderation/moderation-values';
 export * from './moderation/moderation-events';
 export * from './operations/dead-letter-events';

@@ -28,6 +28,7 @@ import type { HealthCheck, ReadinessDetail } from './health/health-check';
 import { HEALTH_CHECKS, READINESS_DETAILS } from './health/health-check';
 import { HealthController } from './health/health.controller';
 import { ReadinessMonitor } from './health/readiness-monitor';
+import { ExportPartsService } from './exports/export-parts.service';
 import { InboxService } from './kafka/inbox.service';
 import { createKafka } from './kafka/kafka-client';
 import { KafkaConsumerTransport } from './kafka/kafka-consumer.transport';
@@ -201,6 +202,7 @@ export class PlatformModule {
       ? [
           OutboxService,
           InboxService,
+          ExportPartsService,
           AccountStatusProjection,
           {
             provide: OUTBOX_RELAY,
@@ -261,7 +263,9 @@ export class PlatformModule {
         KafkaConsumerTransport,
         TokenVerifier,
         PlatformLifecycle,
-        ...(withDatabase ? [OutboxService, InboxService, AccountStatusProjection] : []),
+        ...(withDatabase
+          ? [OutboxService, InboxService, ExportPartsService, AccountStatusProjection]
+          : []),
       ],
     };
   }

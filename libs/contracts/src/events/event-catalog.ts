@@ -16,6 +16,7 @@ import { PROXIMITY_NUDGE, PROXIMITY_SESSION_STARTED } from '../proximity/proximi
 import { VENUE_INTERACTION_LOGGED, VENUE_STATE } from '../reco/venue-events';
 import { USER_STATUS_CHANGED } from '../users/account-status';
 import { CONNECTION_CHANGED } from '../users/connection-events';
+import { EXPORT_PART, EXPORT_READY, EXPORT_REQUESTED } from '../users/export-events';
 import { TIMESLOT_STATE, USER_BLOCK, USER_DELETED, USER_STATE } from '../users/user-events';
 import type { Envelope } from './envelope';
 import type { EventDefinition, JsonSchema } from './schema-builder';
@@ -68,6 +69,9 @@ export const EVENT_CATALOG = {
   'booking.confirmed': BOOKING_STATE,
   'booking.failed': BOOKING_FAILED,
   'booking.cancelled': BOOKING_STATE,
+  'export.requested': EXPORT_REQUESTED,
+  'export.part': EXPORT_PART,
+  'export.ready': EXPORT_READY,
 } as const satisfies Record<Topic, EventDefinition>;
 
 /** The `data` of an event on `topic`. */

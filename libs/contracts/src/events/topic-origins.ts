@@ -1,4 +1,5 @@
 import type { ServiceName } from '../services';
+import { SERVICES } from '../services';
 import type { Topic } from './topics';
 
 /** Who publishes a topic, and what its message key (the envelope's `aggregateId`) identifies. */
@@ -65,4 +66,7 @@ export const TOPIC_ORIGINS: Readonly<Record<Topic, TopicOrigin>> = {
   'booking.confirmed': origin(['booking-agent'], 'the plan'),
   'booking.failed': origin(['booking-agent'], 'the plan'),
   'booking.cancelled': origin(['booking-agent'], 'the plan'),
+  'export.requested': origin(['user'], 'the person whose data is exported'),
+  'export.part': origin(SERVICES, 'the export'),
+  'export.ready': origin(['user'], 'the export'),
 };

@@ -45,6 +45,9 @@ export const TOPICS = {
   BOOKING_CONFIRMED: 'booking.confirmed',
   BOOKING_FAILED: 'booking.failed',
   BOOKING_CANCELLED: 'booking.cancelled',
+  EXPORT_REQUESTED: 'export.requested',
+  EXPORT_PART: 'export.part',
+  EXPORT_READY: 'export.ready',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
@@ -54,11 +57,26 @@ export const ALL_TOPICS: readonly Topic[] = Object.values(TOPICS);
 /** Topics that keep each key's latest message forever (`cleanup.policy=compact`). */
 export const COMPACTED_TOPICS: readonly Topic[] = [TOPICS.DEAD_LETTER_STATUS_CHANGED];
 
+const ONE_DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Topics that keep messages a shorter time than the broker's default, and whose DLQ keeps them
+ * no longer either: the parts of personal-data exports (API.md, Your data) last one day.
+ */
+export const SHORT_RETENTION_MS: Readonly<Partial<Record<Topic, number>>> = {
+  'export.part': ONE_DAY_MS,
+};
+
 export const DLQ_SUFFIX = '.dlq';
 
 /** Every `<topic>.dlq` has one partition and keeps its messages this long. */
 export const DLQ_PARTITIONS = 1;
 export const DLQ_RETENTION_MS = 14 * 24 * 60 * 60 * 1000;
+
+/** How long `<topic>.dlq` keeps messages: 14 days, or the topic's own retention when shorter. */
+export function dlqRetentionMs(topic: string): number {
+  return Math.min(DLQ_RETENTION_MS, SHORT_RETENTION_MS[topic as Topic] ?? DLQ_RETENTION_MS);
+}
 
 /** Where a message that fails validation or keeps failing is parked, with the error. */
 export function dlqTopic(topic: string): string {

@@ -1,8 +1,11 @@
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
+import { ConfigResourceTypes } from 'kafkajs';
+import type { Topic } from '@rendezvous/contracts';
 import {
   COMPACTED_TOPICS,
   DLQ_PARTITIONS,
-  DLQ_RETENTION_MS,
+  SHORT_RETENTION_MS,
+  dlqRetentionMs,
   dlqTopic,
 } from '@rendezvous/contracts';
 
@@ -13,6 +16,44 @@ export interface TopicSettings {
 
 const ATTEMPTS = 5;
 const compacted = new Set<string>(COMPACTED_TOPICS);
+
+function topicConfig(topic: string): { name: string; value: string }[] {
+  const retentionMs = SHORT_RETENTION_MS[topic as Topic];
+  return [
+    ...(compacted.has(topic) ? [{ name: 'cleanup.policy', value: 'compact' }] : []),
+    ...(retentionMs === undefined ? [] : [{ name: 'retention.ms', value: String(retentionMs) }]),
+  ];
+}
+
+/**
+ * Sets the configuration of the short-retention topics and their DLQs, so topics created before
+ * their retention was shortened get it too. A full (non-incremental) update: these topics have no
+ * other dynamic configuration than what `wanted` holds.
+ */
+async function applyShortRetention(
+  admin: Admin,
+  topics: readonly string[],
+  wanted: readonly WantedTopic[],
+): Promise<void> {
+  const short = new Set(
+    topics.filter((topic) => topic in SHORT_RETENTION_MS).flatMap((t) => [t, dlqTopic(t)]),
+  );
+  const resources = wanted
+    .filter(({ topic }) => short.has(topic))
+    .map(({ topic, configEntries }) => ({
+      type: ConfigResourceTypes.TOPIC,
+      name: topic,
+      configEntries,
+    }));
+  if (resources.length > 0) await admin.alterConfigs({ validateOnly: false, resources });
+}
+
+interface WantedTopic {
+  topic: string;
+  numPartitions: number;
+  replicationFactor: number;
+  configEntries: { name: string; value: string }[];
+}
 
 /**
  * Creates the topics and their DLQs up front (auto-creation is off) and waits for leaders,
@@ -25,18 +66,16 @@ export async function ensureTopics(
   topics: readonly string[],
   settings: TopicSettings,
 ): Promise<void> {
-  const wanted = [
+  const wanted: WantedTopic[] = [
     ...topics.map((topic) => ({
       topic,
       numPartitions: settings.partitions,
-      ...(compacted.has(topic)
-        ? { configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }
-        : {}),
+      configEntries: topicConfig(topic),
     })),
     ...topics.map((topic) => ({
       topic: dlqTopic(topic),
       numPartitions: DLQ_PARTITIONS,
-      configEntries: [{ name: 'retention.ms', value: String(DLQ_RETENTION_MS) }],
+      configEntries: [{ name: 'retention.ms', value: String(dlqRetentionMs(topic)) }],
     })),
   ].map((t) => ({ ...t, replicationFactor: settings.replicationFactor }));
   const admin = kafka.admin();
@@ -45,9 +84,11 @@ export async function ensureTopics(
     for (let attempt = 1; ; attempt++) {
       const existing = new Set(await admin.listTopics());
       const missing = wanted.filter(({ topic }) => !existing.has(topic));
-      if (missing.length === 0) return;
       try {
-        await admin.createTopics({ waitForLeaders: true, timeout: 30_000, topics: missing });
+        if (missing.length > 0) {
+          await admin.createTopics({ waitForLeaders: true, timeout: 30_000, topics: missing });
+        }
+        await applyShortRetention(admin, topics, wanted);
         return;
       } catch (error) {
         if (attempt >= ATTEMPTS) throw error;
