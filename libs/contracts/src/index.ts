@@ -18,6 +18,7 @@ export * from './users/export-events';
 export * from './moderation/moderation-values';
 export * from './moderation/moderation-events';
 export * from './operations/dead-letter-events';
+export * from './operations/stats-events';
 export * from './matching/compatibility-factors';
 export * from './matching/match-events';
 export * from './matching/queue-events';

@@ -12,6 +12,7 @@ import {
 import { AUDIT_RECORDED, REPORT_CREATED, REPORT_DECIDED } from '../moderation/moderation-events';
 import { BOOKING_FAILED, BOOKING_STATE, PLAN_STATE } from '../plans/plan-events';
 import { DEAD_LETTER_STATUS_CHANGED } from '../operations/dead-letter-events';
+import { STATS_REPORTED } from '../operations/stats-events';
 import { PROXIMITY_NUDGE, PROXIMITY_SESSION_STARTED } from '../proximity/proximity-events';
 import { VENUE_INTERACTION_LOGGED, VENUE_STATE } from '../reco/venue-events';
 import { USER_STATUS_CHANGED } from '../users/account-status';
@@ -72,6 +73,7 @@ export const EVENT_CATALOG = {
   'export.requested': EXPORT_REQUESTED,
   'export.part': EXPORT_PART,
   'export.ready': EXPORT_READY,
+  'stats.reported': STATS_REPORTED,
 } as const satisfies Record<Topic, EventDefinition>;
 
 /** The `data` of an event on `topic`. */

@@ -1,3 +1,4 @@
+import { STATS_REPORTERS } from '../operations/stats-events';
 import type { ServiceName } from '../services';
 import { SERVICES } from '../services';
 import type { Topic } from './topics';
@@ -69,4 +70,5 @@ export const TOPIC_ORIGINS: Readonly<Record<Topic, TopicOrigin>> = {
   'export.requested': origin(['user'], 'the person whose data is exported'),
   'export.part': origin(SERVICES, 'the export'),
   'export.ready': origin(['user'], 'the export'),
+  'stats.reported': origin(STATS_REPORTERS, 'the reporting service (`data.service`)', false),
 };

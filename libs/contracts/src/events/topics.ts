@@ -48,6 +48,7 @@ export const TOPICS = {
   EXPORT_REQUESTED: 'export.requested',
   EXPORT_PART: 'export.part',
   EXPORT_READY: 'export.ready',
+  STATS_REPORTED: 'stats.reported',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
@@ -55,7 +56,10 @@ export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
 export const ALL_TOPICS: readonly Topic[] = Object.values(TOPICS);
 
 /** Topics that keep each key's latest message forever (`cleanup.policy=compact`). */
-export const COMPACTED_TOPICS: readonly Topic[] = [TOPICS.DEAD_LETTER_STATUS_CHANGED];
+export const COMPACTED_TOPICS: readonly Topic[] = [
+  TOPICS.DEAD_LETTER_STATUS_CHANGED,
+  TOPICS.STATS_REPORTED,
+];
 
 const ONE_DAY_MS = 24 * 60 * 60 * 1000;
 
