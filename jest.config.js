@@ -54,5 +54,13 @@ module.exports = {
       globalSetup: '<rootDir>/e2e/support/global-setup.ts',
       globalTeardown: '<rootDir>/e2e/support/global-teardown.ts',
     },
+    {
+      ...shared,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/e2e/faults/**/*.fault-spec.ts'],
+      // Its own suite: the faults kill its processes and infrastructure.
+      globalSetup: '<rootDir>/e2e/support/global-setup.ts',
+      globalTeardown: '<rootDir>/e2e/support/global-teardown.ts',
+    },
   ],
 };
