@@ -41,6 +41,7 @@ export * from './kafka/outbox-relay';
 export * from './kafka/outbox.service';
 export * from './kafka/on-event';
 export * from './kafka/topic-admin';
+export * from './kafka/topic-replay';
 export * from './metrics/platform-metrics';
 export * from './openapi/api-page';
 export * from './openapi/bearer-scheme';
