@@ -7,8 +7,10 @@ import { UserAccessCheck } from './auth/user-access-check';
 import { BlocksModule } from './blocks/blocks.module';
 import { UserConfig } from './config';
 import { ConnectionsModule } from './connections/connections.module';
+import { ExportsModule } from './exports/exports.module';
 import { KeysModule } from './keys/keys.module';
 import { ModerationModule } from './moderation/moderation.module';
+import { ExportTables1765400000000 } from './migrations/export-tables.migration';
 import { MillisecondCreatedAt1764400000000 } from './migrations/millisecond-created-at.migration';
 import { ModerationTables1765300000000 } from './migrations/moderation-tables.migration';
 import { TimeslotBookings1764800000000 } from './migrations/timeslot-bookings.migration';
@@ -28,6 +30,7 @@ import { UsersModule } from './users/users.module';
           MillisecondCreatedAt1764400000000,
           TimeslotBookings1764800000000,
           ModerationTables1765300000000,
+          ExportTables1765400000000,
         ],
       },
       // Every route, reads included, refuses a deleted, suspended or demoted person's token.
@@ -43,6 +46,7 @@ import { UsersModule } from './users/users.module';
     AuditModule,
     ModerationModule,
     ReportsModule,
+    ExportsModule,
   ],
 })
 export class AppModule {}

@@ -51,4 +51,16 @@ export class UserConfig extends PlatformConfig {
   /** Reports one person may file in a UTC day. */
   @IntSetting(1, 10_000)
   REPORTS_PER_DAY = 20;
+
+  /** How long a ready personal-data export is kept before it expires and its data is dropped. */
+  @IntSetting(1, 365)
+  EXPORT_RETENTION_DAYS = 7;
+
+  /** An export still missing a service's part this long after the request has failed. */
+  @IntSetting(1, 3600)
+  EXPORT_PART_TIMEOUT_SECONDS = 30;
+
+  /** How often overdue exports are marked failed and old ones expired (their data dropped). */
+  @IntSetting(1, 3600)
+  EXPORT_SWEEP_SECONDS = 5;
 }

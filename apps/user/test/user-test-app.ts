@@ -9,6 +9,7 @@ import { createTestDatabase, freePort, uniqueName } from '@rendezvous/testing';
 import { AppModule } from '../src/app.module';
 import { AuditEventsConsumer } from '../src/audit/audit-events.consumer';
 import { MatchEventsConsumer } from '../src/connections/match-events.consumer';
+import { ExportEventsConsumer } from '../src/exports/export-events.consumer';
 import { BookingEventsConsumer } from '../src/timeslots/booking-events.consumer';
 
 export interface TestResponse<T = Record<string, unknown>> {
@@ -94,6 +95,10 @@ export async function startUserApp(env: Record<string, string> = {}): Promise<Us
         return app.get(BookingEventsConsumer).onBookingCancelled(valid);
       case TOPICS.AUDIT_RECORDED:
         return app.get(AuditEventsConsumer).onAuditRecorded(valid);
+      case TOPICS.EXPORT_REQUESTED:
+        return app.get(ExportEventsConsumer).onExportRequested(valid);
+      case TOPICS.EXPORT_PART:
+        return app.get(ExportEventsConsumer).onExportPart(valid);
       default:
         throw new Error(`the user service does not consume ${valid.type}`);
     }

@@ -86,10 +86,7 @@ export class NotificationHistory {
 
   /** Oldest first: the notifications after `after` (all retained ones when it is absent or gone). */
   async page(userId: string, after: string | undefined, limit: number): Promise<NotificationPage> {
-    const raw = await this.redis.lrange(historyKey(userId), 0, -1);
-    const all = raw.map(
-      (entry) => JSON.parse(entry.slice(entry.indexOf('|') + 1)) as StoredNotification,
-    );
+    const all = await this.all(userId);
     const position = after ? all.findIndex((n) => n.notificationId === after) : -1;
     const rest = all.slice(position + 1);
     const items = rest.slice(0, limit);
@@ -97,6 +94,14 @@ export class NotificationHistory {
       items,
       nextCursor: rest.length > limit ? items[items.length - 1].notificationId : null,
     };
+  }
+
+  /** Every retained notification of the person, oldest first. */
+  async all(userId: string): Promise<StoredNotification[]> {
+    const raw = await this.redis.lrange(historyKey(userId), 0, -1);
+    return raw.map(
+      (entry) => JSON.parse(entry.slice(entry.indexOf('|') + 1)) as StoredNotification,
+    );
   }
 
   async forget(userId: string): Promise<void> {

@@ -72,6 +72,27 @@ describe(notificationsFor.name, () => {
     ]);
   });
 
+  it('tells the person their export is ready with its id alone', () => {
+    const [userId, exportId] = [randomUUID(), randomUUID()];
+    const event = anEvent(
+      TOPICS.EXPORT_READY,
+      {
+        exportId,
+        userId,
+        readyAt: '2026-11-26T10:00:00.000Z',
+        expiresAt: '2026-12-03T10:00:00.000Z',
+      },
+      [userId],
+    );
+    expect(notificationsFor(event)).toEqual([
+      {
+        recipientId: userId,
+        event: 'export.ready',
+        payload: { exportId, notificationId: event.id, occurredAt: '2026-11-26T10:00:00.000Z' },
+      },
+    ]);
+  });
+
   it('notifies nobody for events without recipients or without a mapping', () => {
     expect(notificationsFor(connectionEvent(TOPICS.CONNECTION_ACCEPTED))).toEqual([]);
     expect(notificationsFor(connectionEvent(TOPICS.CONNECTION_REMOVED, [randomUUID()]))).toEqual(

@@ -143,6 +143,7 @@ export const NOTIFICATION_RULES: NotificationRules = {
     event: 'moderation.report_created',
     roles: ['moderator', 'admin'],
   },
+  [TOPICS.EXPORT_READY]: { payloadFor: (data) => ({ exportId: data.exportId }) },
   [TOPICS.REPORT_DECIDED]: {
     payloadFor: (data) => ({ reason: data.reason }),
     event: 'account.warned',

@@ -1,7 +1,8 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import type { AnyEnvelope, TopicEnvelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { OnEvent } from '@rendezvous/platform';
+import { OnEvent, REDIS, answerExportPartFromRedis } from '@rendezvous/platform';
+import type Redis from 'ioredis';
 import { RevokedUsers } from '../auth/revoked-users';
 import { NotificationsSocket } from '../realtime/notifications.socket';
 import { NOTIFYING_TOPICS, notificationsFor, pushesFor } from './notification-map';
@@ -18,6 +19,7 @@ export class NotificationsConsumer {
     private readonly history: NotificationHistory,
     private readonly socket: NotificationsSocket,
     private readonly revoked: RevokedUsers,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
   @OnEvent(...NOTIFYING_TOPICS)
@@ -26,6 +28,13 @@ export class NotificationsConsumer {
     if (notifications.length === 0) return;
     await this.history.append(envelope.id, notifications);
     for (const push of pushesFor(envelope, notifications)) this.socket.push(push);
+  }
+
+  /** The gateway's part of a personal-data export: the person's notification history. */
+  @OnEvent(TOPICS.EXPORT_REQUESTED)
+  async onExportRequested(envelope: TopicEnvelope<'export.requested'>): Promise<void> {
+    const notifications = await this.history.all(envelope.data.userId);
+    await answerExportPartFromRedis(this.redis, 'gateway', envelope, { notifications });
   }
 
   @OnEvent(TOPICS.USER_DELETED)

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { revokeAllOfUser } from '../auth/refresh-tokens.repository';
 import { BlocksService } from '../blocks/blocks.service';
 import { ConnectionsRepository } from '../connections/connections.repository';
+import { ExportsRepository } from '../exports/exports.repository';
 import { TimeslotsService } from '../timeslots/timeslots.service';
 import { UsersRepository } from '../users/users.repository';
 
@@ -17,6 +18,7 @@ export class AccountService {
     private readonly timeslots: TimeslotsService,
     private readonly connections: ConnectionsRepository,
     private readonly blocks: BlocksService,
+    private readonly exports: ExportsRepository,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -27,6 +29,7 @@ export class AccountService {
       await this.timeslots.removeAllFor(tx, userId);
       await this.connections.removeAllOf(tx, userId);
       await this.blocks.removeAllOf(tx, userId);
+      await this.exports.deleteAllOf(tx, userId);
       const { version, deletedAt } = await this.users.tombstone(tx, userId);
       await this.outbox.add(tx, {
         type: TOPICS.USER_DELETED,

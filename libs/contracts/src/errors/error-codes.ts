@@ -50,6 +50,9 @@ export const USER_ERRORS = {
   CONNECTION_EXISTS: 'USERS.CONNECTION_EXISTS',
   ALREADY_BLOCKED: 'USERS.ALREADY_BLOCKED',
   BLOCK_NOT_FOUND: 'USERS.BLOCK_NOT_FOUND',
+  EXPORT_NOT_FOUND: 'USERS.EXPORT_NOT_FOUND',
+  /** The person already has an export being assembled. */
+  EXPORT_PENDING: 'USERS.EXPORT_PENDING',
 } as const;
 
 export type UserErrorCode = (typeof USER_ERRORS)[keyof typeof USER_ERRORS];
