@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Everything CI checks, in order: install, infrastructure, format, lint, typecheck, build,
-# unit, integration and end-to-end tests. Ends with the line `tests: N passed, N failed`.
+# unit, integration and end-to-end tests, then a subset of the fault suite. Ends with the line
+# `tests: N passed, N failed`.
 set -euo pipefail
 
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
@@ -35,6 +36,10 @@ status=0
 npm run -s test:fast || status=$?
 step "tests: end-to-end"
 npm run -s test:e2e || status=$?
+# A few minutes of the fault suite (npm run test:faults runs all of it): it kills processes and
+# restarts Redis, so it runs last, against a suite of its own.
+step "tests: faults (CI subset)"
+FAULTS_SCOPE=ci npm run -s test:faults || status=$?
 echo
 if [ -s "$RENDEZVOUS_TEST_COUNTS" ]; then
   awk '{ p += $1; f += $2 } END { printf "tests: %d passed, %d failed\n", p, f }' "$RENDEZVOUS_TEST_COUNTS"
