@@ -1,6 +1,6 @@
-import { dlqTopic } from '@rendezvous/contracts';
+import { TOPICS, dlqTopic } from '@rendezvous/contracts';
 import { testKafka, uniqueName } from '@rendezvous/testing';
-import { ConfigResourceTypes } from 'kafkajs';
+import { ConfigResourceTypes, ConfigSource } from 'kafkajs';
 import { ensureTopics } from '../src';
 
 describe(ensureTopics.name, () => {
@@ -42,6 +42,53 @@ describe(ensureTopics.name, () => {
       ).resources;
       expect(dlqConfig.configEntries[0].configValue).toBe(String(14 * 24 * 60 * 60 * 1000));
     } finally {
+      await admin.disconnect();
+    }
+  });
+
+  it('makes an existing topic compacted when the contracts say so, keeping its other overrides', async () => {
+    // A cluster from before user.status_changed was compacted; the topic is put back after.
+    const topic = TOPICS.USER_STATUS_CHANGED;
+    const settings = { partitions: 6, replicationFactor: 1 };
+    await ensureTopics(kafka, [topic], settings);
+    const admin = kafka.admin();
+    await admin.connect();
+    const resource = { type: ConfigResourceTypes.TOPIC, name: topic };
+    const overrides = async () => {
+      const [described] = (
+        await admin.describeConfigs({ includeSynonyms: false, resources: [resource] })
+      ).resources;
+      return Object.fromEntries(
+        described.configEntries
+          .filter((entry) => entry.configSource === ConfigSource.TOPIC_CONFIG)
+          .map((entry) => [entry.configName, entry.configValue]),
+      );
+    };
+    try {
+      await admin.alterConfigs({
+        validateOnly: false,
+        resources: [
+          {
+            ...resource,
+            configEntries: [
+              { name: 'cleanup.policy', value: 'delete' },
+              { name: 'max.message.bytes', value: '1048600' },
+            ],
+          },
+        ],
+      });
+
+      await ensureTopics(kafka, [topic], settings);
+
+      expect(await overrides()).toEqual({
+        'cleanup.policy': 'compact',
+        'max.message.bytes': '1048600',
+      });
+    } finally {
+      await admin.alterConfigs({
+        validateOnly: false,
+        resources: [{ ...resource, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }],
+      });
       await admin.disconnect();
     }
   });

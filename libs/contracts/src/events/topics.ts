@@ -58,6 +58,9 @@ export const ALL_TOPICS: readonly Topic[] = Object.values(TOPICS);
 /** Topics that keep each key's latest message forever (`cleanup.policy=compact`). */
 export const COMPACTED_TOPICS: readonly Topic[] = [
   TOPICS.DEAD_LETTER_STATUS_CHANGED,
+  // Keyed by the person, each carrying their whole standing: the gateway reads it back after
+  // Redis lost its copy.
+  TOPICS.USER_STATUS_CHANGED,
   TOPICS.STATS_REPORTED,
 ];
 

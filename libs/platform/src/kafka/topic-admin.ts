@@ -1,5 +1,5 @@
 import type { Admin, Kafka } from 'kafkajs';
-import { ConfigResourceTypes } from 'kafkajs';
+import { ConfigResourceTypes, ConfigSource } from 'kafkajs';
 import type { Topic } from '@rendezvous/contracts';
 import {
   COMPACTED_TOPICS,
@@ -8,6 +8,7 @@ import {
   dlqRetentionMs,
   dlqTopic,
 } from '@rendezvous/contracts';
+import { topicConfigChange } from './topic-config';
 
 export interface TopicSettings {
   partitions: number;
@@ -26,25 +27,27 @@ function topicConfig(topic: string): { name: string; value: string }[] {
 }
 
 /**
- * Sets the configuration of the short-retention topics and their DLQs, so topics created before
- * their retention was shortened get it too. A full (non-incremental) update: these topics have no
- * other dynamic configuration than what `wanted` holds.
+ * Brings each topic's configuration to what `wanted` says (compacted, a shorter retention), so a
+ * topic created before a setting changed gets it too; only topics that differ are altered.
  */
-async function applyShortRetention(
-  admin: Admin,
-  topics: readonly string[],
-  wanted: readonly WantedTopic[],
-): Promise<void> {
-  const short = new Set(
-    topics.filter((topic) => topic in SHORT_RETENTION_MS).flatMap((t) => [t, dlqTopic(t)]),
-  );
-  const resources = wanted
-    .filter(({ topic }) => short.has(topic))
-    .map(({ topic, configEntries }) => ({
-      type: ConfigResourceTypes.TOPIC,
-      name: topic,
-      configEntries,
-    }));
+async function reconcileConfigs(admin: Admin, wanted: readonly WantedTopic[]): Promise<void> {
+  const configured = wanted.filter(({ configEntries }) => configEntries.length > 0);
+  if (configured.length === 0) return;
+  const { resources: described } = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: configured.map(({ topic }) => ({ type: ConfigResourceTypes.TOPIC, name: topic })),
+  });
+  const resources = configured.flatMap(({ topic, configEntries }) => {
+    const current = (described.find((r) => r.resourceName === topic)?.configEntries ?? []).map(
+      (entry) => ({
+        name: entry.configName,
+        value: entry.configValue,
+        topicOverride: entry.configSource === ConfigSource.TOPIC_CONFIG,
+      }),
+    );
+    const change = topicConfigChange(current, configEntries);
+    return change ? [{ type: ConfigResourceTypes.TOPIC, name: topic, configEntries: change }] : [];
+  });
   if (resources.length > 0) await admin.alterConfigs({ validateOnly: false, resources });
 }
 
@@ -88,7 +91,7 @@ export async function ensureTopics(
         if (missing.length > 0) {
           await admin.createTopics({ waitForLeaders: true, timeout: 30_000, topics: missing });
         }
-        await applyShortRetention(admin, topics, wanted);
+        await reconcileConfigs(admin, wanted);
         return;
       } catch (error) {
         if (attempt >= ATTEMPTS) throw error;
