@@ -10,6 +10,7 @@ import { PeopleModule } from './people/people.module';
 import { UserEventsModule } from './people/user-events.module';
 import { PlansModule } from './plans/plans.module';
 import { SafetyModule } from './safety/safety.module';
+import { ExportsModule } from './exports/exports.module';
 
 @Module({
   imports: [
@@ -26,6 +27,7 @@ import { SafetyModule } from './safety/safety.module';
     AgentModule,
     DeletionModule,
     SafetyModule,
+    ExportsModule,
   ],
 })
 export class AppModule {}

@@ -9,6 +9,7 @@ import { PeopleModule } from './people/people.module';
 import { UserEventsModule } from './people/user-events.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { SafetyModule } from './safety/safety.module';
+import { ExportsModule } from './exports/exports.module';
 
 @Module({
   imports: [
@@ -25,6 +26,7 @@ import { SafetyModule } from './safety/safety.module';
     DeletionModule,
     SafetyModule,
     UserEventsModule,
+    ExportsModule,
   ],
 })
 export class AppModule {}

@@ -3,6 +3,7 @@ import { PlatformModule } from '@rendezvous/platform';
 import { AttendanceModule } from './attendance/attendance.module';
 import { MatchingConfig } from './config';
 import { DiscoveryModule } from './discovery/discovery.module';
+import { ExportsModule } from './exports/exports.module';
 import { MatchesModule } from './matches/matches.module';
 import { LocationCells1765100000000 } from './migrations/location-cells.migration';
 import { MatchingTables1764300000000 } from './migrations/matching-tables.migration';
@@ -27,6 +28,7 @@ import { SwipesModule } from './swipes/swipes.module';
     SwipesModule,
     MatchesModule,
     QueueModule,
+    ExportsModule,
   ],
 })
 export class AppModule {}

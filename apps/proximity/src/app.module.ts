@@ -6,6 +6,7 @@ import { PeopleModule } from './people/people.module';
 import { goneKey } from './sessions/session-script';
 import { SessionsModule } from './sessions/sessions.module';
 import { StatsModule } from './stats/stats.module';
+import { ExportsModule } from './exports/exports.module';
 
 @Module({
   imports: [
@@ -22,6 +23,7 @@ import { StatsModule } from './stats/stats.module';
     SessionsModule,
     StatsModule,
     PeopleModule,
+    ExportsModule,
   ],
 })
 export class AppModule {}

@@ -6,6 +6,7 @@ import { RecoTables1764500000000 } from './migrations/reco-tables.migration';
 import { PeopleModule } from './people/people.module';
 import { RecoModule } from './recommendations/reco.module';
 import { VenuesModule } from './venues/venues.module';
+import { ExportsModule } from './exports/exports.module';
 
 @Module({
   imports: [
@@ -18,6 +19,7 @@ import { VenuesModule } from './venues/venues.module';
     PeopleModule,
     VenuesModule,
     RecoModule,
+    ExportsModule,
   ],
 })
 export class AppModule {}

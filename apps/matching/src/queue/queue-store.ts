@@ -85,6 +85,12 @@ export class QueueStore {
     return (await this.run<{ ticket?: StoredTicket }>('get', userId, ticketId)).ticket ?? null;
   }
 
+  /** The person's waiting or matched ticket, if any (the script's `ukey` names it). */
+  async current(userId: string): Promise<StoredTicket | null> {
+    const ticketId = await this.redis.get(`{mq}:u:${userId}`);
+    return ticketId ? this.get(userId, ticketId) : null;
+  }
+
   /** The ticket after cancelling; `null` when it is not this person's. */
   async cancel(userId: string, ticketId: string) {
     const reply = await this.run<{ ticket?: StoredTicket; paired?: unknown }>(

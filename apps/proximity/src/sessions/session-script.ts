@@ -53,7 +53,8 @@ if CMD == 'start' then
   local holder = redis.call('HGET', skey(token), 'owner')
   if holder and holder ~= user then return 'taken' end
   end_session(user)
-  redis.call('HSET', skey(token), 'owner', user, 'sid', sid, 'exp', exp, 'entries', entries)
+  redis.call('HSET', skey(token), 'owner', user, 'sid', sid, 'exp', exp, 'entries', entries,
+    'started', now)
   redis.call('PEXPIREAT', skey(token), exp)
   redis.call('SET', ukey(user), token, 'PXAT', exp)
   redis.call('ZREMRANGEBYSCORE', LIVE, '-inf', now)
@@ -62,6 +63,13 @@ if CMD == 'start' then
   return 'ok'
 elseif CMD == 'end' then
   return end_session(ARGV[2])
+elseif CMD == 'mine' then
+  -- The person's live session as JSON, for their data export; nil when they have none.
+  local token = redis.call('GET', ukey(ARGV[2]))
+  if not token then return false end
+  local f = redis.call('HMGET', skey(token), 'sid', 'exp', 'entries', 'started')
+  if not f[1] then return false end
+  return cjson.encode({ sid = f[1], exp = f[2], entries = f[3], started = f[4] })
 elseif CMD == 'look' then
   return cjson.encode({ own = session(ARGV[2]), other = session(ARGV[3]) })
 elseif CMD == 'nudge' then

@@ -53,6 +53,15 @@ function decode(token: string, raw: RawSession | false): StoredSession | null {
   };
 }
 
+/** A person's live session as their data export shows it. */
+export interface OwnSession {
+  sessionId: string;
+  /** Epoch milliseconds; `null` for a session started before start times were kept. */
+  startedAt: number | null;
+  expiresAt: number;
+  entries: InterestEntry[];
+}
+
 /** Proximity state in Redis, changed only through the one script. */
 @Injectable()
 export class SessionStore {
@@ -78,6 +87,20 @@ export class SessionStore {
       String(Date.now()),
       ...event.args,
     )) as StartOutcome;
+  }
+
+  /** The person's live session, if any. */
+  async mine(userId: string): Promise<OwnSession | null> {
+    const reply = await this.run('mine', userId);
+    if (typeof reply !== 'string') return null;
+    const raw = JSON.parse(reply) as { sid: string; exp: string; entries: string; started?: string };
+    const pairs = JSON.parse(raw.entries) as [string, InterestCategory][];
+    return {
+      sessionId: raw.sid,
+      startedAt: raw.started ? Number(raw.started) : null,
+      expiresAt: Number(raw.exp),
+      entries: pairs.map(([hash, category]) => ({ hash, category })),
+    };
   }
 
   /** Ends the person's live session; false when they had none. */
