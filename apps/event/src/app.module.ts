@@ -9,6 +9,7 @@ import { PeopleModule } from './people/people.module';
 import { UserEventsModule } from './people/user-events.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { SafetyModule } from './safety/safety.module';
+import { EventStatsRepository } from './stats/event-stats.repository';
 import { ExportsModule } from './exports/exports.module';
 
 @Module({
@@ -18,6 +19,7 @@ import { ExportsModule } from './exports/exports.module';
       config: EventConfig,
       database: { migrations: [EventTables1764600000000] },
       tombstones: { table: 'users', idColumn: 'id' },
+      statsSource: EventStatsRepository,
     }),
     PeopleModule,
     EventsModule,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@rendezvous/platform';
 import { AdminStatsStore } from './admin/admin-stats';
+import { AdminStatsRecovery } from './admin/admin-stats-recovery';
 import { AdminStatsConsumer } from './admin/admin-stats.consumer';
 import { AdminController } from './admin/admin.controller';
 import { DeadLetterIndexer } from './admin/dead-letters/dead-letter-indexer';
@@ -52,6 +53,7 @@ import { ServicesReadiness } from './upstreams/services-readiness';
     NotificationHistory,
     NotificationsSocket,
     AdminStatsStore,
+    AdminStatsRecovery,
     DeadLetterStore,
     DeadLetters,
     DeadLetterIndexer,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventData, Topic } from '@rendezvous/contracts';
+import type { AnyEnvelope, EventData, StatsReportedData, Topic } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { aPartialEnvelope, testRedis, uniqueName } from '@rendezvous/testing';
 import type Redis from 'ioredis';
@@ -12,9 +12,11 @@ describe(AdminStatsStore.name, () => {
   const event = <T extends Topic>(type: T, data: Partial<EventData<T>> = {}) =>
     aPartialEnvelope(type, data);
 
-  beforeEach(() => {
+  beforeEach(async () => {
     redis = testRedis();
     stats = new AdminStatsStore(redis, uniqueName('stats-test'));
+    // No service has reported: every event counts.
+    await stats.restore(new Map());
   });
 
   afterEach(async () => {
@@ -50,26 +52,38 @@ describe(AdminStatsStore.name, () => {
     });
   });
 
-  it('follows the waiting queue and the scheduled events', async () => {
-    for (const type of [
-      TOPICS.QUEUE_TICKET_CREATED,
-      TOPICS.QUEUE_TICKET_CREATED,
-      TOPICS.QUEUE_TICKET_CREATED,
-      TOPICS.QUEUE_MATCH_FOUND,
-      TOPICS.QUEUE_TICKET_CANCELLED,
-      TOPICS.EVENT_CREATED,
-      TOPICS.EVENT_CREATED,
-      TOPICS.EVENT_CANCELLED,
-    ]) {
+  it('follows the scheduled events, a cancellation split over envelopes counted once', async () => {
+    for (const type of [TOPICS.EVENT_CREATED, TOPICS.EVENT_CREATED, TOPICS.EVENT_CANCELLED]) {
       await stats.count(event(type));
     }
-    await stats.count(event(TOPICS.QUEUE_MATCH_CANCELLED, { requeuedTicketIds: [randomUUID()] }));
-    // A cancellation split over two envelopes (recipients in chunks) counts once.
     const cancelled = event(TOPICS.EVENT_CANCELLED);
     await stats.count(event(TOPICS.EVENT_CREATED));
     await stats.count(cancelled);
     await stats.count({ ...cancelled, id: randomUUID() });
-    expect(await stats.read(now)).toMatchObject({ queueWaiting: 1, eventsScheduled: 1 });
+    expect((await stats.read(now)).eventsScheduled).toBe(1);
+  });
+
+  it('keeps the waiting queue as the set of waiting tickets', async () => {
+    const at = (seconds: number) => new Date(now.getTime() + seconds * 1000).toISOString();
+    const [a, b, c, unknown] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const move = async <T extends Topic>(type: T, data: Partial<EventData<T>>, seconds: number) =>
+      stats.moveTickets({ ...event(type, data), occurredAt: at(seconds) } as AnyEnvelope);
+    await move(TOPICS.QUEUE_TICKET_CREATED, { ticketId: a }, 1);
+    await move(TOPICS.QUEUE_TICKET_CREATED, { ticketId: b }, 1);
+    await move(TOPICS.QUEUE_TICKET_CREATED, { ticketId: a }, 1);
+    // Out of order across topics: the pair came before c's creation was seen.
+    await move(TOPICS.QUEUE_MATCH_FOUND, { ticketIds: [b, c] }, 3);
+    await move(TOPICS.QUEUE_TICKET_CREATED, { ticketId: c }, 2);
+    expect((await stats.read(now)).queueWaiting).toBe(1);
+    await move(TOPICS.QUEUE_MATCH_CANCELLED, { requeuedTicketIds: [b] }, 4);
+    expect((await stats.read(now)).queueWaiting).toBe(2);
+    // Tickets it never saw waiting (lost with Redis) take nothing away.
+    await move(TOPICS.QUEUE_EXPIRED, { ticketId: unknown, reason: 'lost' }, 5);
+    await move(TOPICS.QUEUE_TICKET_CANCELLED, { ticketId: randomUUID() }, 5);
+    expect((await stats.read(now)).queueWaiting).toBe(2);
+    await move(TOPICS.QUEUE_EXPIRED, { ticketId: a, reason: 'timeout' }, 6);
+    await move(TOPICS.QUEUE_TICKET_CANCELLED, { ticketId: b }, 6);
+    expect((await stats.read(now)).queueWaiting).toBe(0);
   });
 
   it('counts live proximity sessions once per person until they expire or the person goes', async () => {
@@ -120,5 +134,85 @@ describe(AdminStatsStore.name, () => {
     ]);
     expect((await stats.readDaily(6, now))[0]).toMatchObject({ bookingsFailed: 1 });
     expect((await stats.read(now)).reportsOpen).toBe(0);
+  });
+
+  describe('restored from reports', () => {
+    const asOf = new Date(now.getTime() - 60_000);
+    const report = (data: Partial<StatsReportedData>): StatsReportedData => ({
+      service: 'user',
+      asOf: asOf.toISOString(),
+      totals: {},
+      days: [],
+      ...data,
+    });
+    const reports = new Map([
+      [
+        'user' as const,
+        report({
+          totals: { usersTotal: 40, reportsOpen: 3 },
+          days: [{ day: now.toISOString().slice(0, 10), signups: 5, reports: 2 }],
+        }),
+      ],
+      [
+        'matching' as const,
+        report({
+          service: 'matching',
+          days: [{ day: now.toISOString().slice(0, 10), swipes: 4, likes: 2, matches: 1 }],
+        }),
+      ],
+    ]);
+
+    beforeEach(async () => {
+      stats = new AdminStatsStore(redis, uniqueName('stats-test'));
+    });
+
+    it('counts nothing while lost, and leaves no inbox mark behind', async () => {
+      const created = event(TOPICS.USER_CREATED);
+      expect(await stats.count(created)).toBe('lost');
+      await stats.restore(reports);
+      expect(await stats.count({ ...created, occurredAt: now.toISOString() })).toBe('counted');
+      expect((await stats.read(now)).usersTotal).toBe(41);
+    });
+
+    it("starts from the reports and counts only what happened after each service's asOf", async () => {
+      expect(await stats.restore(reports)).toBe(true);
+      expect(await stats.read(now)).toMatchObject({
+        usersTotal: 40,
+        reportsOpen: 3,
+        swipesToday: 4,
+        matchesToday: 1,
+        mutualMatchRate: 0.5,
+        eventsScheduled: 0,
+      });
+      const before = { ...event(TOPICS.USER_CREATED), occurredAt: asOf.toISOString() };
+      const after = { ...event(TOPICS.USER_CREATED), occurredAt: now.toISOString() };
+      expect(await stats.count(before)).toBe('skipped');
+      expect(await stats.count(after)).toBe('counted');
+      expect(await stats.count(after)).toBe('skipped');
+      // The event service never reported: all of its events count.
+      const scheduled = { ...event(TOPICS.EVENT_CREATED), occurredAt: asOf.toISOString() };
+      expect(await stats.count(scheduled)).toBe('counted');
+      expect(await stats.read(now)).toMatchObject({ usersTotal: 41, eventsScheduled: 1 });
+      expect((await stats.readDaily(1, now))[0]).toMatchObject({ signups: 6, reports: 2 });
+    });
+
+    it('restores once per loss: a second rebuild (another replica) changes nothing', async () => {
+      expect(await stats.restore(reports)).toBe(true);
+      expect(await stats.restore(reports)).toBe(false);
+      expect((await stats.read(now)).usersTotal).toBe(40);
+      expect(await stats.heldFloors()).toEqual({
+        user: asOf.getTime(),
+        matching: asOf.getTime(),
+        event: -1,
+        'booking-agent': -1,
+      });
+    });
+
+    it('keeps the newest report of each service', async () => {
+      const older = report({ asOf: new Date(asOf.getTime() - 1).toISOString() });
+      await stats.keepReport(aPartialEnvelope(TOPICS.STATS_REPORTED, report({})));
+      await stats.keepReport(aPartialEnvelope(TOPICS.STATS_REPORTED, older));
+      expect(await stats.heldReports()).toEqual([report({})]);
+    });
   });
 });

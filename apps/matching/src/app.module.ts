@@ -10,6 +10,7 @@ import { MatchingTables1764300000000 } from './migrations/matching-tables.migrat
 import { UserEventsModule } from './people/user-events.module';
 import { PeopleModule } from './people/people.module';
 import { QueueModule } from './queue/queue.module';
+import { MatchingStatsRepository } from './stats/matching-stats.repository';
 import { SwipesModule } from './swipes/swipes.module';
 
 @Module({
@@ -20,6 +21,7 @@ import { SwipesModule } from './swipes/swipes.module';
       database: { migrations: [MatchingTables1764300000000, LocationCells1765100000000] },
       redisOutbox: true,
       tombstones: { table: 'profiles', idColumn: 'user_id' },
+      statsSource: MatchingStatsRepository,
     }),
     PeopleModule,
     UserEventsModule,

@@ -10,6 +10,7 @@ import { ConnectionsModule } from './connections/connections.module';
 import { ExportsModule } from './exports/exports.module';
 import { KeysModule } from './keys/keys.module';
 import { ModerationModule } from './moderation/moderation.module';
+import { UserStatsRepository } from './stats/user-stats.repository';
 import { ExportTables1765400000000 } from './migrations/export-tables.migration';
 import { MillisecondCreatedAt1764400000000 } from './migrations/millisecond-created-at.migration';
 import { ModerationTables1765300000000 } from './migrations/moderation-tables.migration';
@@ -35,6 +36,7 @@ import { UsersModule } from './users/users.module';
       },
       // Every route, reads included, refuses a deleted, suspended or demoted person's token.
       revocationCheck: UserAccessCheck,
+      statsSource: UserStatsRepository,
     }),
     KeysModule,
     AuthModule,

@@ -14,11 +14,13 @@ import type { OutboxRelay } from './kafka/outbox-relay';
 import { ensureTopics } from './kafka/topic-admin';
 import { closeRedis } from './redis/redis-client';
 import type { RedisOutboxRelay } from './redis/redis-outbox-relay';
+import type { StatsReporter } from './stats/stats-reporter';
 import {
   KAFKA,
   OUTBOX_RELAY,
   REDIS,
   REDIS_OUTBOX_RELAY,
+  STATS_REPORTER,
   TOPICS_TO_ENSURE,
 } from './platform.tokens';
 
@@ -43,6 +45,7 @@ export class PlatformLifecycle
     private readonly readiness: ReadinessMonitor,
     @Optional() @Inject(OUTBOX_RELAY) private readonly outboxRelay?: OutboxRelay,
     @Optional() @Inject(REDIS_OUTBOX_RELAY) private readonly redisOutboxRelay?: RedisOutboxRelay,
+    @Optional() @Inject(STATS_REPORTER) private readonly statsReporter?: StatsReporter,
   ) {}
 
   /** True once shutdown began: readiness turns 503 so no new traffic is routed here. */
@@ -61,6 +64,7 @@ export class PlatformLifecycle
   async onApplicationBootstrap(): Promise<void> {
     this.outboxRelay?.start();
     this.redisOutboxRelay?.start();
+    this.statsReporter?.start();
     // The first verdicts are in before the port opens, so readiness is truthful from the start.
     await this.readiness.start();
   }
@@ -71,6 +75,7 @@ export class PlatformLifecycle
 
   async onApplicationShutdown(): Promise<void> {
     this.readiness.stop();
+    await this.statsReporter?.stop();
     await this.outboxRelay?.stop();
     await this.redisOutboxRelay?.stop();
     await this.kafkaHealth.close();

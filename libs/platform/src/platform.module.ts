@@ -2,8 +2,8 @@ import type { DynamicModule, Provider, Type } from '@nestjs/common';
 import { Logger, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { ServiceName } from '@rendezvous/contracts';
-import { ALL_TOPICS } from '@rendezvous/contracts';
+import type { ServiceName, StatsReporter as StatsReporterName } from '@rendezvous/contracts';
+import { ALL_TOPICS, STATS_REPORTERS } from '@rendezvous/contracts';
 import type Redis from 'ioredis';
 import type { Kafka } from 'kafkajs';
 import { LoggerModule } from 'nestjs-pino';
@@ -47,12 +47,17 @@ import {
   REDIS,
   REDIS_OUTBOX_RELAY,
   SERVICE_NAME,
+  STATS_REPORTER,
   TOPICS_TO_ENSURE,
 } from './platform.tokens';
 import { createRedis } from './redis/redis-client';
 import { RedisHealthCheck } from './redis/redis-health';
 import { redisOutboxStream } from './redis/redis-outbox';
 import { RedisOutboxRelay } from './redis/redis-outbox-relay';
+import { StatTallies } from './stats/stat-tallies.repository';
+import { StatsReporter } from './stats/stats-reporter';
+import type { StatsSource } from './stats/stats-source';
+import { STATS_SOURCE } from './stats/stats-source';
 import { TraceInterceptor } from './trace/trace.interceptor';
 
 export type ReadinessDependency = 'database' | 'redis' | 'kafka';
@@ -82,6 +87,44 @@ export interface PlatformOptions {
    * only at the gateway (ARCHITECTURE.md, Auth). Needs `database`. Instead of `revocationCheck`.
    */
   tombstones?: Tombstones;
+  /**
+   * The service's query for `stats.reported` (the facts it owns that `GET /admin/stats` counts),
+   * published every `STATS_REPORT_INTERVAL_SECONDS` by one replica. Needs `database`.
+   */
+  statsSource?: Type<StatsSource>;
+}
+
+function statsReporterProviders(options: PlatformOptions): Provider[] {
+  const { statsSource, service } = options;
+  if (!statsSource) return [];
+  if (options.database === undefined || !STATS_REPORTERS.includes(service as StatsReporterName)) {
+    throw new Error(
+      `PlatformModule: ${service} cannot report stats (needs a database and to be a STATS_REPORTER)`,
+    );
+  }
+  return [
+    { provide: STATS_SOURCE, useClass: statsSource },
+    {
+      provide: STATS_REPORTER,
+      inject: [PlatformConfig, DATABASE_NAME, KAFKA, getDataSourceToken(), STATS_SOURCE],
+      useFactory: (
+        config: PlatformConfig,
+        name: string,
+        kafka: Kafka,
+        dataSource: DataSource,
+        source: StatsSource,
+      ) =>
+        new StatsReporter({
+          service: service as StatsReporterName,
+          source,
+          dataSource,
+          postgres: postgresClientConfig(config, name),
+          kafka,
+          intervalMs: config.STATS_REPORT_INTERVAL_SECONDS * 1000,
+          logger: new Logger('StatsReporter'),
+        }),
+    },
+  ];
 }
 
 function revocationCheckProviders(options: PlatformOptions): Provider[] {
@@ -204,6 +247,7 @@ export class PlatformModule {
           InboxService,
           ExportPartsService,
           AccountStatusProjection,
+          StatTallies,
           {
             provide: OUTBOX_RELAY,
             inject: [PlatformConfig, DATABASE_NAME, KAFKA, PlatformMetrics],
@@ -252,7 +296,14 @@ export class PlatformModule {
         ...(withDatabase ? [DatabaseModule.forRoot(service, options.database)] : []),
       ],
       controllers: [HealthController, MetricsController],
-      providers: [...core, health, readiness, ...database, ...redisOutbox],
+      providers: [
+        ...core,
+        health,
+        readiness,
+        ...database,
+        ...redisOutbox,
+        ...statsReporterProviders(options),
+      ],
       exports: [
         SERVICE_NAME,
         options.config,
@@ -264,8 +315,9 @@ export class PlatformModule {
         TokenVerifier,
         PlatformLifecycle,
         ...(withDatabase
-          ? [OutboxService, InboxService, ExportPartsService, AccountStatusProjection]
+          ? [OutboxService, InboxService, ExportPartsService, AccountStatusProjection, StatTallies]
           : []),
+        ...(options.statsSource ? [STATS_REPORTER] : []),
       ],
     };
   }

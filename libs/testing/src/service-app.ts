@@ -38,6 +38,8 @@ export async function startServiceForTest<App extends Closable>(
     POSTGRES_DB: database.name,
     LOG_LEVEL: 'silent',
     PORT: String(await freePort()),
+    // A database of the test's own: its figures must not become the suite's `stats.reported`.
+    STATS_REPORT_INTERVAL_SECONDS: '0',
     ...env,
   };
   for (const [key, value] of Object.entries(settings)) process.env[key] = value;

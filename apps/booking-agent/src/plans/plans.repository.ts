@@ -7,7 +7,7 @@ import type {
 } from '@rendezvous/contracts';
 import { BOOKING_ERRORS, DomainError, TOPICS } from '@rendezvous/contracts';
 import type { Cursor, Queryable } from '@rendezvous/platform';
-import { OutboxService } from '@rendezvous/platform';
+import { OutboxService, StatTallies, utcDay } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
 import type { BookingRow, ParticipantRow, Plan, PlanRow } from './plan-record';
 import { participantIds, partySizeOf, toPlanState } from './plan-record';
@@ -29,7 +29,10 @@ export interface NewPlan {
  */
 @Injectable()
 export class PlansRepository {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly tallies: StatTallies,
+  ) {}
 
   async insert(tx: EntityManager, plan: NewPlan): Promise<Plan> {
     await tx.query(
@@ -129,6 +132,8 @@ export class PlansRepository {
 
   async bookingFailed(tx: EntityManager, plan: Plan, reason: BookingFailureReason) {
     const updated = await this.setStatus(tx, plan.row.id, 'booking_failed');
+    // A failed plan may be cancelled later: its failure is kept for the stats here.
+    await this.tallies.add(tx, [{ counter: 'bookingsFailed', day: utcDay(new Date()), count: 1 }]);
     await this.outbox.add(tx, {
       type: TOPICS.BOOKING_FAILED,
       aggregateId: updated.row.id,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { RegistrationStatus } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { OutboxService, suspendedPersonSql } from '@rendezvous/platform';
+import { OutboxService, StatTallies, suspendedPersonSql, utcDay } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
 import type { Cursor, Queryable } from '@rendezvous/platform';
 import { seatsToFill } from '../registrations/registration-rules';
@@ -32,7 +32,10 @@ export type AttendeeRow = { arrival: string; user_id: string; profile: PublicPro
  */
 @Injectable()
 export class RegistrationsRepository {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly tallies: StatTallies,
+  ) {}
 
   async lock(
     tx: EntityManager,
@@ -66,6 +69,10 @@ export class RegistrationsRepository {
     status: RegistrationStatus,
     previous: RegistrationRow | undefined,
   ): Promise<RegistrationRow> {
+    // The row counts its first arrival in the stats; a return is tallied on its own day.
+    if (previous) {
+      await this.tallies.add(tx, [{ counter: 'registrations', day: utcDay(new Date()), count: 1 }]);
+    }
     const [row] = previous
       ? (
           (await tx.query(
@@ -116,6 +123,11 @@ export class RegistrationsRepository {
       [event.id, userId],
     )) as [RegistrationRow[], number];
     const row = rows[0];
+    if (row) {
+      await this.tallies.add(tx, [
+        { counter: 'registrations', day: utcDay(row.created_at), count: 1 },
+      ]);
+    }
     if (row && row.status !== 'cancelled') {
       await this.publish(tx, TOPICS.EVENT_REGISTRATION_CANCELLED, event, {
         ...row,

@@ -5,6 +5,7 @@ import type { AuthUser } from '@rendezvous/platform';
 import { CurrentUser } from '@rendezvous/platform';
 import { AdminStats, DailyStatsList } from './admin-stats.shapes';
 import { AdminStatsStore } from './admin-stats';
+import { AdminStatsRecovery } from './admin-stats-recovery';
 import { DailyStatsQuery } from './daily-stats.query';
 
 /** The stats are for the people who run the suite: moderators and admins (API.md, Admin). */
@@ -17,7 +18,10 @@ function assertStaff(caller: AuthUser): void {
 @ApiTags('admin')
 @Controller('admin/stats')
 export class AdminController {
-  constructor(private readonly stats: AdminStatsStore) {}
+  constructor(
+    private readonly stats: AdminStatsStore,
+    private readonly recovery: AdminStatsRecovery,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Counters across the suite, kept by the gateway from events' })
@@ -25,6 +29,7 @@ export class AdminController {
   @ApiResponse({ status: 403, description: 'neither a moderator nor an admin' })
   read(@CurrentUser() caller: AuthUser): Promise<AdminStats> {
     assertStaff(caller);
+    this.recovery.assertIntact();
     return this.stats.read();
   }
 
@@ -40,6 +45,7 @@ export class AdminController {
     @Query() query: DailyStatsQuery,
   ): Promise<DailyStatsList> {
     assertStaff(caller);
+    this.recovery.assertIntact();
     return { items: await this.stats.readDaily(query.days) };
   }
 }

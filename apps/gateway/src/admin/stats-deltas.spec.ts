@@ -1,7 +1,8 @@
 import type { EventData, Topic } from '@rendezvous/contracts';
 import { DECISION_ACTIONS, TOPICS } from '@rendezvous/contracts';
 import { aPartialEnvelope } from '@rendezvous/testing';
-import { statsDeltas } from './stats-deltas';
+import { QUEUE_TOPICS } from './queue-gauge';
+import { COUNTED_TOPICS, statsDeltas, statsOwner } from './stats-deltas';
 
 describe(statsDeltas.name, () => {
   const at = <T extends Topic>(type: T, data: Partial<EventData<T>>) => ({
@@ -19,15 +20,8 @@ describe(statsDeltas.name, () => {
     ]);
   });
 
-  it('follows the waiting queue through pairs, requeues, cancels and expiry', () => {
-    const moves = [
-      at(TOPICS.QUEUE_TICKET_CREATED, {}),
-      at(TOPICS.QUEUE_TICKET_CREATED, {}),
-      at(TOPICS.QUEUE_MATCH_FOUND, {}),
-      at(TOPICS.QUEUE_MATCH_CANCELLED, { requeuedTicketIds: ['t1'] }),
-      at(TOPICS.QUEUE_EXPIRED, {}),
-    ].flatMap(statsDeltas);
-    expect(moves.reduce((sum, d) => sum + d.by, 0)).toBe(0);
+  it('leaves the queue to its gauge', () => {
+    for (const type of QUEUE_TOPICS) expect(statsDeltas(at(type, {}))).toEqual([]);
   });
 
   it('counts a report as open until it is decided, and per UTC day when it is filed', () => {
@@ -46,5 +40,23 @@ describe(statsDeltas.name, () => {
     expect(statsDeltas(at(TOPICS.USER_UPDATED, {}))).toEqual([]);
     expect(statsDeltas(at(TOPICS.USER_STATUS_CHANGED, {}))).toEqual([]);
     expect(statsDeltas(at(TOPICS.AUDIT_RECORDED, {}))).toEqual([]);
+  });
+});
+
+describe(statsOwner.name, () => {
+  it('names the reporting service behind every counted topic', () => {
+    expect(Object.fromEntries(COUNTED_TOPICS.map((topic) => [topic, statsOwner(topic)]))).toEqual({
+      [TOPICS.USER_CREATED]: 'user',
+      [TOPICS.USER_DELETED]: 'user',
+      [TOPICS.REPORT_CREATED]: 'user',
+      [TOPICS.REPORT_DECIDED]: 'user',
+      [TOPICS.SWIPE_PERFORMED]: 'matching',
+      [TOPICS.MATCH_CREATED]: 'matching',
+      [TOPICS.EVENT_CREATED]: 'event',
+      [TOPICS.EVENT_CANCELLED]: 'event',
+      [TOPICS.EVENT_REGISTRATION_CREATED]: 'event',
+      [TOPICS.BOOKING_CONFIRMED]: 'booking-agent',
+      [TOPICS.BOOKING_FAILED]: 'booking-agent',
+    });
   });
 });

@@ -1,11 +1,13 @@
-import type { Envelope, EventData, Topic } from '@rendezvous/contracts';
-import { TOPICS } from '@rendezvous/contracts';
+import type { Envelope, EventData, StatsReporter, Topic } from '@rendezvous/contracts';
+import { STATS_REPORTERS, TOPIC_ORIGINS, TOPICS } from '@rendezvous/contracts';
+import { QUEUE_TOPICS } from './queue-gauge';
 
 /**
  * Counters the gateway keeps for `GET /admin/stats` and `/admin/stats/daily`; `daily` ones count
- * per UTC day.
+ * per UTC day. Each is a fact one service owns and reports in `stats.reported`, so it can be
+ * rebuilt; the queue and proximity sessions are gauges kept otherwise (queue-gauge.ts).
  */
-export const TOTAL_COUNTERS = ['users', 'queueWaiting', 'eventsScheduled', 'reportsOpen'] as const;
+export const TOTAL_COUNTERS = ['users', 'eventsScheduled', 'reportsOpen'] as const;
 export const DAILY_COUNTERS = [
   'signups',
   'swipes',
@@ -39,13 +41,6 @@ const DELTAS: Deltas = {
   [TOPICS.SWIPE_PERFORMED]: (e) =>
     e.data.action === 'pass' ? [daily('swipes', e)] : [daily('swipes', e), daily('likes', e)],
   [TOPICS.MATCH_CREATED]: (e) => [daily('matches', e)],
-  [TOPICS.QUEUE_TICKET_CREATED]: () => [{ counter: 'queueWaiting', by: 1 }],
-  [TOPICS.QUEUE_TICKET_CANCELLED]: () => [{ counter: 'queueWaiting', by: -1 }],
-  [TOPICS.QUEUE_EXPIRED]: () => [{ counter: 'queueWaiting', by: -1 }],
-  [TOPICS.QUEUE_MATCH_FOUND]: () => [{ counter: 'queueWaiting', by: -2 }],
-  [TOPICS.QUEUE_MATCH_CANCELLED]: (e) => [
-    { counter: 'queueWaiting', by: e.data.requeuedTicketIds.length },
-  ],
   [TOPICS.EVENT_CREATED]: () => [{ counter: 'eventsScheduled', by: 1 }],
   [TOPICS.EVENT_CANCELLED]: () => [{ counter: 'eventsScheduled', by: -1 }],
   [TOPICS.EVENT_REGISTRATION_CREATED]: (e) => [daily('registrations', e)],
@@ -56,7 +51,23 @@ const DELTAS: Deltas = {
   [TOPICS.REPORT_DECIDED]: () => [{ counter: 'reportsOpen', by: -1 }],
 };
 
-export const STATS_TOPICS = Object.keys(DELTAS) as Topic[];
+/** The topics counted into the counters: the facts `stats.reported` also reports. */
+export const COUNTED_TOPICS = Object.keys(DELTAS) as Topic[];
+
+/** Every topic the stats consumer takes: the counted ones, the queue's moves and the reports. */
+export const STATS_TOPICS: readonly Topic[] = [
+  ...COUNTED_TOPICS,
+  ...QUEUE_TOPICS,
+  TOPICS.STATS_REPORTED,
+];
+
+/** The service whose `stats.reported` covers a counted topic: the one that produces it. */
+export function statsOwner(topic: Topic): StatsReporter {
+  const [producer] = TOPIC_ORIGINS[topic].producers;
+  const owner = STATS_REPORTERS.find((reporter) => reporter === producer);
+  if (!owner) throw new Error(`${topic} is not produced by a service that reports stats`);
+  return owner;
+}
 
 /**
  * What makes one counted change: the event id, except for `event.cancelled`, which may be split

@@ -2,14 +2,19 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Topic } from '@rendezvous/contracts';
 import { SERVICES, TOPICS } from '@rendezvous/contracts';
-import { STATS_TOPICS } from '../admin/stats-deltas';
+import { QUEUE_TOPICS } from '../admin/queue-gauge';
+import { COUNTED_TOPICS } from '../admin/stats-deltas';
 import { NOTIFYING_TOPICS } from '../notifications/notification-map';
 import { SUBSCRIPTIONS } from './asyncapi-subscriptions';
 
 const APPS = resolve(__dirname, '../../..');
 
 /** Lists of topics the gateway's handlers name by constant. */
-const NAMED_LISTS: Record<string, readonly Topic[]> = { NOTIFYING_TOPICS, STATS_TOPICS };
+const NAMED_LISTS: Record<string, readonly Topic[]> = {
+  NOTIFYING_TOPICS,
+  COUNTED_TOPICS,
+  QUEUE_TOPICS,
+};
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { SwipeAction } from '@rendezvous/contracts';
+import type { DayCount } from '@rendezvous/platform';
+import { StatTallies } from '@rendezvous/platform';
 import type { EntityManager } from 'typeorm';
 
 @Injectable()
 export class SwipesRepository {
+  constructor(private readonly tallies: StatTallies) {}
+
   /**
    * Serialises everything two people do to each other until the transaction ends, so two
    * likes at the same instant (on any replica) see each other and make one match.
@@ -65,8 +69,21 @@ export class SwipesRepository {
     return rows.length > 0;
   }
 
+  /** The person's swipes go; the stats keep counting them (tallied per day). */
   async removeAllOf(tx: EntityManager, userId: string): Promise<void> {
-    await tx.query('DELETE FROM swipes WHERE swiper_id = $1 OR target_id = $1', [userId]);
+    // The statement's tag is SELECT: TypeORM answers its rows alone.
+    const removed = (await tx.query(
+      `WITH removed AS (
+         DELETE FROM swipes WHERE swiper_id = $1 OR target_id = $1 RETURNING created_at, action)
+       SELECT 'swipes' AS counter, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+              count(*)::int AS count
+       FROM removed GROUP BY 2
+       UNION ALL
+       SELECT 'likes', to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), count(*)::int
+       FROM removed WHERE action <> 'pass' GROUP BY 2`,
+      [userId],
+    )) as DayCount[];
+    await this.tallies.add(tx, removed);
     await tx.query('DELETE FROM super_like_usage WHERE user_id = $1', [userId]);
   }
 }

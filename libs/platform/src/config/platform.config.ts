@@ -119,6 +119,13 @@ export class PlatformConfig {
   @IntSetting(50)
   OUTBOX_SWEEP_INTERVAL_MS = 2000;
 
+  /**
+   * How often a service that owns counted facts publishes its `stats.reported`; 0 never (tests
+   * of a service on a database of their own).
+   */
+  @IntSetting(0)
+  STATS_REPORT_INTERVAL_SECONDS = 60;
+
   /** Where verifiers fetch the user service's public keys. */
   @IsString()
   @MinLength(1)

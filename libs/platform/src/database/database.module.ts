@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { PlatformConfig } from '../config/platform.config';
 import { AccountStatusTable1765200000000 } from './account-status.migration';
 import { PlatformTables1764100000000 } from './platform-tables.migration';
+import { StatTallies1765600000000 } from '../stats/stat-tallies.migration';
 import { ensureDatabase, postgresClientConfig } from './postgres-settings';
 
 export interface DatabaseOptions {
@@ -63,6 +64,7 @@ export class DatabaseModule {
               migrations: [
                 PlatformTables1764100000000,
                 AccountStatusTable1765200000000,
+                StatTallies1765600000000,
                 ...(options.migrations ?? []),
               ],
               migrationsRun: false,
