@@ -7,6 +7,7 @@ import { ExportsModule } from './exports/exports.module';
 import { MatchesModule } from './matches/matches.module';
 import { LocationCells1765100000000 } from './migrations/location-cells.migration';
 import { MatchingTables1764300000000 } from './migrations/matching-tables.migration';
+import { QueueLedger1765300000000 } from './migrations/queue-ledger.migration';
 import { UserEventsModule } from './people/user-events.module';
 import { PeopleModule } from './people/people.module';
 import { QueueModule } from './queue/queue.module';
@@ -18,9 +19,17 @@ import { SwipesModule } from './swipes/swipes.module';
     PlatformModule.forRoot({
       service: 'matching',
       config: MatchingConfig,
-      database: { migrations: [MatchingTables1764300000000, LocationCells1765100000000] },
+      database: {
+        migrations: [
+          MatchingTables1764300000000,
+          LocationCells1765100000000,
+          QueueLedger1765300000000,
+        ],
+      },
       redisOutbox: true,
       tombstones: { table: 'profiles', idColumn: 'user_id' },
+      // Queue routes touch only Redis: their token checks must not need Postgres.
+      redisStandings: true,
       statsSource: MatchingStatsRepository,
     }),
     PeopleModule,

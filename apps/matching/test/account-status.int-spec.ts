@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { UserStateData, Topic } from '@rendezvous/contracts';
 import { AUTH_ERRORS, MATCHING_ERRORS, TOPICS, locationCell } from '@rendezvous/contracts';
-import { AccountStatusProjection } from '@rendezvous/platform';
+import { AccountStatusProjection, RedisStandings } from '@rendezvous/platform';
 import type { KafkaCollector, Problem } from '@rendezvous/testing';
 import {
   aUserStatus,
@@ -238,13 +238,14 @@ describe('suspended, banned and hidden people in matching', () => {
     it('ends a ticket made by a request already past its token check when the suspension landed', async () => {
       const topic = uniqueName('zig');
       const [person, partner] = [await t.person(), await t.person()];
-      // The suspension is stored as its consumer stores it, before this enqueue writes: the
-      // consumer's own withdrawal found no ticket.
+      // The suspension is stored as its consumer stores it (Postgres, then the Redis copy token
+      // checks read), before this enqueue writes: the consumer's own withdrawal found no ticket.
       await t.db.transaction((tx) =>
         t.app
           .get(AccountStatusProjection)
           .applyIfNewer(tx, aUserStatus(person.userId, SUSPENDED), 2),
       );
+      await t.app.get(RedisStandings).applyStatus(aUserStatus(person.userId, SUSPENDED), 2);
       expect(await domainErrorCode(queue.enqueue(person.userId, topic, 'easy'))).toBe(
         AUTH_ERRORS.ACCOUNT_SUSPENDED,
       );

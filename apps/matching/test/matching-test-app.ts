@@ -15,6 +15,7 @@ import { createApp } from '@rendezvous/platform';
 import { AppModule } from '../src/app.module';
 import { EventEventsConsumer } from '../src/attendance/event-events.consumer';
 import { UserEventsConsumer } from '../src/people/user-events.consumer';
+import { QueueLedgerConsumer } from '../src/queue/queue-ledger.consumer';
 
 export interface MatchingTestApp {
   app: NestFastifyApplication;
@@ -50,6 +51,7 @@ export async function startMatchingApp(env: Record<string, string> = {}): Promis
   const { app } = service;
   const users = app.get(UserEventsConsumer);
   const events = app.get(EventEventsConsumer);
+  const ledger = app.get(QueueLedgerConsumer);
 
   const deliver = async (event: AnyEnvelope): Promise<void> => {
     switch (event.type) {
@@ -71,6 +73,17 @@ export async function startMatchingApp(env: Record<string, string> = {}): Promis
       case TOPICS.EVENT_REGISTRATION_CANCELLED:
       case TOPICS.EVENT_REGISTRATION_PROMOTED:
         return events.onRegistration(event);
+      case TOPICS.QUEUE_TICKET_CREATED:
+        return ledger.onTicketCreated(event);
+      case TOPICS.QUEUE_TICKET_CANCELLED:
+      case TOPICS.QUEUE_EXPIRED:
+        return ledger.onTicketEnded(event);
+      case TOPICS.QUEUE_MATCH_FOUND:
+        return ledger.onMatchFound(event);
+      case TOPICS.QUEUE_MATCH_READY:
+        return ledger.onMatchReady(event);
+      case TOPICS.QUEUE_MATCH_CANCELLED:
+        return ledger.onMatchCancelled(event);
       default:
         throw new Error(`matching does not consume ${event.type}`);
     }

@@ -144,7 +144,9 @@ describe('queue matchmaking', () => {
     const topic = uniqueName('graphs');
     const [ada, bob, carol, dan] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     // Carol blocked Ada, so the two can never be paired.
-    await one.app.get(QueueStore).setBlock(carol, ada, true);
+    await one.app
+      .get(QueueStore)
+      .setBlock({ blockerId: carol, blockedId: ada, version: 1, active: true });
     const adaTicket = (await q1.enqueue(ada, topic, 'hard')).ticket;
     const { matchId } = (await q2.enqueue(bob, topic, 'hard')).ticket;
     const carolTicket = (await q1.enqueue(carol, topic, 'hard')).ticket;

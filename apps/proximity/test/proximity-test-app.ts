@@ -52,6 +52,8 @@ export async function startProximityApp(
         return stats.onSessionStarted(event);
       case TOPICS.PROXIMITY_NUDGE:
         return stats.onNudge(event);
+      case TOPICS.PROXIMITY_SESSION_ENDED:
+        return stats.onSessionEnded(event);
       default:
         throw new Error(`proximity does not consume ${event.type}`);
     }

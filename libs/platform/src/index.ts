@@ -8,6 +8,7 @@ export * from './auth/jwt-auth.guard';
 export * from './auth/token-verifier';
 export * from './auth/access-check';
 export * from './auth/access-refusal';
+export * from './auth/redis-standings';
 export * from './database/account-status-projection.repository';
 export * from './database/account-status.migration';
 export * from './database/blocks-projection.repository';

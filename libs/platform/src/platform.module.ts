@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import type { Tombstones } from './auth/access-check';
 import { AccessCheck } from './auth/access-check';
+import { RedisStandings } from './auth/redis-standings';
 import type { RevocationCheck } from './auth/token-verifier';
 import { REVOCATION_CHECK, TokenVerifier } from './auth/token-verifier';
 import type { ConfigClass } from './config/load-config';
@@ -88,6 +89,12 @@ export interface PlatformOptions {
    */
   tombstones?: Tombstones;
   /**
+   * Keep people's standing in Redis too (`RedisStandings`, rebuilt from Postgres when Redis loses
+   * it), so token checks need no Postgres while Redis answers. The service's user-event consumer
+   * must then write it after each commit. Needs `tombstones`.
+   */
+  redisStandings?: boolean;
+  /**
    * The service's query for `stats.reported` (the facts it owns that `GET /admin/stats` counts),
    * published every `STATS_REPORT_INTERVAL_SECONDS` by one replica. Needs `database`.
    */
@@ -137,12 +144,34 @@ function revocationCheckProviders(options: PlatformOptions): Provider[] {
   if (options.database === undefined) {
     throw new Error('PlatformModule: tombstones need the service database (account_status)');
   }
+  if (!options.redisStandings) {
+    return [
+      {
+        provide: REVOCATION_CHECK,
+        inject: [getDataSourceToken()],
+        useFactory: (dataSource: DataSource) => new AccessCheck(tombstones, { dataSource }),
+      },
+    ];
+  }
   return [
     {
+      provide: RedisStandings,
+      inject: [REDIS, getDataSourceToken(), PlatformMetrics],
+      useFactory: (redis: Redis, dataSource: DataSource, metrics: PlatformMetrics) =>
+        new RedisStandings({
+          service: options.service,
+          redis,
+          dataSource,
+          tombstones,
+          metrics,
+          logger: new Logger('RedisStandings'),
+        }),
+    },
+    {
       provide: REVOCATION_CHECK,
-      inject: [REDIS, getDataSourceToken()],
-      useFactory: (redis: Redis, dataSource: DataSource) =>
-        new AccessCheck(tombstones, { redis, dataSource }),
+      inject: [getDataSourceToken(), RedisStandings],
+      useFactory: (dataSource: DataSource, standings: RedisStandings) =>
+        new AccessCheck(tombstones, { dataSource, standings }),
     },
   ];
 }
@@ -314,6 +343,7 @@ export class PlatformModule {
         KafkaConsumerTransport,
         TokenVerifier,
         PlatformLifecycle,
+        ...(options.redisStandings ? [RedisStandings, REVOCATION_CHECK] : []),
         ...(withDatabase
           ? [OutboxService, InboxService, ExportPartsService, AccountStatusProjection, StatTallies]
           : []),

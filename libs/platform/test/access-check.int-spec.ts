@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, testRedis, uniqueName, aUserStatus } from '@rendezvous/testing';
+import type { ServiceName } from '@rendezvous/contracts';
+import {
+  aUserStatus,
+  createTestDatabase,
+  testRedis,
+  uniqueName,
+  waitFor,
+} from '@rendezvous/testing';
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../src';
-import { AccessCheck, AccountStatusProjection } from '../src';
+import { AccessCheck, AccountStatusProjection, RedisStandings } from '../src';
 import { platformDataSource } from './platform-data-source';
 
 const person = (): AuthUser => ({ id: randomUUID(), role: 'user' });
@@ -32,7 +39,7 @@ describe(AccessCheck.name, () => {
   });
 
   it('refuses a person whose row in the table has deleted_at set, and no one else', async () => {
-    const check = new AccessCheck({ table: 'users', idColumn: 'id' }, { redis, dataSource });
+    const check = new AccessCheck({ table: 'users', idColumn: 'id' }, { dataSource });
     const [deleted, living, unknown] = [person(), person(), person()];
     await dataSource.query('INSERT INTO users (id, deleted_at) VALUES ($1, now()), ($2, NULL)', [
       deleted.id,
@@ -45,10 +52,7 @@ describe(AccessCheck.name, () => {
   });
 
   it('looks the person up by the named id column', async () => {
-    const check = new AccessCheck(
-      { table: 'profiles', idColumn: 'user_id' },
-      { redis, dataSource },
-    );
+    const check = new AccessCheck({ table: 'profiles', idColumn: 'user_id' }, { dataSource });
     const ada = person();
     await dataSource.query('INSERT INTO profiles (user_id, name) VALUES ($1, $2)', [ada.id, 'Ada']);
     expect(await refusedWith(check, ada)).toBeUndefined();
@@ -57,34 +61,60 @@ describe(AccessCheck.name, () => {
     expect(await refusedWith(check, ada)).toBe('COMMON.UNAUTHORIZED');
   });
 
-  it('refuses a person whose Redis tombstone key exists', async () => {
-    const prefix = uniqueName('it:gone');
-    const redisKey = (userId: string) => `${prefix}:${userId}`;
-    const check = new AccessCheck({ redisKey }, { redis, dataSource });
-    const [deleted, living] = [person(), person()];
-    await redis.set(redisKey(deleted.id), '1', 'EX', 60);
-    try {
+  describe('with the standing kept in Redis too', () => {
+    const logger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+    const service = uniqueName('it') as ServiceName;
+    const key = (userId: string) => `standing:${service}:${userId}`;
+    let standings: RedisStandings;
+
+    beforeAll(async () => {
+      standings = new RedisStandings({
+        service,
+        redis,
+        dataSource,
+        tombstones: { table: 'users', idColumn: 'id' },
+        logger,
+      });
+      await standings.guard.start();
+    });
+
+    afterAll(() => standings.guard.stop());
+
+    it('answers from Redis alone, and from Postgres while Redis cannot vouch for the set', async () => {
+      const check = new AccessCheck({ table: 'users', idColumn: 'id' }, { dataSource, standings });
+      const [suspended, deleted, living] = [person(), person(), person()];
+      await standings.applyStatus(aUserStatus(suspended.id, { status: 'suspended' }), 2);
+      await standings.applyDeleted(deleted.id, 3);
+      // Postgres knows none of this: only Redis can refuse them.
+      expect(await refusedWith(check, suspended)).toBe('AUTH.ACCOUNT_SUSPENDED');
       expect(await refusedWith(check, deleted)).toBe('COMMON.UNAUTHORIZED');
       expect(await refusedWith(check, living)).toBeUndefined();
-    } finally {
-      await redis.del(redisKey(deleted.id));
-    }
+
+      // A late, older standing changes nothing; a deletion is final.
+      await standings.applyStatus(aUserStatus(suspended.id, { status: 'active' }), 1);
+      await standings.applyStatus(aUserStatus(deleted.id, { status: 'active' }), 9);
+      expect(await refusedWith(check, suspended)).toBe('AUTH.ACCOUNT_SUSPENDED');
+      expect(await refusedWith(check, deleted)).toBe('COMMON.UNAUTHORIZED');
+
+      // Redis lost it: Postgres answers (it knows the deleted person) until the rebuild is done.
+      await dataSource.query('INSERT INTO users (id, deleted_at) VALUES ($1, now())', [deleted.id]);
+      await redis.del(standings.guard.markerKey, key(deleted.id));
+      expect(await refusedWith(check, deleted)).toBe('COMMON.UNAUTHORIZED');
+      await waitFor(() => standings.guard.intact);
+      expect(await redis.exists(key(deleted.id))).toBe(1);
+    });
   });
 
   it('takes only plain SQL names', () => {
     expect(
-      () =>
-        new AccessCheck(
-          { table: 'users; DROP TABLE users', idColumn: 'id' },
-          { redis, dataSource },
-        ),
+      () => new AccessCheck({ table: 'users; DROP TABLE users', idColumn: 'id' }, { dataSource }),
     ).toThrow('Not a plain SQL name');
   });
 
   describe('with the standing from user.status_changed', () => {
     const accounts = new AccountStatusProjection();
     const standing = aUserStatus;
-    const check = () => new AccessCheck({ table: 'users', idColumn: 'id' }, { redis, dataSource });
+    const check = () => new AccessCheck({ table: 'users', idColumn: 'id' }, { dataSource });
 
     it('refuses a suspended person until the suspension ends, and a banned one', async () => {
       const [suspended, timed, ended, banned] = [person(), person(), person(), person()];

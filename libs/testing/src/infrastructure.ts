@@ -48,6 +48,29 @@ export async function createTestDatabase(prefix = 'rendezvous_test'): Promise<{
   };
 }
 
+/**
+ * Makes a database unreachable for its apps, as a stopped server would be: new connections are
+ * refused and open ones are ended. The returned function lets them in again.
+ */
+export async function cutOffDatabase(name: string): Promise<() => Promise<void>> {
+  const admin = new Client({ ...testInfra.postgres, database: 'postgres' });
+  await admin.connect();
+  try {
+    await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [
+      name,
+    ]);
+  } finally {
+    await admin.end();
+  }
+  return async () => {
+    const client = new Client({ ...testInfra.postgres, database: 'postgres' });
+    await client.connect();
+    await client.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
+    await client.end();
+  };
+}
+
 /** For components that take a logger: tests assert on behaviour, not on log lines. */
 export const silentLogger = {
   log: () => undefined,

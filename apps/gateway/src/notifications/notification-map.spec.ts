@@ -143,6 +143,49 @@ describe('event notifications', () => {
   const eventId = randomUUID();
   const organizerId = randomUUID();
 
+  it('tells the owner of a lost proximity session only that it was lost, and nobody of an ended one', () => {
+    const owner = randomUUID();
+    const data = (reason: 'lost' | 'ended') => ({
+      sessionId: randomUUID(),
+      userId: owner,
+      reason,
+      endedAt: '2026-11-26T10:00:00.000Z',
+    });
+    const lost = anEvent(TOPICS.PROXIMITY_SESSION_ENDED, data('lost'), [owner]);
+    expect(notificationsFor(lost)).toEqual([
+      {
+        recipientId: owner,
+        event: 'proximity.session_ended',
+        payload: { reason: 'lost', notificationId: lost.id, occurredAt: lost.occurredAt },
+      },
+    ]);
+    expect(
+      notificationsFor(anEvent(TOPICS.PROXIMITY_SESSION_ENDED, data('ended'), [owner])),
+    ).toEqual([]);
+  });
+
+  it('tells a ticket owner why their ticket expired', () => {
+    const owner = randomUUID();
+    const ticketId = randomUUID();
+    const event = anEvent(
+      TOPICS.QUEUE_EXPIRED,
+      { ticketId, userId: owner, topic: 'rust', difficulty: 'easy', reason: 'lost' },
+      [owner],
+    );
+    expect(notificationsFor(event)).toEqual([
+      {
+        recipientId: owner,
+        event: 'queue.expired',
+        payload: {
+          ticketId,
+          reason: 'lost',
+          notificationId: event.id,
+          occurredAt: event.occurredAt,
+        },
+      },
+    ]);
+  });
+
   it('tells the promoted person which event they now have a seat at', () => {
     const promoted = randomUUID();
     const data: EventRegistrationData = {

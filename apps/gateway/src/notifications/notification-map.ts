@@ -108,7 +108,9 @@ export const NOTIFICATION_RULES: NotificationRules = {
       reason: data.reason,
     }),
   },
-  [TOPICS.QUEUE_EXPIRED]: { payloadFor: (data) => ({ ticketId: data.ticketId }) },
+  [TOPICS.QUEUE_EXPIRED]: {
+    payloadFor: (data) => ({ ticketId: data.ticketId, reason: data.reason }),
+  },
   [TOPICS.EVENT_REGISTRATION_PROMOTED]: {
     payloadFor: (data) => ({
       eventId: data.eventId,
@@ -121,6 +123,11 @@ export const NOTIFICATION_RULES: NotificationRules = {
       sharedInterests: data.sharedInterests,
       message: nudgeMessage(data.sharedInterests),
     }),
+  },
+  // Only the reason; the session id stays with proximity. Told only when it was lost.
+  [TOPICS.PROXIMITY_SESSION_ENDED]: {
+    payloadFor: (data) => ({ reason: data.reason }),
+    when: (data) => data.reason === 'lost',
   },
   [TOPICS.PLAN_INVITED]: { payloadFor: planStatus },
   [TOPICS.PLAN_UPDATED]: { payloadFor: planStatus },

@@ -33,19 +33,22 @@ export class PeopleService {
     return this.profiles.upsertIfNewer(tx, state, version);
   }
 
-  /**
-   * The queue's copy of the pair's block (in Redis, for the pairing script) follows the stored
-   * state before the transaction commits: if Redis fails, the event is retried.
-   */
-  async applyBlock(
+  applyBlock(
     tx: EntityManager,
     block: UserBlockData,
     active: boolean,
     version: number,
   ): Promise<void> {
-    await this.blocks.applyIfNewer(tx, block, active, version);
-    const stored = await this.blocks.isActive(tx, block.blockerId, block.blockedId);
-    await this.queue.setBlock(block.blockerId, block.blockedId, stored);
+    return this.blocks.applyIfNewer(tx, block, active, version);
+  }
+
+  /**
+   * The queue's copy of the block (in Redis, for the pairing script), written after the commit
+   * and on every delivery, newer version winning: had Redis lost it in between, the rebuild has
+   * read the committed row, and a refusal while it rebuilds makes the event come again.
+   */
+  async copyBlockToQueue(block: UserBlockData, active: boolean, version: number): Promise<void> {
+    await this.queue.setBlock({ ...block, version, active });
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import type { TopicEnvelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { InboxService, OnEvent } from '@rendezvous/platform';
+import { InboxService, OnEvent, RedisStandings } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import { PeopleService } from './people.service';
 
@@ -11,6 +11,7 @@ export class UserEventsConsumer {
     private readonly inbox: InboxService,
     private readonly people: PeopleService,
     private readonly dataSource: DataSource,
+    private readonly standings: RedisStandings,
   ) {}
 
   // Redelivery and out-of-order arrival are normal: state applies only if newer.
@@ -26,6 +27,7 @@ export class UserEventsConsumer {
     await this.inbox.once(event, (tx) =>
       this.people.forget(tx, event.data, event.aggregateVersion),
     );
+    await this.standings.applyDeleted(event.data.userId, event.aggregateVersion);
   }
 
   @OnEvent(TOPICS.USER_STATUS_CHANGED)
@@ -33,6 +35,8 @@ export class UserEventsConsumer {
     await this.inbox.once(event, (tx) =>
       this.people.applyStatus(tx, event.data, event.aggregateVersion),
     );
+    // After the commit, on every delivery: Redis-only routes check tokens against this copy.
+    await this.standings.applyStatus(event.data, event.aggregateVersion);
     await this.people.withdrawIfSuspended(event.data.userId, this.dataSource.manager);
   }
 
@@ -42,5 +46,6 @@ export class UserEventsConsumer {
     await this.inbox.once(event, (tx) =>
       this.people.applyBlock(tx, event.data, active, event.aggregateVersion),
     );
+    await this.people.copyBlockToQueue(event.data, active, event.aggregateVersion);
   }
 }

@@ -1,18 +1,26 @@
+import { REDIS_STATE_LOST, REDIS_STATE_LUA } from '@rendezvous/platform';
+
 /**
  * Every change of queue state is one run of this script, so it is atomic across any number of
  * matching replicas, and each change appends its event to the Redis Stream outbox in the same
  * run. Time is Redis's own clock (TIME), one clock for all replicas.
  *
- * KEYS[1] = the outbox stream. All queue keys share the `{mq}` hash tag.
+ * KEYS[1] = the outbox stream, KEYS[2] = the state guard's marker: while it is missing Redis has
+ * lost the queue (blocks included) and every command but the rebuild's own refuses with
+ * `state-lost`. All queue keys share the `{mq}` hash tag.
  * ARGV[1] = command, ARGV[2] = a fresh UUID (event ids and new ids derive from it),
  * ARGV[3] = the envelope stub JSON (`envelopeStub` in the platform: source, trace, each topic's
  * schemaVersion, headers), ARGV[4] = unused, ARGV[5] = settings JSON, ARGV[6..] = command args.
  * Returns a JSON string.
  */
-export const QUEUE_LUA = `
+export const QUEUE_LUA = `${REDIS_STATE_LUA}
 local P = '{mq}:'
 local STREAM = KEYS[1]
 local CMD = ARGV[1]
+-- The rebuild writes and reads while the marker is missing; nothing else may.
+if CMD ~= 'restore' and CMD ~= 'present' and not state_intact(KEYS[2]) then
+  return '${REDIS_STATE_LOST}'
+end
 local BASE = ARGV[2]
 local STUB = cjson.decode(ARGV[3])
 local S = cjson.decode(ARGV[5])
@@ -136,10 +144,21 @@ local ADJACENT = { easy = { 'medium' }, medium = { 'easy', 'hard' }, hard = { 'm
 
 local function waited(h) return h.waited + (NOW - h.since) end
 
--- blk:<a> holds the people a blocked; a block either way keeps two people apart.
+-- bk:<a> maps each person a blocked or unblocked to '<version>:<1|0>' (the newer version wins,
+-- whatever order user.blocked and user.unblocked arrive in); a block either way keeps two apart.
+local function blocking(a, b)
+  local state = redis.call('HGET', P .. 'bk:' .. a, b)
+  return state and string.sub(state, -2) == ':1'
+end
+
 local function blocked(a, b)
-  return redis.call('SISMEMBER', P .. 'blk:' .. a, b) == 1
-    or redis.call('SISMEMBER', P .. 'blk:' .. b, a) == 1
+  return blocking(a, b) or blocking(b, a)
+end
+
+local function set_block(a, b, version, active)
+  local state = redis.call('HGET', P .. 'bk:' .. a, b)
+  local known = state and tonumber(string.match(state, '^(%d+)')) or -1
+  if version > known then redis.call('HSET', P .. 'bk:' .. a, b, version .. ':' .. active) end
 end
 
 -- The earliest-enqueued ticket this one may pair with now, or nil.
@@ -346,7 +365,7 @@ elseif CMD == 'sweep' then
     if h and h.status == 'waiting' then
       finish(h, 'expired')
       emit('queue.expired', id, h.v + 1, { h.user },
-        { ticketId = id, userId = h.user, topic = h.topic, difficulty = h.diff })
+        { ticketId = id, userId = h.user, topic = h.topic, difficulty = h.diff, reason = 'timeout' })
       expired = expired + 1
     end
   end
@@ -374,18 +393,27 @@ elseif CMD == 'sweep' then
 elseif CMD == 'forget' then
   local user = ARGV[6]
   local paired = withdraw(user, 'deleted')
-  redis.call('DEL', P .. 'blk:' .. user)
+  redis.call('DEL', P .. 'bk:' .. user)
   result = { paired = paired }
 elseif CMD == 'withdraw' then
   result = { paired = withdraw(ARGV[6], ARGV[7]) }
 elseif CMD == 'block' then
-  local a, b, active = ARGV[6], ARGV[7], ARGV[8] == '1'
-  if active then
-    redis.call('SADD', P .. 'blk:' .. a, b)
-  else
-    redis.call('SREM', P .. 'blk:' .. a, b)
-  end
+  set_block(ARGV[6], ARGV[7], tonumber(ARGV[8]), ARGV[9])
   result = {}
+elseif CMD == 'restore' then
+  -- ARGV[6] = JSON [[blocker, blocked, version, '1' | '0'], ...] from the Postgres projection.
+  for _, b in ipairs(cjson.decode(ARGV[6])) do set_block(b[1], b[2], tonumber(b[3]), b[4]) end
+  result = {}
+elseif CMD == 'present' then
+  -- Which of the tickets (ARGV[6]) and pairs (ARGV[7]), JSON lists of ids, Redis still holds.
+  local tickets, pairs = {}, {}
+  for _, id in ipairs(cjson.decode(ARGV[6])) do
+    if redis.call('EXISTS', tkey(id)) == 1 then tickets[#tickets + 1] = id end
+  end
+  for _, id in ipairs(cjson.decode(ARGV[7])) do
+    if redis.call('EXISTS', mkey(id)) == 1 then pairs[#pairs + 1] = id end
+  end
+  return '{"tickets":' .. json_list(tickets) .. ',"pairs":' .. json_list(pairs) .. '}'
 elseif CMD == 'waiting' then
   local counts = {}
   for _, bucket in ipairs(redis.call('SMEMBERS', P .. 'buckets')) do

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { QueueDifficulty, Topic } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { REDIS, envelopeStub, redisOutboxStream } from '@rendezvous/platform';
+import type { RedisStateGuard } from '@rendezvous/platform';
+import {
+  REDIS,
+  REDIS_STATE_LOST,
+  RedisStateRebuildingError,
+  envelopeStub,
+  redisOutboxStream,
+  redisStateMarkerKey,
+} from '@rendezvous/platform';
 import type Redis from 'ioredis';
 import { MatchingConfig } from '../config';
 import { QUEUE_LUA } from './queue-script';
@@ -35,10 +43,31 @@ export interface SweepOutcome {
 }
 
 type QueueCommand =
-  'enqueue' | 'get' | 'cancel' | 'confirm' | 'sweep' | 'forget' | 'withdraw' | 'block' | 'waiting';
+  | 'enqueue'
+  | 'get'
+  | 'cancel'
+  | 'confirm'
+  | 'sweep'
+  | 'forget'
+  | 'withdraw'
+  | 'block'
+  | 'waiting'
+  | 'restore'
+  | 'present';
+
+/** Names the queue's state for its `RedisStateGuard` (marker `state-epoch:matching-queue`). */
+export const QUEUE_STATE = 'matching-queue';
+
+/** One block as the Postgres projection holds it, for the rebuild. */
+export interface StoredBlock {
+  blockerId: string;
+  blockedId: string;
+  version: number;
+  active: boolean;
+}
 
 interface QueueRedis extends Redis {
-  rendezvousQueue(stream: string, ...args: string[]): Promise<string>;
+  rendezvousQueue(stream: string, marker: string, ...args: string[]): Promise<string>;
 }
 
 /** What the script may emit. */
@@ -60,11 +89,13 @@ export class QueueStore {
   private readonly redis: QueueRedis;
   private readonly stream = redisOutboxStream('matching');
   private readonly settings: string;
+  private readonly markerKey = redisStateMarkerKey(QUEUE_STATE);
+  private guard?: RedisStateGuard;
 
   constructor(@Inject(REDIS) redis: Redis, config: MatchingConfig) {
     this.redis = redis as QueueRedis;
     if (!('rendezvousQueue' in redis)) {
-      redis.defineCommand('rendezvousQueue', { numberOfKeys: 1, lua: QUEUE_LUA });
+      redis.defineCommand('rendezvousQueue', { numberOfKeys: 2, lua: QUEUE_LUA });
     }
     this.settings = JSON.stringify({
       timeout: config.MATCHING_QUEUE_TIMEOUT_SECONDS * 1000,
@@ -74,6 +105,11 @@ export class QueueStore {
       depth: 50,
       batch: 200,
     });
+  }
+
+  /** The guard told first when a command finds the state lost (it rebuilds at once). */
+  guardedBy(guard: RedisStateGuard): void {
+    this.guard = guard;
   }
 
   async enqueue(userId: string, topic: string, difficulty: QueueDifficulty) {
@@ -132,13 +168,43 @@ export class QueueStore {
     return list<Paired>(reply.paired);
   }
 
-  async setBlock(blockerId: string, blockedId: string, active: boolean): Promise<void> {
-    await this.run('block', blockerId, blockedId, active ? '1' : '0');
+  /** Applies a block or unblock if it is newer (by the blocker's version) than the pair's state. */
+  async setBlock(block: StoredBlock): Promise<void> {
+    const { blockerId, blockedId, version, active } = block;
+    await this.run('block', blockerId, blockedId, String(version), active ? '1' : '0');
   }
 
-  /** Waiting tickets per `topic:difficulty` bucket. */
+  /** The rebuild's writes: blocks from Postgres, accepted while the marker is missing. */
+  async restoreBlocks(blocks: readonly StoredBlock[]): Promise<void> {
+    const rows = blocks.map((b) => [b.blockerId, b.blockedId, b.version, b.active ? '1' : '0']);
+    await this.run('restore', JSON.stringify(rows));
+  }
+
+  /** Which of these tickets and pairs Redis still holds. */
+  async present(
+    ticketIds: readonly string[],
+    matchIds: readonly string[],
+  ): Promise<{ tickets: Set<string>; pairs: Set<string> }> {
+    const reply = await this.run<{ tickets: unknown; pairs: unknown }>(
+      'present',
+      JSON.stringify(ticketIds),
+      JSON.stringify(matchIds),
+    );
+    return {
+      tickets: new Set(list<string>(reply.tickets)),
+      pairs: new Set(list<string>(reply.pairs)),
+    };
+  }
+
+  /** Waiting tickets per `topic:difficulty` bucket; none while the queue is being rebuilt. */
   async waiting(): Promise<Record<string, number>> {
-    const { counts } = await this.run<{ counts: unknown }>('waiting');
+    let counts: unknown;
+    try {
+      ({ counts } = await this.run<{ counts: unknown }>('waiting'));
+    } catch (error) {
+      if (error instanceof RedisStateRebuildingError) return {};
+      throw error;
+    }
     return counts && typeof counts === 'object' && !Array.isArray(counts)
       ? (counts as Record<string, number>)
       : {};
@@ -147,6 +213,7 @@ export class QueueStore {
   private async run<T>(command: QueueCommand, ...args: string[]): Promise<T> {
     const reply = await this.redis.rendezvousQueue(
       this.stream,
+      this.markerKey,
       command,
       randomUUID(),
       JSON.stringify(envelopeStub('matching', QUEUE_TOPICS)),
@@ -154,6 +221,10 @@ export class QueueStore {
       this.settings,
       ...args,
     );
+    if (reply === REDIS_STATE_LOST) {
+      if (this.guard) this.guard.lost();
+      throw new RedisStateRebuildingError(QUEUE_STATE);
+    }
     return JSON.parse(reply) as T;
   }
 }

@@ -1,5 +1,6 @@
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Injectable, Logger } from '@nestjs/common';
+import { RedisStateRebuildingError } from '@rendezvous/platform';
 import { MatchingConfig } from '../config';
 import { QueueMetrics } from './queue-metrics';
 import { QueueStore } from './queue-store';
@@ -42,6 +43,8 @@ export class QueueSweeper implements OnApplicationBootstrap, OnApplicationShutdo
         if (outcome.expired < 200 && outcome.timeouts < 200 && outcome.paired.length === 0) return;
       }
     } catch (error) {
+      // Redis lost the queue: the rebuild is under way and the next round sweeps.
+      if (error instanceof RedisStateRebuildingError) return;
       this.logger.warn(`queue sweep failed, retrying next round: ${String(error)}`);
     }
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { QueueDifficulty } from '@rendezvous/contracts';
 import {
   DomainError,
@@ -7,8 +7,7 @@ import {
   isSuspendedAt,
   normaliseTerm,
 } from '@rendezvous/contracts';
-import { AccountStatusProjection } from '@rendezvous/platform';
-import { DataSource } from 'typeorm';
+import { AccessCheck, REVOCATION_CHECK } from '@rendezvous/platform';
 import { QueueMetrics } from './queue-metrics';
 import type { StoredTicket } from './queue-store';
 import { QueueStore } from './queue-store';
@@ -21,8 +20,7 @@ export class QueueService {
   constructor(
     private readonly store: QueueStore,
     private readonly metrics: QueueMetrics,
-    private readonly accounts: AccountStatusProjection,
-    private readonly dataSource: DataSource,
+    @Inject(REVOCATION_CHECK) private readonly access: AccessCheck,
   ) {}
 
   /** A new ticket (`created: true`), or the caller's live ticket with the same parameters. */
@@ -73,10 +71,11 @@ export class QueueService {
   /**
    * The token was checked before the ticket was made; a suspension applied in between found no
    * ticket to end. Its consumer ends tickets again after it commits, so one of the two sees the
-   * other: either this check sees the suspension, or the consumer sees the ticket.
+   * other: either this check sees the suspension, or the consumer sees the ticket. Read where
+   * the token check reads (Redis, written after the commit and before that second withdrawal).
    */
   private async withdrawIfSuspendedMeanwhile(userId: string): Promise<void> {
-    const standing = await this.accounts.standing(this.dataSource.manager, userId);
+    const { standing } = await this.access.known(userId);
     if (!standing || !isSuspendedAt(standing, new Date())) return;
     this.metrics.paired(await this.store.withdraw(userId));
     throw accountSuspendedError(401, standing);

@@ -1,13 +1,16 @@
 import { Controller } from '@nestjs/common';
 import type { TopicEnvelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
-import { InboxService, OnEvent } from '@rendezvous/platform';
+import { BlocksProjection, InboxService, OnEvent, RedisStandings } from '@rendezvous/platform';
+import { DeletedPeopleRepository } from './deleted-people.repository';
+import { SessionLedgerRepository } from '../sessions/session-ledger.repository';
 import { SessionStore } from '../sessions/session-store';
 import { SessionsService } from '../sessions/sessions.service';
 
 /**
- * What proximity needs from the user service: deletions and blocks, kept in Redis, and people's
- * standing, kept in Postgres (`account_status`).
+ * What proximity needs from the user service: deletions, blocks and people's standing, each
+ * committed in Postgres first (what Redis is rebuilt from when it loses them), then written to
+ * Redis on every delivery (newer versions win there), where the scripts and token checks read.
  */
 @Controller()
 export class UserEventsConsumer {
@@ -15,11 +18,22 @@ export class UserEventsConsumer {
     private readonly store: SessionStore,
     private readonly sessions: SessionsService,
     private readonly inbox: InboxService,
+    private readonly blocks: BlocksProjection,
+    private readonly ledger: SessionLedgerRepository,
+    private readonly standings: RedisStandings,
+    private readonly deleted: DeletedPeopleRepository,
   ) {}
 
   @OnEvent(TOPICS.USER_DELETED)
   async onUserDeleted(event: TopicEnvelope<'user.deleted'>): Promise<void> {
-    await this.store.forget(event.id, event.data.userId);
+    const { userId, deletedAt } = event.data;
+    await this.inbox.once(event, async (tx) => {
+      await this.deleted.add(tx, userId, deletedAt);
+      await this.blocks.removeAllOf(tx, userId);
+      await this.ledger.endAllOf(tx, userId);
+    });
+    await this.store.forget(event.id, userId);
+    await this.standings.applyDeleted(userId, event.aggregateVersion);
   }
 
   // The pair's newest state by the blocker's version wins, whatever order the topics arrive in.
@@ -27,6 +41,9 @@ export class UserEventsConsumer {
   async onBlock(event: TopicEnvelope<'user.blocked' | 'user.unblocked'>): Promise<void> {
     const { blockerId, blockedId } = event.data;
     const active = event.type === TOPICS.USER_BLOCKED;
+    await this.inbox.once(event, (tx) =>
+      this.blocks.applyIfNewer(tx, event.data, active, event.aggregateVersion),
+    );
     await this.store.setBlock(event.id, blockerId, blockedId, event.aggregateVersion, active);
   }
 
@@ -35,5 +52,6 @@ export class UserEventsConsumer {
     await this.inbox.once(event, (tx) =>
       this.sessions.applyStanding(tx, event.data, event.aggregateVersion),
     );
+    await this.standings.applyStatus(event.data, event.aggregateVersion);
   }
 }

@@ -1,9 +1,11 @@
-import { REDIS_INBOX_LUA, REDIS_OUTBOX_LUA } from '@rendezvous/platform';
+import {
+  REDIS_INBOX_LUA,
+  REDIS_OUTBOX_LUA,
+  REDIS_STATE_LOST,
+  REDIS_STATE_LUA,
+} from '@rendezvous/platform';
 
 const KEY_PREFIX = '{px}:';
-
-/** The key that exists while a person is known to be deleted (`forget`); read by auth too. */
-export const goneKey = (userId: string) => `${KEY_PREFIX}gone:${userId}`;
 
 /**
  * Every change of proximity state in Redis is one run of this script, so it is atomic across
@@ -14,18 +16,31 @@ export const goneKey = (userId: string) => `${KEY_PREFIX}gone:${userId}`;
  * expiry (ms), `blk:<userId>` the people they blocked (`<version>:<1|0>`), `n:<sid>:<sid>` a
  * pair already nudged, `gone:<userId>` a deleted person. Session keys expire with the session.
  *
- * KEYS[1] = the outbox stream; ARGV[1] = command, ARGV[2..] = its arguments (see SessionStore).
+ * KEYS[1] = the outbox stream, KEYS[2] = the state guard's marker: while it is missing Redis has
+ * lost sessions, blocks and tombstones, and every command but the rebuild's own refuses with
+ * `state-lost`. ARGV[1] = command, ARGV[2..] = its arguments (see SessionStore).
  */
-export const SESSION_LUA = `${REDIS_OUTBOX_LUA}${REDIS_INBOX_LUA}
+export const SESSION_LUA = `${REDIS_OUTBOX_LUA}${REDIS_INBOX_LUA}${REDIS_STATE_LUA}
 local P = '${KEY_PREFIX}'
 local STREAM = KEYS[1]
 local CMD = ARGV[1]
 local LIVE = P .. 'live'
 
+-- The rebuild writes and reads while the marker is missing; nothing else may.
+if CMD ~= 'restore' and CMD ~= 'present' and not state_intact(KEYS[2]) then
+  return '${REDIS_STATE_LOST}'
+end
+
 local function skey(token) return P .. 's:' .. token end
 local function ukey(user) return P .. 'u:' .. user end
 local function bkey(user) return P .. 'blk:' .. user end
 local function gkey(user) return P .. 'gone:' .. user end
+
+local function live_sid(user)
+  local token = redis.call('GET', ukey(user))
+  if not token then return false end
+  return redis.call('HGET', skey(token), 'sid')
+end
 
 local function end_session(user)
   local token = redis.call('GET', ukey(user))
@@ -61,8 +76,19 @@ if CMD == 'start' then
   redis.call('ZADD', LIVE, exp, sid)
   outbox_append(STREAM, ARGV[8], ARGV[9], ARGV[10], ARGV[11])
   return 'ok'
+elseif CMD == 'live' then
+  return live_sid(ARGV[2])
 elseif CMD == 'end' then
-  return end_session(ARGV[2])
+  -- ARGV[3], when given, is the session the caller saw: ended (and its event appended,
+  -- ARGV[4..7]) only if it is still the live one, else 'changed'.
+  local user, expected = ARGV[2], ARGV[3]
+  if expected then
+    if live_sid(user) ~= expected then return 'changed' end
+    end_session(user)
+    outbox_append(STREAM, ARGV[4], ARGV[5], ARGV[6], ARGV[7])
+    return 1
+  end
+  return end_session(user)
 elseif CMD == 'mine' then
   -- The person's live session as JSON, for their data export; nil when they have none.
   local token = redis.call('GET', ukey(ARGV[2]))
@@ -112,6 +138,25 @@ elseif CMD == 'block' then
   end
   inbox_mark(inbox, ttl)
   return 'ok'
+elseif CMD == 'restore' then
+  -- ARGV[2] = JSON [[blocker, blocked, version, '1' | '0'], ...], ARGV[3] = JSON [deleted ids],
+  -- ARGV[4] = how long a tombstone lasts (s): from Postgres, newer block versions winning.
+  for _, b in ipairs(cjson.decode(ARGV[2])) do
+    local state = redis.call('HGET', bkey(b[1]), b[2])
+    local known = state and tonumber(string.match(state, '^(%d+)')) or -1
+    if tonumber(b[3]) > known then redis.call('HSET', bkey(b[1]), b[2], b[3] .. ':' .. b[4]) end
+  end
+  for _, user in ipairs(cjson.decode(ARGV[3])) do
+    redis.call('SET', gkey(user), '1', 'EX', ARGV[4])
+  end
+  return 'ok'
+elseif CMD == 'present' then
+  -- ARGV[2] = JSON [[userId, sessionId], ...]: the session ids Redis still holds as live.
+  local held = {}
+  for _, s in ipairs(cjson.decode(ARGV[2])) do
+    if live_sid(s[1]) == s[2] then held[#held + 1] = s[2] end
+  end
+  return cjson.encode(held)
 elseif CMD == 'active' then
   redis.call('ZREMRANGEBYSCORE', LIVE, '-inf', ARGV[2])
   return redis.call('ZCARD', LIVE)

@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { InterestCategory } from '@rendezvous/contracts';
-import type { RedisOutboxArgs } from '@rendezvous/platform';
+import type { RedisOutboxArgs, RedisStateGuard } from '@rendezvous/platform';
 import {
   REDIS,
   REDIS_INBOX_TTL_SECONDS,
+  REDIS_STATE_LOST,
+  RedisStateRebuildingError,
   redisInboxKey,
   redisOutboxStream,
+  redisStateMarkerKey,
 } from '@rendezvous/platform';
 import type Redis from 'ioredis';
 import type { NudgeOutcome } from './encounter-rules';
@@ -25,7 +28,18 @@ export interface StoredSession {
 export type StartOutcome = 'ok' | 'gone' | 'taken';
 
 /** A deleted person stays refused longer than any access token lives. */
-const GONE_TTL_SECONDS = 86_400;
+export const GONE_TTL_SECONDS = 86_400;
+
+/** Names proximity's Redis state for its `RedisStateGuard` (marker `state-epoch:proximity`). */
+export const PROXIMITY_STATE = 'proximity';
+
+/** One block as the Postgres projection holds it, for the rebuild. */
+export interface StoredBlock {
+  blockerId: string;
+  blockedId: string;
+  version: number;
+  active: boolean;
+}
 
 interface RawSession {
   owner: string;
@@ -35,7 +49,11 @@ interface RawSession {
 }
 
 interface ProximityRedis extends Redis {
-  rendezvousProximity(stream: string, ...args: string[]): Promise<string | number>;
+  rendezvousProximity(
+    stream: string,
+    marker: string,
+    ...args: string[]
+  ): Promise<string | number | null>;
 }
 
 const encodeEntries = (entries: InterestEntry[]) =>
@@ -67,12 +85,19 @@ export interface OwnSession {
 export class SessionStore {
   private readonly redis: ProximityRedis;
   private readonly stream = redisOutboxStream('proximity');
+  private readonly markerKey = redisStateMarkerKey(PROXIMITY_STATE);
+  private guard?: RedisStateGuard;
 
   constructor(@Inject(REDIS) redis: Redis) {
     this.redis = redis as ProximityRedis;
     if (!('rendezvousProximity' in redis)) {
-      redis.defineCommand('rendezvousProximity', { numberOfKeys: 1, lua: SESSION_LUA });
+      redis.defineCommand('rendezvousProximity', { numberOfKeys: 2, lua: SESSION_LUA });
     }
+  }
+
+  /** The guard told first when a command finds the state lost (it rebuilds at once). */
+  guardedBy(guard: RedisStateGuard): void {
+    this.guard = guard;
   }
 
   /** Replaces the person's live session; `taken` when the token is someone else's live one. */
@@ -93,7 +118,12 @@ export class SessionStore {
   async mine(userId: string): Promise<OwnSession | null> {
     const reply = await this.run('mine', userId);
     if (typeof reply !== 'string') return null;
-    const raw = JSON.parse(reply) as { sid: string; exp: string; entries: string; started?: string };
+    const raw = JSON.parse(reply) as {
+      sid: string;
+      exp: string;
+      entries: string;
+      started?: string;
+    };
     const pairs = JSON.parse(raw.entries) as [string, InterestCategory][];
     return {
       sessionId: raw.sid,
@@ -106,6 +136,41 @@ export class SessionStore {
   /** Ends the person's live session; false when they had none. */
   async end(userId: string): Promise<boolean> {
     return (await this.run('end', userId)) === 1;
+  }
+
+  /** The id of the person's live session, if any. */
+  async liveSessionId(userId: string): Promise<string | null> {
+    const sid = await this.run('live', userId);
+    return typeof sid === 'string' ? sid : null;
+  }
+
+  /**
+   * Ends this session of the person's, with its event, if it is still their live one; `false`
+   * when another has replaced it or it ended meanwhile.
+   */
+  async endWithEvent(userId: string, sessionId: string, event: RedisOutboxArgs): Promise<boolean> {
+    return (await this.run('end', userId, sessionId, ...event.args)) === 1;
+  }
+
+  /** The rebuild's writes: blocks and recent tombstones from Postgres. */
+  async restore(blocks: readonly StoredBlock[], deletedUserIds: readonly string[]): Promise<void> {
+    const rows = blocks.map((b) => [b.blockerId, b.blockedId, b.version, b.active ? '1' : '0']);
+    await this.run(
+      'restore',
+      JSON.stringify(rows),
+      JSON.stringify(deletedUserIds),
+      String(GONE_TTL_SECONDS),
+    );
+  }
+
+  /** Which of these sessions Redis still holds as their person's live one. */
+  async present(sessions: readonly { userId: string; sessionId: string }[]): Promise<Set<string>> {
+    const reply = JSON.parse(
+      String(
+        await this.run('present', JSON.stringify(sessions.map((s) => [s.userId, s.sessionId]))),
+      ),
+    ) as unknown;
+    return new Set(Array.isArray(reply) ? (reply as string[]) : []);
   }
 
   async look(
@@ -166,7 +231,17 @@ export class SessionStore {
     return Number(await this.run('active', String(Date.now())));
   }
 
-  private run(command: string, ...args: string[]): Promise<string | number> {
-    return this.redis.rendezvousProximity(this.stream, command, ...args);
+  private async run(command: string, ...args: string[]): Promise<string | number | null> {
+    const reply = await this.redis.rendezvousProximity(
+      this.stream,
+      this.markerKey,
+      command,
+      ...args,
+    );
+    if (reply === REDIS_STATE_LOST) {
+      if (this.guard) this.guard.lost();
+      throw new RedisStateRebuildingError(PROXIMITY_STATE);
+    }
+    return reply;
   }
 }

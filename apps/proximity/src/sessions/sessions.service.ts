@@ -19,6 +19,7 @@ import { InterestHasher } from './interest-hasher';
 import type { ProximitySession } from './session.shapes';
 import type { StartOutcome, StoredSession } from './session-store';
 import { SessionStore } from './session-store';
+import { SessionLedgerRepository } from './session-ledger.repository';
 import { StandingRepository } from './standing.repository';
 
 @Injectable()
@@ -30,6 +31,7 @@ export class SessionsService {
     private readonly dataSource: DataSource,
     private readonly standing: StandingRepository,
     private readonly accounts: AccountStatusProjection,
+    private readonly ledger: SessionLedgerRepository,
   ) {}
 
   /** A new live session for the caller, replacing theirs; raw interests stop here. */
@@ -69,18 +71,40 @@ export class SessionsService {
     }
   }
 
+  /**
+   * Ends the caller's live session with `proximity.session_ended` (no notice: they ended it), so
+   * the ledger does not report it lost later. Redis only: the session seen is ended only if it
+   * is still the live one, else the one that replaced it is tried.
+   */
   async end(userId: string): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const sessionId = await this.store.liveSessionId(userId);
+      if (!sessionId) return;
+      const event = redisOutboxArgs('proximity', {
+        type: TOPICS.PROXIMITY_SESSION_ENDED,
+        aggregateId: sessionId,
+        aggregateVersion: 2,
+        data: { sessionId, userId, reason: 'ended', endedAt: new Date().toISOString() },
+      });
+      if (await this.store.endWithEvent(userId, sessionId, event)) return;
+    }
+    // Replaced five times over meanwhile: end whatever is live now; at worst a later loss of
+    // Redis reports it.
     await this.store.end(userId);
   }
 
   /**
-   * Keeps the newest standing; a suspension or ban ends the person's live session. Redis is
-   * changed before the commit: should it fail, the event comes again and ending is harmless twice.
+   * Keeps the newest standing; a suspension or ban ends the person's live session (silently in
+   * the ledger). Redis is changed before the commit: should it fail, the event comes again and
+   * ending is harmless twice.
    */
   async applyStanding(tx: EntityManager, standing: UserStatusData, version: number): Promise<void> {
     await this.standing.lock(tx, standing.userId);
     const applied = await this.accounts.applyIfNewer(tx, standing, version);
-    if (applied && isSuspendedAt(standing, new Date())) await this.store.end(standing.userId);
+    if (applied && isSuspendedAt(standing, new Date())) {
+      await this.ledger.endAllOf(tx, standing.userId);
+      await this.store.end(standing.userId);
+    }
   }
 
   /**

@@ -13,7 +13,11 @@ import { AUDIT_RECORDED, REPORT_CREATED, REPORT_DECIDED } from '../moderation/mo
 import { BOOKING_FAILED, BOOKING_STATE, PLAN_STATE } from '../plans/plan-events';
 import { DEAD_LETTER_STATUS_CHANGED } from '../operations/dead-letter-events';
 import { STATS_REPORTED } from '../operations/stats-events';
-import { PROXIMITY_NUDGE, PROXIMITY_SESSION_STARTED } from '../proximity/proximity-events';
+import {
+  PROXIMITY_NUDGE,
+  PROXIMITY_SESSION_ENDED,
+  PROXIMITY_SESSION_STARTED,
+} from '../proximity/proximity-events';
 import { VENUE_INTERACTION_LOGGED, VENUE_STATE } from '../reco/venue-events';
 import { USER_STATUS_CHANGED } from '../users/account-status';
 import { CONNECTION_CHANGED } from '../users/connection-events';
@@ -61,6 +65,7 @@ export const EVENT_CATALOG = {
   'queue.expired': QUEUE_EXPIRED,
   'proximity.session_started': PROXIMITY_SESSION_STARTED,
   'proximity.nudge': PROXIMITY_NUDGE,
+  'proximity.session_ended': PROXIMITY_SESSION_ENDED,
   'venue.created': VENUE_STATE,
   'venue.updated': VENUE_STATE,
   'venue.interaction.logged': VENUE_INTERACTION_LOGGED,

@@ -58,6 +58,7 @@ export const TOPIC_ORIGINS: Readonly<Record<Topic, TopicOrigin>> = {
   'queue.expired': origin(['matching'], 'the queue ticket'),
   'proximity.session_started': origin(['proximity'], 'the proximity session'),
   'proximity.nudge': origin(['proximity'], 'the nudge'),
+  'proximity.session_ended': origin(['proximity'], 'the proximity session'),
   'venue.created': origin(['reco'], 'the venue'),
   'venue.updated': origin(['reco'], 'the venue'),
   'venue.interaction.logged': origin(['reco'], 'the interaction'),

@@ -36,6 +36,7 @@ export const TOPICS = {
   QUEUE_EXPIRED: 'queue.expired',
   PROXIMITY_SESSION_STARTED: 'proximity.session_started',
   PROXIMITY_NUDGE: 'proximity.nudge',
+  PROXIMITY_SESSION_ENDED: 'proximity.session_ended',
   VENUE_CREATED: 'venue.created',
   VENUE_UPDATED: 'venue.updated',
   VENUE_INTERACTION_LOGGED: 'venue.interaction.logged',

@@ -7,9 +7,22 @@ export type QueueDifficulty = (typeof QUEUE_DIFFICULTIES)[number];
 export const TICKET_STATUSES = ['waiting', 'matched', 'ready', 'expired', 'cancelled'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-/** `unavailable`: the partner was suspended or banned (never said which). */
-export const QUEUE_CANCEL_REASONS = ['declined', 'timeout', 'deleted', 'unavailable'] as const;
+/**
+ * `unavailable`: the partner was suspended or banned (never said which); `lost`: Redis lost the
+ * pair's state and it could not be kept.
+ */
+export const QUEUE_CANCEL_REASONS = [
+  'declined',
+  'timeout',
+  'deleted',
+  'unavailable',
+  'lost',
+] as const;
 export type QueueCancelReason = (typeof QUEUE_CANCEL_REASONS)[number];
+
+/** `lost`: Redis lost the ticket's state. */
+export const QUEUE_EXPIRY_REASONS = ['timeout', 'lost'] as const;
+export type QueueExpiryReason = (typeof QUEUE_EXPIRY_REASONS)[number];
 
 export const TICKET_CANCEL_REASONS = ['cancelled', 'deleted', 'unavailable'] as const;
 
@@ -87,9 +100,15 @@ export const QUEUE_MATCH_CANCELLED = defineEvent(
 );
 export type QueueMatchCancelledData = Static<typeof QUEUE_MATCH_CANCELLED.data>;
 
-/** `queue.expired`: a ticket waited too long; `recipientIds` = its owner. */
+/** `queue.expired`: a ticket waited too long, or was lost; `recipientIds` = its owner. */
 export const QUEUE_EXPIRED = defineEvent(
   1,
-  Closed({ ticketId: Uuid(), userId: Uuid(), topic: TOPIC, difficulty: DIFFICULTY }),
+  Closed({
+    ticketId: Uuid(),
+    userId: Uuid(),
+    topic: TOPIC,
+    difficulty: DIFFICULTY,
+    reason: OneOf(QUEUE_EXPIRY_REASONS),
+  }),
 );
 export type QueueExpiredData = Static<typeof QUEUE_EXPIRED.data>;

@@ -40,3 +40,23 @@ export const PROXIMITY_NUDGE = defineEvent(
   }),
 );
 export type ProximityNudgeData = Static<typeof PROXIMITY_NUDGE.data>;
+
+/** `lost`: Redis lost the live session; `ended`: its owner ended it. */
+export const PROXIMITY_SESSION_END_REASONS = ['ended', 'lost'] as const;
+export type ProximitySessionEndReason = (typeof PROXIMITY_SESSION_END_REASONS)[number];
+
+/**
+ * `proximity.session_ended`: aggregate (and key) = the session. `recipientIds` = its owner when
+ * they are to be told (`lost`); none when they ended it themselves. Expiry, deletion and
+ * suspension end sessions without this event.
+ */
+export const PROXIMITY_SESSION_ENDED = defineEvent(
+  1,
+  Closed({
+    sessionId: Uuid(),
+    userId: Uuid(),
+    reason: OneOf(PROXIMITY_SESSION_END_REASONS),
+    endedAt: DateTime(),
+  }),
+);
+export type ProximitySessionEndedData = Static<typeof PROXIMITY_SESSION_ENDED.data>;

@@ -13,6 +13,8 @@ export const ACCESS_TOKEN_ALGORITHMS = ['ES256', 'EdDSA'];
  */
 export const ISSUED_AT_TOLERANCE_SECONDS = 5;
 
+const RETRY_CHECK_AFTER_SECONDS = 1;
+
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 
 function unauthorized(detail: string): DomainError {
@@ -94,8 +96,14 @@ export class TokenVerifier {
     try {
       refusal = await this.revocation.refusal(user);
     } catch {
-      // The store that knows is down: not the caller's fault, but not safe to let them in.
-      throw new DomainError(COMMON_ERRORS.DEPENDENCY_UNAVAILABLE, 'Cannot verify tokens right now');
+      // The store that knows is down or being rebuilt: not the caller's fault, but not safe to
+      // let them in; worth asking again in a moment.
+      throw new DomainError(
+        COMMON_ERRORS.DEPENDENCY_UNAVAILABLE,
+        'Cannot verify tokens right now',
+        undefined,
+        RETRY_CHECK_AFTER_SECONDS,
+      );
     }
     if (refusal) throw refusal;
     return user;

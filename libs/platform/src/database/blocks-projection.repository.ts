@@ -20,8 +20,47 @@ export async function createBlocksTable(runner: QueryRunner): Promise<void> {
   await runner.query('CREATE INDEX blocks_blocked ON blocks (blocked_id, blocker_id) WHERE active');
 }
 
+/** One (blocker, blocked) pair's newest state. */
+export interface BlockState {
+  blockerId: string;
+  blockedId: string;
+  version: number;
+  active: boolean;
+}
+
+interface BlockRow {
+  blocker_id: string;
+  blocked_id: string;
+  version: number;
+  active: boolean;
+}
+
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
 @Injectable()
 export class BlocksProjection {
+  /** Every pair's state, `pageSize` at a time: what a copy kept in Redis is rebuilt from. */
+  async *pages(db: Queryable, pageSize = 1_000): AsyncGenerator<BlockState[]> {
+    let after = [NIL_UUID, NIL_UUID];
+    for (;;) {
+      const rows = (await db.query(
+        `SELECT blocker_id, blocked_id, version, active FROM blocks
+          WHERE (blocker_id, blocked_id) > ($1::uuid, $2::uuid)
+          ORDER BY blocker_id, blocked_id LIMIT $3`,
+        [...after, pageSize],
+      )) as BlockRow[];
+      if (rows.length === 0) return;
+      yield rows.map((row) => ({
+        blockerId: row.blocker_id,
+        blockedId: row.blocked_id,
+        version: row.version,
+        active: row.active,
+      }));
+      const last = rows[rows.length - 1];
+      after = [last.blocker_id, last.blocked_id];
+    }
+  }
+
   /**
    * Records a block or unblock if it is newer (by the blocker's version) than the pair's state,
    * so an unblock overtaken by an older block stays unblocked.

@@ -12,6 +12,13 @@ export interface TombstoneTable {
 
 const SQL_NAME = /^[a-z_][a-z0-9_]*$/;
 
+/** Names come from code, never from a request; still, only plain ones reach the SQL. */
+export function assertPlainSqlNames(...names: string[]): void {
+  for (const name of names) {
+    if (!SQL_NAME.test(name)) throw new Error(`Not a plain SQL name: ${JSON.stringify(name)}`);
+  }
+}
+
 /**
  * Reads, in one query, whether a person is deleted in a service's own projection of people and
  * their standing in its `account_status`: what every authenticated request checks.
@@ -23,10 +30,7 @@ export class TombstonesRepository {
     private readonly dataSource: DataSource,
     { table, idColumn }: TombstoneTable,
   ) {
-    // Names come from code, never from a request; still, only plain ones reach the SQL.
-    for (const name of [table, idColumn]) {
-      if (!SQL_NAME.test(name)) throw new Error(`Not a plain SQL name: ${JSON.stringify(name)}`);
-    }
+    assertPlainSqlNames(table, idColumn);
     this.sql = `
       SELECT EXISTS (SELECT 1 FROM ${table} WHERE ${idColumn} = $1 AND deleted_at IS NOT NULL)
                AS deleted,
