@@ -2,7 +2,14 @@ import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/comm
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { StatsReporter, TopicEnvelope } from '@rendezvous/contracts';
 import { STATS_REPORTERS, TOPICS } from '@rendezvous/contracts';
-import { KAFKA, PlatformMetrics, RedisStateGuard, REDIS, replayTopics } from '@rendezvous/platform';
+import {
+  KAFKA,
+  PlatformMetrics,
+  REDIS,
+  RedisStateGuard,
+  RedisStateRebuildingError,
+  replayTopics,
+} from '@rendezvous/platform';
 import type Redis from 'ioredis';
 import type { Kafka } from 'kafkajs';
 import { AdminStatsStore } from './admin-stats';
@@ -57,9 +64,14 @@ export class AdminStatsRecovery implements OnApplicationBootstrap, OnApplication
     this.guard.assertIntact();
   }
 
-  /** The live consumer met lost counters: rebuild now rather than at the next check. */
+  /** The live consumer met lost counters: refuse reads and rebuild now, not at the next check. */
   noticeLoss(): void {
-    void this.guard.check();
+    try {
+      this.guard.lost();
+    } catch (error) {
+      // lost() throws for readers; the consumer goes on, the replay counts what it passed over.
+      if (!(error instanceof RedisStateRebuildingError)) throw error;
+    }
   }
 
   private async rebuild(): Promise<void> {
