@@ -7,6 +7,7 @@ import { TOPICS } from '@rendezvous/contracts';
 import type { KafkaCollector, TokenIssuer } from '@rendezvous/testing';
 import {
   collectMessages,
+  OWN_DATABASE_SETTINGS,
   createTestDatabase,
   freePort,
   startTokenIssuer,
@@ -55,6 +56,7 @@ describe('booking agent: killed between booking and publishing', () => {
     await db.connect();
     kafka = await collectMessages(testKafka(), [TOPICS.BOOKING_CONFIRMED]);
     settings = {
+      ...OWN_DATABASE_SETTINGS,
       POSTGRES_DB: database.name,
       JWKS_URL: issuer.jwksUrl,
       KAFKA_CONSUMER_GROUP: uniqueName('crash-agent'),

@@ -8,6 +8,7 @@ import {
   aUserState,
   anEnvelope,
   apiRequests,
+  OWN_DATABASE_SETTINGS,
   createTestDatabase,
   startTokenIssuer,
   uniqueName,
@@ -61,6 +62,7 @@ export async function startEventApp(): Promise<EventTestApp> {
   const database = await createTestDatabase();
   const jwks = await startTokenIssuer();
   const settings: Record<string, string> = {
+    ...OWN_DATABASE_SETTINGS,
     POSTGRES_DB: database.name,
     POSTGRES_POOL_SIZE: '10',
     LOG_LEVEL: 'silent',

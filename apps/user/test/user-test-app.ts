@@ -5,7 +5,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Envelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { EnvelopeValidator, createApp } from '@rendezvous/platform';
-import { createTestDatabase, freePort, uniqueName } from '@rendezvous/testing';
+import {
+  OWN_DATABASE_SETTINGS,
+  createTestDatabase,
+  freePort,
+  uniqueName,
+} from '@rendezvous/testing';
 import { AppModule } from '../src/app.module';
 import { AuditEventsConsumer } from '../src/audit/audit-events.consumer';
 import { MatchEventsConsumer } from '../src/connections/match-events.consumer';
@@ -53,6 +58,7 @@ export async function startUserApp(env: Record<string, string> = {}): Promise<Us
   const port = await freePort();
   const keyDir = mkdtempSync(join(tmpdir(), 'user-keys-'));
   const settings: Record<string, string> = {
+    ...OWN_DATABASE_SETTINGS,
     POSTGRES_DB: database.name,
     LOG_LEVEL: 'silent',
     PORT: String(port),

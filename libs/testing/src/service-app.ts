@@ -13,6 +13,14 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Settings of a service running on a database of the test's own: its figures must not become
+ * the suite's `stats.reported` (the gateway would rebuild its admin counters from them).
+ */
+export const OWN_DATABASE_SETTINGS: Readonly<Record<string, string>> = {
+  STATS_REPORT_INTERVAL_SECONDS: '0',
+};
+
 interface Closable {
   init(): Promise<unknown>;
   close(): Promise<void>;
@@ -38,8 +46,7 @@ export async function startServiceForTest<App extends Closable>(
     POSTGRES_DB: database.name,
     LOG_LEVEL: 'silent',
     PORT: String(await freePort()),
-    // A database of the test's own: its figures must not become the suite's `stats.reported`.
-    STATS_REPORT_INTERVAL_SECONDS: '0',
+    ...OWN_DATABASE_SETTINGS,
     ...env,
   };
   for (const [key, value] of Object.entries(settings)) process.env[key] = value;
