@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { ResponseValidator } from '@rendezvous/testing';
+import { EXPORT_PART_KEYS, TOPICS } from '@rendezvous/contracts';
 import {
+  anEnvelope,
   apiOperations,
   bodyExamples,
   openApiResponseValidator,
@@ -48,7 +50,7 @@ describe('user service OpenAPI document', () => {
   });
 
   it('documents every operation’s success answer with its schema, or 204 without a body', () => {
-    expect(apiOperations(document)).toHaveLength(31);
+    expect(apiOperations(document)).toHaveLength(33);
     expect(undocumentedAnswers(document)).toEqual([]);
   });
 
@@ -430,6 +432,42 @@ describe('user service OpenAPI document', () => {
       await t.request('GET', '/admin/audit', {
         token: moderator.accessToken,
       }),
+    );
+  });
+
+  it('describes the real answers of personal-data exports, pending and ready', async () => {
+    const { accessToken: token, user } = await t.signup();
+    const pending = await t.request<{ id: string }>('POST', '/users/me/exports', { token });
+    expect(pending.status).toBe(202);
+    conforms('post', '/users/me/exports', pending);
+    conforms('post', '/users/me/exports', await t.request('POST', '/users/me/exports', { token }));
+    conforms(
+      'get',
+      '/users/me/exports/{id}',
+      await t.request('GET', `/users/me/exports/${pending.body.id}`, { token }),
+    );
+    for (const service of EXPORT_PART_KEYS) {
+      await t.deliver(
+        anEnvelope(
+          TOPICS.EXPORT_PART,
+          { exportId: pending.body.id, userId: user.id, service, part: { items: [] } },
+          { aggregateId: pending.body.id },
+        ),
+      );
+    }
+    const ready = await t.request<{ status: string }>(
+      'GET',
+      `/users/me/exports/${pending.body.id}`,
+      {
+        token,
+      },
+    );
+    expect(ready.body.status).toBe('ready');
+    conforms('get', '/users/me/exports/{id}', ready);
+    conforms(
+      'get',
+      '/users/me/exports/{id}',
+      await t.request('GET', `/users/me/exports/${randomUUID()}`, { token }),
     );
   });
 });

@@ -431,6 +431,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/users/me/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask for an export of everything the services keep about the caller */
+    post: operations['user_ExportsController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/me/exports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the caller’s exports, with its data once ready */
+    get: operations['user_ExportsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/audit': {
     parameters: {
       query?: never;
@@ -2529,6 +2563,58 @@ export interface components {
       userId: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    ExportView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description `failed` when a service did not answer in time (never a partial export); `expired` once past `expiresAt`
+       * @enum {string}
+       */
+      status: 'pending' | 'ready' | 'failed' | 'expired';
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description null until ready
+       */
+      readyAt: string | null;
+      /**
+       * Format: date-time
+       * @description null until ready; the data goes then
+       */
+      expiresAt: string | null;
+      /** @description only while `ready`: one key per service, each holding that service’s part */
+      data?: {
+        /** @description everything that service keeps about the person */
+        user?: {
+          [key: string]: unknown;
+        };
+        /** @description everything that service keeps about the person */
+        matching?: {
+          [key: string]: unknown;
+        };
+        /** @description everything that service keeps about the person */
+        event?: {
+          [key: string]: unknown;
+        };
+        /** @description everything that service keeps about the person */
+        proximity?: {
+          [key: string]: unknown;
+        };
+        /** @description everything that service keeps about the person */
+        reco?: {
+          [key: string]: unknown;
+        };
+        /** @description everything that service keeps about the person */
+        bookingAgent?: {
+          [key: string]: unknown;
+        };
+        /** @description everything that service keeps about the person */
+        gateway?: {
+          [key: string]: unknown;
+        };
+      };
     };
     AuditEntry: {
       /** Format: uuid */
@@ -5657,6 +5743,137 @@ export interface operations {
         };
       };
       /** @description not blocked */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency is briefly unavailable; try again shortly */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  user_ExportsController_request: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the export, status pending; normally ready within 10 seconds (`export.ready`) */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExportView'];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an export of the caller is still pending */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency is briefly unavailable; try again shortly */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  user_ExportsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the export */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExportView'];
+        };
+      };
+      /** @description A bad field, parameter or body (one `errors` entry per bad field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such export of the caller */
       404: {
         headers: {
           [name: string]: unknown;
