@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Topic } from '@rendezvous/contracts';
+import type { Topic, TopicEnvelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import type { KafkaCollector } from '@rendezvous/testing';
+import type { StatsReporter } from '@rendezvous/platform';
+import { STATS_REPORTER } from '@rendezvous/platform';
 import { collectMessages, testKafka, waitFor } from '@rendezvous/testing';
 import { InHouseProvider } from '../src/agent/in-house.provider';
 import { seededRandom } from '../src/agent/seeded-random';
@@ -210,6 +212,30 @@ describe('booking agent: booking exactly once', () => {
         [venueId, inHours(30)],
       )) as { seats: number }[];
       expect(seats).toBe(4);
+    });
+
+    it('reports confirmed and failed bookings per day, a failure kept after its plan is cancelled', async () => {
+      const reporter = t.app.get<StatsReporter>(STATS_REPORTER);
+      const today = (report: TopicEnvelope<'stats.reported'>) =>
+        report.data.days.find((day) => day.day === report.data.asOf.slice(0, 10));
+      const before = today(await reporter.snapshot());
+      const venueId = await t.venue(2);
+      const plans = [
+        await agreedPlan(t, venueId, inHours(40)),
+        await agreedPlan(t, venueId, inHours(40)),
+      ];
+      for (const { planId } of plans) await t.deliver(await workOrder(planId));
+      const statuses = await Promise.all(plans.map(({ planId }) => statusOf(t, planId)));
+      expect([...statuses].sort()).toEqual(['booked', 'booking_failed']);
+      const failed = plans[statuses.indexOf('booking_failed')];
+      const cancelled = await t.request('POST', `/plans/${failed.planId}/cancel`, {
+        token: failed.organizer.token,
+      });
+      expect(cancelled.status).toBe(200);
+
+      const after = today(await reporter.snapshot());
+      expect((after?.bookingsConfirmed ?? 0) - (before?.bookingsConfirmed ?? 0)).toBe(1);
+      expect((after?.bookingsFailed ?? 0) - (before?.bookingsFailed ?? 0)).toBe(1);
     });
   });
 
