@@ -9,16 +9,19 @@ import { DeadLetterStore } from './admin/dead-letters/dead-letter-store';
 import { DeadLetters } from './admin/dead-letters/dead-letters';
 import { DeadLettersController } from './admin/dead-letters/dead-letters.controller';
 import { AccountStandingConsumer } from './auth/account-standing.consumer';
+import { AccessState } from './auth/access-state';
 import { AccountStandings } from './auth/account-standings';
 import { RevokedUsers } from './auth/revoked-users';
 import { GatewayConfig } from './config';
 import { ApiDocs } from './docs/api-docs';
 import { EventsDocsController } from './docs/events-docs.controller';
+import { HistoryRecovery } from './notifications/history-recovery';
 import { NotificationHistory } from './notifications/notification-history';
 import { NotificationsConsumer } from './notifications/notifications.consumer';
 import { NotificationsController } from './notifications/notifications.controller';
 import { Admission } from './proxy/admission';
 import { RateLimits } from './rate-limit/rate-limits';
+import { RedisStateReadiness } from './redis-state/redis-state-readiness';
 import { NotificationsSocket } from './realtime/notifications.socket';
 import { ServicesReadiness } from './upstreams/services-readiness';
 
@@ -27,7 +30,7 @@ import { ServicesReadiness } from './upstreams/services-readiness';
     PlatformModule.forRoot({
       service: 'gateway',
       config: GatewayConfig,
-      readinessDetails: [ServicesReadiness],
+      readinessDetails: [ServicesReadiness, RedisStateReadiness],
       revocationCheck: RevokedUsers,
       // Revocation and rate limits are looked up in Redis on every request.
       readinessGates: ['redis'],
@@ -47,10 +50,12 @@ import { ServicesReadiness } from './upstreams/services-readiness';
   providers: [
     RevokedUsers,
     AccountStandings,
+    AccessState,
     RateLimits,
     Admission,
     ApiDocs,
     NotificationHistory,
+    HistoryRecovery,
     NotificationsSocket,
     AdminStatsStore,
     AdminStatsRecovery,

@@ -297,7 +297,9 @@ describe('suspensions, bans and roles at the gateway', () => {
 
     const deleted = randomUUID();
     const deletedToken = await issuer.sign(deleted);
-    await consumer.get(RevokedUsers).revoke(deleted);
+    await consumer
+      .get(RevokedUsers)
+      .revoke({ userId: deleted, deletedAt: new Date().toISOString() });
     const unauthorized = await refusedHandshake(deletedToken);
     expect(unauthorized.message).toBe('unauthorized');
     expect(unauthorized.data).toBeUndefined();

@@ -123,7 +123,7 @@ describe('gateway admission on the decoded path', () => {
   it("refuses a revoked person's token on every spelling of a route", async () => {
     const userId = randomUUID();
     const token = await tokenFor(userId);
-    await app.get(RevokedUsers).revoke(userId);
+    await app.get(RevokedUsers).revoke({ userId, deletedAt: new Date().toISOString() });
     for (const path of ['/api/v1/events', '/api/v1/%65vents', '/api/v1/%45%76ents/../events']) {
       const answer = await send('GET', path, { authorization: `Bearer ${token}` });
       expect([401, 400]).toContain(answer.status);

@@ -40,7 +40,7 @@ export class NotificationsConsumer {
   @OnEvent(TOPICS.USER_DELETED)
   async onUserDeleted(envelope: TopicEnvelope<'user.deleted'>): Promise<void> {
     const { userId } = envelope.data;
-    await this.revoked.revoke(userId);
+    await this.revoked.revoke(envelope.data);
     await this.history.forget(userId);
     this.socket.disconnectUser(userId);
   }

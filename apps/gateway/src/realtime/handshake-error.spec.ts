@@ -33,4 +33,12 @@ describe(handshakeError.name, () => {
       expect(error).not.toHaveProperty('data');
     }
   });
+
+  it('asks the client to retry when tokens cannot be checked right now, not to sign in again', () => {
+    const error = handshakeError(
+      new DomainError(COMMON_ERRORS.DEPENDENCY_UNAVAILABLE, 'Cannot verify tokens right now'),
+    ) as Error & { data: Record<string, unknown> };
+    expect(error.message).toBe(COMMON_ERRORS.DEPENDENCY_UNAVAILABLE);
+    expect(error.data).toMatchObject({ status: 503, code: COMMON_ERRORS.DEPENDENCY_UNAVAILABLE });
+  });
 });

@@ -7,7 +7,10 @@ import { EnvelopeValidator } from './envelope-validator';
 export interface TopicReplayOptions {
   kafka: Kafka;
   topics: readonly string[];
-  /** Each partition is read from its first message at or after this instant; from the beginning when absent. */
+  /**
+   * Only messages stamped at or after this instant (each partition read from the first one, later
+   * ones stamped earlier passed over); from the beginning when absent.
+   */
   since?: Date;
   /**
    * Called once per valid envelope, a partition's envelopes in order (partitions one at a time).
@@ -57,6 +60,7 @@ export async function replayTopics(options: TopicReplayOptions): Promise<TopicRe
   options.signal?.throwIfAborted();
 
   const validator = options.validator ?? new EnvelopeValidator();
+  const since = options.since?.getTime();
   const consumer = options.kafka.consumer({
     groupId: `${options.groupPrefix ?? 'replay'}-${randomUUID()}`,
     sessionTimeout: 10_000,
@@ -96,6 +100,7 @@ export async function replayTopics(options: TopicReplayOptions): Promise<TopicRe
       // A seek came in (the start offset): this batch is read again from there.
       if (failed || isStale()) return;
       if (BigInt(message.offset) < range.start || BigInt(message.offset) >= range.end) continue;
+      if (since !== undefined && Number(message.timestamp) < since) continue;
       let envelope: AnyEnvelope;
       try {
         envelope = validator.parse(batch.topic, message.value);

@@ -1,0 +1,84 @@
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { TOPICS } from '@rendezvous/contracts';
+import { KAFKA, PlatformMetrics, REDIS, RedisStateGuard, replayTopics } from '@rendezvous/platform';
+import type Redis from 'ioredis';
+import type { Kafka } from 'kafkajs';
+import { GatewayConfig } from '../config';
+import { NOTIFYING_TOPICS, notificationsFor } from './notification-map';
+import { NOTIFICATIONS_STATE, NotificationHistory } from './notification-history';
+
+// A fresh Redis is usually whole again within this; past it the rebuild goes on behind.
+const BOOT_WAIT_MS = 10_000;
+
+/**
+ * Writes the notification histories back when Redis lost them (README, Redis loss): every
+ * notifying topic from `NOTIFICATION_HISTORY_MIN_HOURS` ago, into the recipients' histories only
+ * (no pushes: those were made), deduped by the live consumer's inbox keys and placed by when they
+ * happened. People deleted in that time are left out (their history was dropped then). Older
+ * notifications are gone. Until done, `GET /notifications` answers `503` with `Retry-After`,
+ * so no client pages through a history that entries are still being written into.
+ */
+@Injectable()
+export class HistoryRecovery implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('HistoryRecovery');
+  readonly guard: RedisStateGuard;
+  private readonly stopping = new AbortController();
+
+  constructor(
+    @Inject(REDIS) redis: Redis,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    private readonly history: NotificationHistory,
+    private readonly config: GatewayConfig,
+    @Optional() metrics?: PlatformMetrics,
+  ) {
+    this.guard = new RedisStateGuard({
+      redis,
+      component: NOTIFICATIONS_STATE,
+      rebuild: () => this.rebuild(),
+      logger: this.logger,
+      metrics,
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, BOOT_WAIT_MS)));
+    await Promise.race([this.guard.start(), bound]).finally(() => clearTimeout(timer));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping.abort(new Error('the gateway is shutting down'));
+    await this.guard.stop();
+  }
+
+  private async rebuild(): Promise<void> {
+    const since = new Date(Date.now() - this.config.NOTIFICATION_HISTORY_MIN_HOURS * 3_600_000);
+    const deleted = new Set<string>();
+    await replayTopics({
+      kafka: this.kafka,
+      topics: [TOPICS.USER_DELETED],
+      since,
+      groupPrefix: 'gateway-history-deletions',
+      logger: this.logger,
+      signal: this.stopping.signal,
+      handle: async (envelope) => {
+        if (envelope.type === TOPICS.USER_DELETED) deleted.add(envelope.data.userId);
+      },
+    });
+    // Deletions after this point are the live consumer's: it marks them before the history goes.
+    const { handled } = await replayTopics({
+      kafka: this.kafka,
+      topics: NOTIFYING_TOPICS,
+      since,
+      groupPrefix: 'gateway-history',
+      logger: this.logger,
+      signal: this.stopping.signal,
+      handle: async (envelope) => {
+        const kept = notificationsFor(envelope).filter((n) => !deleted.has(n.recipientId));
+        await this.history.restore(envelope.id, kept);
+      },
+    });
+    this.logger.log({ events: handled, since }, 'notification histories read back from Kafka');
+  }
+}
