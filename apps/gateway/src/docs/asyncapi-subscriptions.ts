@@ -18,6 +18,7 @@ export const SUBSCRIPTIONS: Readonly<Record<ServiceName, readonly Topic[]>> = {
       TOPICS.PROXIMITY_SESSION_STARTED,
       TOPICS.USER_DELETED,
       TOPICS.USER_STATUS_CHANGED,
+      TOPICS.EXPORT_REQUESTED,
     ]),
   ],
   user: [
@@ -25,8 +26,10 @@ export const SUBSCRIPTIONS: Readonly<Record<ServiceName, readonly Topic[]>> = {
     TOPICS.BOOKING_CONFIRMED,
     TOPICS.BOOKING_CANCELLED,
     TOPICS.AUDIT_RECORDED,
+    TOPICS.EXPORT_REQUESTED,
+    TOPICS.EXPORT_PART,
   ],
-  event: [...USER_STATE, TOPICS.USER_DELETED, TOPICS.USER_STATUS_CHANGED],
+  event: [...USER_STATE, TOPICS.USER_DELETED, TOPICS.USER_STATUS_CHANGED, TOPICS.EXPORT_REQUESTED],
   matching: [
     ...USER_STATE,
     TOPICS.USER_DELETED,
@@ -38,6 +41,7 @@ export const SUBSCRIPTIONS: Readonly<Record<ServiceName, readonly Topic[]>> = {
     TOPICS.EVENT_REGISTRATION_CREATED,
     TOPICS.EVENT_REGISTRATION_CANCELLED,
     TOPICS.EVENT_REGISTRATION_PROMOTED,
+    TOPICS.EXPORT_REQUESTED,
   ],
   proximity: [
     TOPICS.USER_DELETED,
@@ -45,6 +49,7 @@ export const SUBSCRIPTIONS: Readonly<Record<ServiceName, readonly Topic[]>> = {
     ...BLOCKS,
     TOPICS.PROXIMITY_SESSION_STARTED,
     TOPICS.PROXIMITY_NUDGE,
+    TOPICS.EXPORT_REQUESTED,
   ],
   reco: [
     ...USER_STATE,
@@ -55,6 +60,7 @@ export const SUBSCRIPTIONS: Readonly<Record<ServiceName, readonly Topic[]>> = {
     TOPICS.CONNECTION_ACCEPTED,
     TOPICS.CONNECTION_REMOVED,
     TOPICS.MATCH_CREATED,
+    TOPICS.EXPORT_REQUESTED,
   ],
   'booking-agent': [
     TOPICS.USER_CREATED,
@@ -68,5 +74,6 @@ export const SUBSCRIPTIONS: Readonly<Record<ServiceName, readonly Topic[]>> = {
     TOPICS.VENUE_UPDATED,
     TOPICS.PLAN_CONFIRMED,
     TOPICS.BOOKING_CANCELLED,
+    TOPICS.EXPORT_REQUESTED,
   ],
 };
