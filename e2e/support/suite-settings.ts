@@ -19,4 +19,6 @@ export const SUITE_ENV: NodeJS.ProcessEnv = {
   LOG_LEVEL: 'info',
   // An hour of suspension lasts 8 s here, so a timed suspension can end within a test.
   MODERATION_HOUR_SECONDS: '8',
+  // Services report their stats every 2 s, so a test's events are soon in the reports.
+  STATS_REPORT_INTERVAL_SECONDS: '2',
 };
