@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RedisOutboxArgs } from '@rendezvous/platform';
-import { decodeCursor } from '@rendezvous/platform';
+import { RedisStateRebuildingError, decodeCursor, redisStateMarkerKey } from '@rendezvous/platform';
 import { testRedis, uniqueName } from '@rendezvous/testing';
 import type Redis from 'ioredis';
 import type { DeadLetterRecord } from '../src/admin/dead-letters/dead-letter';
@@ -11,6 +11,8 @@ describe(DeadLetterStore.name, () => {
   let store: DeadLetterStore;
   let stream: string;
   let offset = 0;
+  const hourAgo = Date.now() - 3_600_000;
+  const DAY_MS = 24 * 3_600_000;
 
   const record = (overrides: Partial<DeadLetterRecord> = {}): DeadLetterRecord => ({
     id: randomUUID(),
@@ -18,7 +20,7 @@ describe(DeadLetterStore.name, () => {
     originalTopic: 'user.blocked',
     consumerGroup: 'proximity',
     error: 'PoisonMessageError: invalid data',
-    failedAt: new Date(Date.parse('2026-12-04T10:00:00Z') + offset++ * 1000).toISOString(),
+    failedAt: new Date(hourAgo + offset++ * 1000).toISOString(),
     key: randomUUID(),
     eventId: randomUUID(),
     eventType: 'user.blocked',
@@ -33,11 +35,13 @@ describe(DeadLetterStore.name, () => {
     '{}',
   ];
 
-  beforeEach(() => {
+  beforeEach(async () => {
     redis = testRedis();
     const prefix = uniqueName('dead-letters-test');
     stream = `${prefix}:outbox`;
     store = new DeadLetterStore(redis, { prefix, stream });
+    // What the indexer's guard sets once everything was read.
+    await redis.set(redisStateMarkerKey(store.stateComponent), new Date().toISOString());
   });
 
   afterEach(async () => {
@@ -77,7 +81,7 @@ describe(DeadLetterStore.name, () => {
   });
 
   it('pages through dead letters that failed in the same millisecond', async () => {
-    const failedAt = '2026-12-04T11:00:00.000Z';
+    const failedAt = new Date(hourAgo + 3_600_000 / 2).toISOString();
     const items = [record({ failedAt }), record({ failedAt }), record({ failedAt })];
     for (const item of items) await store.index(item);
     const seen: string[] = [];
@@ -123,5 +127,45 @@ describe(DeadLetterStore.name, () => {
     await store.applyStatus(late.id, 'replayed');
     await store.index(late);
     expect((await store.get(late.id))?.status).toBe('replayed');
+  });
+
+  it('forgets a dead letter once Kafka may have dropped its message, and never shows it meanwhile', async () => {
+    const now = Date.now();
+    const expiring = record({ failedAt: new Date(now - 14 * DAY_MS + 60_000).toISOString() });
+    const exportPart = record({
+      topic: 'export.part.dlq',
+      originalTopic: 'export.part',
+      failedAt: new Date(now - DAY_MS + 60_000).toISOString(),
+    });
+    const kept = record();
+    for (const item of [expiring, exportPart, kept]) await store.index(item, now);
+    expect(await store.get(expiring.id, now)).not.toBeNull();
+
+    const later = now + 120_000;
+    expect(await store.get(expiring.id, later)).toBeNull();
+    expect(await store.get(exportPart.id, later)).toBeNull();
+    expect((await store.list({}, 10, null, later)).items.map((item) => item.id)).toEqual([kept.id]);
+
+    expect(await store.prune(later)).toBe(2);
+    expect(await redis.exists(`${stream.replace(/:outbox$/, '')}:item:${expiring.id}`)).toBe(0);
+    expect(await store.get(expiring.id, now)).toBeNull();
+    expect(await store.prune(later)).toBe(0);
+    await store.index(expiring, later);
+    expect(await store.get(expiring.id, now)).toBeNull();
+  });
+
+  it('refuses to read or decide while the index is being read back after a loss', async () => {
+    const item = record();
+    await store.index(item);
+    await redis.del(redisStateMarkerKey(store.stateComponent));
+
+    await expect(store.get(item.id)).rejects.toBeInstanceOf(RedisStateRebuildingError);
+    await expect(store.list({}, 10, null)).rejects.toBeInstanceOf(RedisStateRebuildingError);
+    await expect(store.decide(item.id, 'discarded', [])).rejects.toBeInstanceOf(
+      RedisStateRebuildingError,
+    );
+    expect(await redis.hget(`${stream.replace(/:outbox$/, '')}:item:${item.id}`, 'status')).toBe(
+      'pending',
+    );
   });
 });

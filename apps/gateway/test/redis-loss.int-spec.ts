@@ -4,8 +4,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AnyEnvelope, ConnectionEventData } from '@rendezvous/contracts';
-import { AUTH_ERRORS, COMMON_ERRORS, TOPICS } from '@rendezvous/contracts';
-import { EnvelopeValidator, createApp } from '@rendezvous/platform';
+import { AUTH_ERRORS, COMMON_ERRORS, EVENT_HEADERS, TOPICS, dlqTopic } from '@rendezvous/contracts';
+import { EnvelopeValidator, RedisStateRebuildingError, createApp } from '@rendezvous/platform';
 import type { TestRequest, TokenIssuer } from '@rendezvous/testing';
 import {
   anEnvelope,
@@ -20,6 +20,9 @@ import type Redis from 'ioredis';
 import type { Producer } from 'kafkajs';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
+import { deadLetterId } from '../src/admin/dead-letters/dead-letter-id';
+import { DeadLetterIndexer } from '../src/admin/dead-letters/dead-letter-indexer';
+import { DeadLetterStore } from '../src/admin/dead-letters/dead-letter-store';
 import { AppModule } from '../src/app.module';
 import { AccessState } from '../src/auth/access-state';
 import { AccountStandingConsumer } from '../src/auth/account-standing.consumer';
@@ -268,6 +271,38 @@ describe('the gateway after Redis lost its data', () => {
       event: 'connection.requested',
       occurredAt: recent[0].occurredAt,
       payload: expect.objectContaining({ notificationId: recent[0].id }),
+    });
+  });
+
+  it('reads the dead-letter index back after a flush, refusing to answer meanwhile', async () => {
+    const indexer = app.get(DeadLetterIndexer);
+    const store = app.get(DeadLetterStore);
+    await waitFor(() => indexer.guard.check(), { message: 'the index whole' });
+    const [parked] = await producer.send({
+      topic: dlqTopic(TOPICS.USER_BLOCKED),
+      messages: [
+        {
+          key: randomUUID(),
+          value: '{"not": "an envelope"}',
+          headers: {
+            [EVENT_HEADERS.DLQ_ERROR]: 'PoisonMessageError: invalid envelope',
+            [EVENT_HEADERS.DLQ_SOURCE_TOPIC]: TOPICS.USER_BLOCKED,
+          },
+        },
+      ],
+    });
+    const id = deadLetterId(parked.topicName, parked.partition, parked.baseOffset ?? '');
+    await waitFor(() => store.get(id), { message: 'the dead letter indexed' });
+
+    await indexer.guard.stop();
+    await redis.flushall();
+    await expect(store.get(id)).rejects.toBeInstanceOf(RedisStateRebuildingError);
+
+    await expect(indexer.guard.start()).resolves.toBe(true);
+    expect(await store.get(id)).toMatchObject({
+      id,
+      originalTopic: TOPICS.USER_BLOCKED,
+      status: 'pending',
     });
   });
 });

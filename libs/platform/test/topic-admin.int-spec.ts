@@ -80,7 +80,7 @@ describe(ensureTopics.name, () => {
 
       await ensureTopics(kafka, [topic], settings);
 
-      expect(await overrides()).toEqual({
+      expect(await overrides()).toMatchObject({
         'cleanup.policy': 'compact',
         'max.message.bytes': '1048600',
       });

@@ -9,6 +9,7 @@ import {
   REDIS_INBOX_TTL_SECONDS,
   ensureTopics,
   redisInboxKey,
+  replayMessages,
   replayTopics,
 } from '../src';
 
@@ -97,6 +98,26 @@ describe(replayTopics.name, () => {
     expect(warnings).toHaveLength(2);
     expect(JSON.stringify(warnings)).not.toContain('"not": json');
     expect(warnings[0]).toMatchObject({ topic: first, offset: expect.any(String) });
+  });
+
+  it('hands over every message as it is with replayMessages, invalid ones included', async () => {
+    const [topic] = await newTopics(1, 2);
+    const events = [anEnvelope(topic), anEnvelope(topic)];
+    await send(topic, events);
+    await producer.send({ topic, messages: [{ key: 'poison', value: '{"not": json' }] });
+
+    const values: string[] = [];
+    const summary = await replayMessages({
+      kafka,
+      topics: [topic],
+      handle: async ({ topic: from, message }) => {
+        expect(from).toBe(topic);
+        values.push(message.value?.toString() ?? '');
+      },
+    });
+
+    expect(values.sort()).toEqual([...events.map((e) => JSON.stringify(e)), '{"not": json'].sort());
+    expect(summary).toEqual({ handled: 3 });
   });
 
   it('stops at the end offsets it found when it started, whatever is written meanwhile', async () => {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@nestjs/common';
 import type { AnyEnvelope } from '@rendezvous/contracts';
-import type { Admin, EachBatchPayload, Kafka } from 'kafkajs';
+import type { Admin, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { EnvelopeValidator } from './envelope-validator';
 
-export interface TopicReplayOptions {
+interface ReplayReading {
   kafka: Kafka;
   topics: readonly string[];
   /**
@@ -12,6 +12,13 @@ export interface TopicReplayOptions {
    * ones stamped earlier passed over); from the beginning when absent.
    */
   since?: Date;
+  /** Aborting stops the replay; it then rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Names the throwaway consumer group (`<groupPrefix>-<uuid>`); `replay` by default. */
+  groupPrefix?: string;
+}
+
+export interface TopicReplayOptions extends ReplayReading {
   /**
    * Called once per valid envelope, a partition's envelopes in order (partitions one at a time).
    * A message may reach it twice (the group restarting after a broker fault), and the live
@@ -20,10 +27,6 @@ export interface TopicReplayOptions {
    */
   handle(envelope: AnyEnvelope): Promise<void>;
   logger: Pick<Logger, 'warn'>;
-  /** Aborting stops the replay; it then rejects with the signal's reason. */
-  signal?: AbortSignal;
-  /** Names the throwaway consumer group (`<groupPrefix>-<uuid>`); `replay` by default. */
-  groupPrefix?: string;
   validator?: EnvelopeValidator;
 }
 
@@ -31,6 +34,18 @@ export interface TopicReplaySummary {
   handled: number;
   /** Messages that were not valid envelopes of their topic, logged and passed over. */
   skipped: number;
+}
+
+/** One message as read, for replays of what is not an envelope (dead letters). */
+export interface ReplayedMessage {
+  topic: string;
+  partition: number;
+  message: KafkaMessage;
+}
+
+export interface MessageReplayOptions extends ReplayReading {
+  /** As `TopicReplayOptions.handle`, with every message as it is. */
+  handle(replayed: ReplayedMessage): Promise<void>;
 }
 
 /** Where a partition's replay starts and, exclusive, where it ends. */
@@ -51,15 +66,44 @@ const partitionKey = (topic: string, partition: number) => `${topic}:${partition
  * skipped. Resolves once every partition reached its captured end.
  */
 export async function replayTopics(options: TopicReplayOptions): Promise<TopicReplaySummary> {
+  const validator = options.validator ?? new EnvelopeValidator();
+  const summary: TopicReplaySummary = { handled: 0, skipped: 0 };
+  await replayMessages({
+    ...options,
+    handle: async ({ topic, partition, message }) => {
+      let envelope: AnyEnvelope;
+      try {
+        envelope = validator.parse(topic, message.value);
+      } catch (error) {
+        summary.skipped += 1;
+        options.logger.warn(
+          {
+            topic,
+            partition,
+            offset: message.offset,
+            reason: error instanceof Error ? error.message : String(error),
+          },
+          'replay skipped a message that is not a valid envelope',
+        );
+        return;
+      }
+      await options.handle(envelope);
+      summary.handled += 1;
+    },
+  });
+  return summary;
+}
+
+/** `replayTopics` for messages that need not be envelopes: each handed over as it is. */
+export async function replayMessages(options: MessageReplayOptions): Promise<{ handled: number }> {
   const ranges = await captureRanges(options);
   const pending = new Set(
     [...ranges].filter(([, range]) => range.start < range.end).map(([key]) => key),
   );
-  const summary: TopicReplaySummary = { handled: 0, skipped: 0 };
+  const summary = { handled: 0 };
   if (pending.size === 0) return summary;
   options.signal?.throwIfAborted();
 
-  const validator = options.validator ?? new EnvelopeValidator();
   const since = options.since?.getTime();
   const consumer = options.kafka.consumer({
     groupId: `${options.groupPrefix ?? 'replay'}-${randomUUID()}`,
@@ -101,24 +145,8 @@ export async function replayTopics(options: TopicReplayOptions): Promise<TopicRe
       if (failed || isStale()) return;
       if (BigInt(message.offset) < range.start || BigInt(message.offset) >= range.end) continue;
       if (since !== undefined && Number(message.timestamp) < since) continue;
-      let envelope: AnyEnvelope;
       try {
-        envelope = validator.parse(batch.topic, message.value);
-      } catch (error) {
-        summary.skipped += 1;
-        options.logger.warn(
-          {
-            topic: batch.topic,
-            partition: batch.partition,
-            offset: message.offset,
-            reason: error instanceof Error ? error.message : String(error),
-          },
-          'replay skipped a message that is not a valid envelope',
-        );
-        continue;
-      }
-      try {
-        await options.handle(envelope);
+        await options.handle({ topic: batch.topic, partition: batch.partition, message });
       } catch (error) {
         fail(error);
         return;
@@ -154,7 +182,7 @@ function splitKey(key: string): [string, number] {
 }
 
 /** Each partition's range: `[since or the log start, the end offset now)`. */
-async function captureRanges(options: TopicReplayOptions): Promise<Map<string, PartitionRange>> {
+async function captureRanges(options: ReplayReading): Promise<Map<string, PartitionRange>> {
   const admin = options.kafka.admin();
   await admin.connect();
   try {

@@ -1,77 +1,113 @@
 import { randomUUID } from 'node:crypto';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { AnyEnvelope } from '@rendezvous/contracts';
 import { ALL_TOPICS, TOPICS, dlqTopic } from '@rendezvous/contracts';
-import { EnvelopeValidator, KAFKA } from '@rendezvous/platform';
-import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
+import type { ReplayedMessage } from '@rendezvous/platform';
+import {
+  EnvelopeValidator,
+  KAFKA,
+  PlatformMetrics,
+  REDIS,
+  RedisStateGuard,
+  replayMessages,
+} from '@rendezvous/platform';
+import type Redis from 'ioredis';
+import type { Consumer, Kafka } from 'kafkajs';
 import { deadLetterRecord } from './dead-letter-message';
 import { DeadLetterStore } from './dead-letter-store';
 
 const CHECK_MS = 5_000;
+const PRUNE_MS = 60_000;
+const TOPICS_READ = [...ALL_TOPICS.map(dlqTopic), TOPICS.DEAD_LETTER_STATUS_CHANGED];
 
 /**
- * Reads every `<topic>.dlq` and the compacted `dead_letter.status_changed` from the beginning
- * into the Redis index, then follows them. Each start uses a group of its own that commits
- * nothing, so every gateway replica reads everything; when the index's marker is gone (Redis
- * flushed or failed over) it reads everything again.
+ * Keeps the Redis index of every `<topic>.dlq` and the compacted `dead_letter.status_changed`:
+ * a follower reads them from the beginning at each start and then follows them, in a group of its
+ * own that commits nothing, so every gateway replica reads everything. When Redis lost the index
+ * (RedisStateGuard) everything is read again up to where the DLQs stood, and the index answers
+ * `503` until then. Dead letters whose message Kafka may have dropped are forgotten each minute.
  */
 @Injectable()
 export class DeadLetterIndexer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DeadLetterIndexer');
   private readonly validator = new EnvelopeValidator();
+  readonly guard: RedisStateGuard;
+  private readonly stopping = new AbortController();
   private consumer?: Consumer;
-  private timer?: NodeJS.Timeout;
-  private restarting?: Promise<void>;
+  private timers: NodeJS.Timeout[] = [];
+  private starting?: Promise<void>;
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(REDIS) redis: Redis,
     private readonly store: DeadLetterStore,
-  ) {}
+    @Optional() metrics?: PlatformMetrics,
+  ) {
+    this.guard = new RedisStateGuard({
+      redis,
+      component: store.stateComponent,
+      rebuild: () => this.rebuild(),
+      logger: this.logger,
+      metrics,
+    });
+  }
 
-  /** Boot does not wait for the group to join: the index fills in behind. */
+  /** Boot does not wait: the index answers `503` until it is whole. */
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.check(), CHECK_MS);
-    this.timer.unref();
-    void this.restart();
+    this.timers = [
+      setInterval(() => void this.startFollower(), CHECK_MS),
+      setInterval(() => void this.prune(), PRUNE_MS),
+    ];
+    for (const timer of this.timers) timer.unref();
+    void this.startFollower();
+    void this.guard.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.restarting;
+    for (const timer of this.timers) clearInterval(timer);
+    this.stopping.abort(new Error('the gateway is shutting down'));
+    await this.guard.stop();
+    await this.starting;
     await this.consumer?.disconnect();
   }
 
-  private restart(): Promise<void> {
-    this.restarting ??= (async () => {
-      const previous = this.consumer;
-      this.consumer = undefined;
-      await previous?.disconnect();
-      await this.start();
-    })()
-      .catch((error: unknown) => this.logger.error({ err: error }, 'reading the DLQs failed'))
-      .finally(() => (this.restarting = undefined));
-    return this.restarting;
+  private async rebuild(): Promise<void> {
+    const { handled } = await replayMessages({
+      kafka: this.kafka,
+      topics: TOPICS_READ,
+      groupPrefix: 'gateway-dead-letters-replay',
+      signal: this.stopping.signal,
+      handle: (replayed) => this.handle(replayed),
+    });
+    this.logger.log({ messages: handled }, 'dead-letter index read back from Kafka');
   }
 
-  private async start(): Promise<void> {
-    const reader = randomUUID();
+  /** Starts the follower, again after a failed start. */
+  private startFollower(): Promise<void> {
+    if (this.consumer || this.stopping.signal.aborted) return Promise.resolve();
+    this.starting ??= this.follow()
+      .catch((error: unknown) => this.logger.error({ err: error }, 'reading the DLQs failed'))
+      .finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async follow(): Promise<void> {
     const consumer = this.kafka.consumer({
-      groupId: `gateway-dead-letters-${reader}`,
+      groupId: `gateway-dead-letters-${randomUUID()}`,
       sessionTimeout: 10_000,
       heartbeatInterval: 1_000,
       maxWaitTimeInMs: 500,
       allowAutoTopicCreation: false,
     });
+    // A handler failure it will not retry (Redis gone) stops it: started again by the timer.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart && this.consumer === consumer) this.consumer = undefined;
+    });
     try {
       await consumer.connect();
-      await consumer.subscribe({
-        topics: [...ALL_TOPICS.map(dlqTopic), TOPICS.DEAD_LETTER_STATUS_CHANGED],
-        fromBeginning: true,
-      });
+      await consumer.subscribe({ topics: TOPICS_READ, fromBeginning: true });
       await consumer.run({ autoCommit: false, eachMessage: (payload) => this.handle(payload) });
-      // Set once reading began: a loss after this point is noticed and read back.
-      await this.store.markIndexedBy(reader);
     } catch (error) {
       await consumer.disconnect().catch(() => undefined);
       throw error;
@@ -79,7 +115,7 @@ export class DeadLetterIndexer implements OnApplicationBootstrap, OnApplicationS
     this.consumer = consumer;
   }
 
-  private async handle({ topic, partition, message }: EachMessagePayload): Promise<void> {
+  private async handle({ topic, partition, message }: ReplayedMessage): Promise<void> {
     if (topic !== TOPICS.DEAD_LETTER_STATUS_CHANGED) {
       await this.store.index(deadLetterRecord(topic, partition, message));
       return;
@@ -96,17 +132,12 @@ export class DeadLetterIndexer implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  /** Starts again after a failed start, or when the index's marker is gone from Redis. */
-  private async check(): Promise<void> {
-    if (this.restarting) return;
-    if (this.consumer) {
-      try {
-        if ((await this.store.indexedBy()) !== null) return;
-      } catch {
-        return; // Redis unreachable: nothing to tell yet.
-      }
-      this.logger.warn('the dead-letter index was lost; reading the DLQs again');
+  private async prune(): Promise<void> {
+    try {
+      const forgotten = await this.store.prune();
+      if (forgotten > 0) this.logger.log({ forgotten }, 'forgot dead letters past retention');
+    } catch (error) {
+      this.logger.warn({ err: error }, 'pruning the dead-letter index failed');
     }
-    await this.restart();
   }
 }

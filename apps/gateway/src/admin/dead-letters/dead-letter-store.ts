@@ -2,9 +2,19 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { DeadLetterStatus } from '@rendezvous/contracts';
 import { DEAD_LETTER_STATUSES } from '@rendezvous/contracts';
 import type { Cursor, Page, RedisOutboxArgs } from '@rendezvous/platform';
-import { REDIS, REDIS_OUTBOX_LUA, redisOutboxStream, toPage } from '@rendezvous/platform';
+import {
+  REDIS,
+  REDIS_OUTBOX_LUA,
+  REDIS_STATE_LOST,
+  REDIS_STATE_LUA,
+  RedisStateRebuildingError,
+  redisOutboxStream,
+  redisStateMarkerKey,
+  toPage,
+} from '@rendezvous/platform';
 import type Redis from 'ioredis';
 import type { DeadLetterFilters, DeadLetterItem, DeadLetterRecord } from './dead-letter';
+import { deadLetterExpiresAt } from './dead-letter-retention';
 
 /** Where the index and the outbox live in Redis; tests use their own. */
 export const DEAD_LETTERS_REDIS_KEYS = Symbol('DEAD_LETTERS_REDIS_KEYS');
@@ -22,8 +32,10 @@ end
 return 1
 `;
 
-// KEYS[1] the item, KEYS[2] the outbox stream; ARGV[1] the new status, then 4 args per event.
-const DECIDE_LUA = `${REDIS_OUTBOX_LUA}
+// KEYS[1] the item, KEYS[2] the outbox stream, KEYS[3] the index's state marker; ARGV[1] the
+// new status, then 4 args per event.
+const DECIDE_LUA = `${REDIS_OUTBOX_LUA}${REDIS_STATE_LUA}
+if not state_intact(KEYS[3]) then return '${REDIS_STATE_LOST}' end
 if redis.call('HEXISTS', KEYS[1], 'topic') == 0 then return 'missing' end
 local current = redis.call('HGET', KEYS[1], 'status')
 if current ~= 'pending' then return current end
@@ -35,6 +47,7 @@ return 'ok'
 `;
 
 const SCAN_BATCH = 200;
+const PRUNE_BATCH = 500;
 
 export type Decision =
   { outcome: 'ok' } | { outcome: 'missing' } | { outcome: 'decided'; status: DeadLetterStatus };
@@ -43,13 +56,18 @@ const isStatus = (value: string | undefined): value is DeadLetterStatus =>
   (DEAD_LETTER_STATUSES as readonly string[]).includes(value ?? '');
 
 /**
- * The gateway's index of every DLQ (API.md, Operations): one hash per dead letter and a sorted
- * set by failure time. Nothing here is the only copy — the DLQs and the compacted
- * `dead_letter.status_changed` topic are read back into it after a loss.
+ * The gateway's index of every DLQ (API.md, Operations): one hash per dead letter and sorted
+ * sets by failure time and by when Kafka may drop the message. Nothing here is the only copy —
+ * the DLQs and the compacted `dead_letter.status_changed` topic are read back into it after a
+ * loss (DeadLetterIndexer), and until then reads and decisions refuse with the transient
+ * `RedisStateRebuildingError` (`503`).
  */
 @Injectable()
 export class DeadLetterStore {
+  /** The RedisStateGuard component of this index. */
+  readonly stateComponent: string;
   private readonly byTime: string;
+  private readonly byExpiry: string;
   private readonly marker: string;
 
   constructor(
@@ -61,15 +79,20 @@ export class DeadLetterStore {
       stream: redisOutboxStream('gateway'),
     },
   ) {
+    this.stateComponent = `gateway-${keys.prefix}`;
     this.byTime = `${keys.prefix}:by-failed-at`;
-    this.marker = `${keys.prefix}:indexed-by`;
+    this.byExpiry = `${keys.prefix}:by-expiry`;
+    this.marker = redisStateMarkerKey(this.stateComponent);
   }
 
   private itemKey(id: string): string {
     return `${this.keys.prefix}:item:${id}`;
   }
 
-  async index(record: DeadLetterRecord): Promise<void> {
+  /** Indexes a dead letter unless its message may already be gone. */
+  async index(record: DeadLetterRecord, now = Date.now()): Promise<void> {
+    const expiresAt = deadLetterExpiresAt(record);
+    if (expiresAt <= now) return;
     const key = this.itemKey(record.id);
     const fields: Record<string, string> = {
       id: record.id,
@@ -88,7 +111,31 @@ export class DeadLetterStore {
       .hset(key, fields)
       .hsetnx(key, 'status', 'pending')
       .zadd(this.byTime, Date.parse(record.failedAt), record.id)
+      .zadd(this.byExpiry, expiresAt, record.id)
       .exec();
+  }
+
+  /** Forgets the dead letters whose message Kafka may have dropped; how many it forgot. */
+  async prune(now = Date.now()): Promise<number> {
+    let forgotten = 0;
+    for (;;) {
+      const ids = await this.redis.zrangebyscore(
+        this.byExpiry,
+        '-inf',
+        now,
+        'LIMIT',
+        0,
+        PRUNE_BATCH,
+      );
+      if (ids.length === 0) return forgotten;
+      const multi = this.redis.multi();
+      for (const id of ids) multi.del(this.itemKey(id));
+      await multi
+        .zrem(this.byTime, ...ids)
+        .zrem(this.byExpiry, ...ids)
+        .exec();
+      forgotten += ids.length;
+    }
   }
 
   /** A replay or discard read back from Kafka. */
@@ -107,18 +154,29 @@ export class DeadLetterStore {
   ): Promise<Decision> {
     const result = (await this.redis.eval(
       DECIDE_LUA,
-      2,
+      3,
       this.itemKey(id),
       this.keys.stream,
+      this.marker,
       status,
       ...events.flat(),
     )) as string;
+    if (result === REDIS_STATE_LOST) throw new RedisStateRebuildingError(this.stateComponent);
     if (result === 'ok' || result === 'missing') return { outcome: result };
     return { outcome: 'decided', status: isStatus(result) ? result : 'pending' };
   }
 
-  async get(id: string): Promise<(DeadLetterRecord & { status: DeadLetterStatus }) | null> {
-    return toRecord(await this.redis.hgetall(this.itemKey(id)));
+  /** The dead letter, `null` when unknown or its message may be gone. */
+  async get(
+    id: string,
+    now = Date.now(),
+  ): Promise<(DeadLetterRecord & { status: DeadLetterStatus }) | null> {
+    const results =
+      (await this.redis.multi().hgetall(this.itemKey(id)).exists(this.marker).exec()) ?? [];
+    for (const [error] of results) if (error) throw error;
+    if (results[1]?.[1] !== 1) throw new RedisStateRebuildingError(this.stateComponent);
+    const record = toRecord((results[0]?.[1] ?? {}) as Record<string, string>);
+    return record && deadLetterExpiresAt(record) > now ? record : null;
   }
 
   /** Newest first; `cursor` is the last item of the previous page (its failure time and id). */
@@ -126,7 +184,9 @@ export class DeadLetterStore {
     filters: DeadLetterFilters,
     limit: number,
     cursor: Cursor | null,
+    now = Date.now(),
   ): Promise<Page<DeadLetterItem>> {
+    await this.assertIntact();
     const max = cursor ? String(Date.parse(cursor.key)) : '+inf';
     const found: DeadLetterItem[] = [];
     for (let offset = 0; found.length <= limit; offset += SCAN_BATCH) {
@@ -150,10 +210,13 @@ export class DeadLetterStore {
       for (const id of ids) pipeline.hgetall(this.itemKey(id));
       for (const [, hash] of (await pipeline.exec()) ?? []) {
         const record = toRecord(hash as Record<string, string>);
-        if (record && matches(record, filters)) found.push(toItem(record));
+        const kept = record !== null && deadLetterExpiresAt(record) > now;
+        if (kept && matches(record, filters)) found.push(toItem(record));
         if (found.length > limit) break;
       }
     }
+    // Read again after: a loss while reading would have shown part of the index as all of it.
+    await this.assertIntact();
     return toPage(
       found,
       limit,
@@ -162,13 +225,10 @@ export class DeadLetterStore {
     );
   }
 
-  /** Which indexer last read everything into this Redis; gone after a flush or a failover. */
-  async indexedBy(): Promise<string | null> {
-    return this.redis.get(this.marker);
-  }
-
-  async markIndexedBy(reader: string): Promise<void> {
-    await this.redis.set(this.marker, reader);
+  private async assertIntact(): Promise<void> {
+    if ((await this.redis.exists(this.marker)) !== 1) {
+      throw new RedisStateRebuildingError(this.stateComponent);
+    }
   }
 }
 
