@@ -101,6 +101,22 @@ describe('the queue after Redis lost its data', () => {
     expect((await queue().enqueue(carol, topic, 'easy')).ticket.status).toBe('matched');
   });
 
+  it('keeps a block that arrives while the queue is being rebuilt', async () => {
+    const topic = uniqueName('forth');
+    const [ada, bob] = [await one.person(), await one.person()];
+    const held = await holdRebuilds();
+    try {
+      await redis.flushall();
+      const block: UserBlockData = { blockerId: bob.userId, blockedId: ada.userId };
+      await one.deliver(anEnvelope(TOPICS.USER_BLOCKED, block, { aggregateId: bob.userId }));
+    } finally {
+      await release(held);
+    }
+    await rebuilt();
+    await queue().enqueue(ada.userId, topic, 'hard');
+    expect((await queue().enqueue(bob.userId, topic, 'hard')).ticket.status).toBe('waiting');
+  });
+
   it('answers 503 with Retry-After while it rebuilds, then serves again', async () => {
     const person = await one.person();
     const token = await one.token(person.userId);

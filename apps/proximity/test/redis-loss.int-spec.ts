@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { UserBlockData, UserDeletedData } from '@rendezvous/contracts';
+import type { AnyEnvelope, UserBlockData, UserDeletedData } from '@rendezvous/contracts';
 import { AUTH_ERRORS, COMMON_ERRORS, TOPICS } from '@rendezvous/contracts';
 import { RedisStandings } from '@rendezvous/platform';
 import type { KafkaCollector, Problem, TestRequest, TokenIssuer } from '@rendezvous/testing';
@@ -63,7 +63,7 @@ describe('proximity after Redis lost its data', () => {
     topic: typeof TOPICS.PROXIMITY_SESSION_STARTED | typeof TOPICS.PROXIMITY_SESSION_ENDED,
     sessionId: string,
   ): Promise<void> {
-    const event = await waitFor(() => collector.envelopes(topic, sessionId)[0]);
+    const event = await waitFor(() => collector.envelopes(topic, sessionId)[0] as AnyEnvelope);
     await t.deliver(event);
   }
 

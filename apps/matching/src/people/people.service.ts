@@ -44,8 +44,8 @@ export class PeopleService {
 
   /**
    * The queue's copy of the block (in Redis, for the pairing script), written after the commit
-   * and on every delivery, newer version winning: had Redis lost it in between, the rebuild has
-   * read the committed row, and a refusal while it rebuilds makes the event come again.
+   * and on every delivery, newer version winning, even while the queue is being rebuilt: had
+   * Redis lost it in between, the rebuild reads the committed row.
    */
   async copyBlockToQueue(block: UserBlockData, active: boolean, version: number): Promise<void> {
     await this.queue.setBlock({ ...block, version, active });

@@ -6,7 +6,7 @@ import { REDIS_STATE_LOST, REDIS_STATE_LUA } from '@rendezvous/platform';
  * run. Time is Redis's own clock (TIME), one clock for all replicas.
  *
  * KEYS[1] = the outbox stream, KEYS[2] = the state guard's marker: while it is missing Redis has
- * lost the queue (blocks included) and every command but the rebuild's own refuses with
+ * lost the queue (blocks included) and every command but the rebuild's own and `block` refuses with
  * `state-lost`. All queue keys share the `{mq}` hash tag.
  * ARGV[1] = command, ARGV[2] = a fresh UUID (event ids and new ids derive from it),
  * ARGV[3] = the envelope stub JSON (`envelopeStub` in the platform: source, trace, each topic's
@@ -17,8 +17,10 @@ export const QUEUE_LUA = `${REDIS_STATE_LUA}
 local P = '{mq}:'
 local STREAM = KEYS[1]
 local CMD = ARGV[1]
--- The rebuild writes and reads while the marker is missing; nothing else may.
-if CMD ~= 'restore' and CMD ~= 'present' and not state_intact(KEYS[2]) then
+-- The rebuild writes and reads while the marker is missing, and a block is copied whenever it
+-- comes (newer version wins; one a flush takes was committed in Postgres first, so the rebuild
+-- reads it): refusing it would leave the rebuilt copy without it until the event's retry.
+if CMD ~= 'restore' and CMD ~= 'present' and CMD ~= 'block' and not state_intact(KEYS[2]) then
   return '${REDIS_STATE_LOST}'
 end
 local BASE = ARGV[2]

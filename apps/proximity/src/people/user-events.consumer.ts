@@ -32,8 +32,9 @@ export class UserEventsConsumer {
       await this.blocks.removeAllOf(tx, userId);
       await this.ledger.endAllOf(tx, userId);
     });
-    await this.store.forget(event.id, userId);
+    // First the token refusal (never refused itself), then the session, which waits out a rebuild.
     await this.standings.applyDeleted(userId, event.aggregateVersion);
+    await this.store.forget(event.id, userId);
   }
 
   // The pair's newest state by the blocker's version wins, whatever order the topics arrive in.

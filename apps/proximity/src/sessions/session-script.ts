@@ -17,7 +17,7 @@ const KEY_PREFIX = '{px}:';
  * pair already nudged, `gone:<userId>` a deleted person. Session keys expire with the session.
  *
  * KEYS[1] = the outbox stream, KEYS[2] = the state guard's marker: while it is missing Redis has
- * lost sessions, blocks and tombstones, and every command but the rebuild's own refuses with
+ * lost sessions, blocks and tombstones, and every command but the rebuild's own and `block` refuses with
  * `state-lost`. ARGV[1] = command, ARGV[2..] = its arguments (see SessionStore).
  */
 export const SESSION_LUA = `${REDIS_OUTBOX_LUA}${REDIS_INBOX_LUA}${REDIS_STATE_LUA}
@@ -26,8 +26,10 @@ local STREAM = KEYS[1]
 local CMD = ARGV[1]
 local LIVE = P .. 'live'
 
--- The rebuild writes and reads while the marker is missing; nothing else may.
-if CMD ~= 'restore' and CMD ~= 'present' and not state_intact(KEYS[2]) then
+-- The rebuild writes and reads while the marker is missing, and a block is copied whenever it
+-- comes (newer version wins; one a flush takes was committed in Postgres first, so the rebuild
+-- reads it): refusing it would leave the rebuilt copy without it until the event's retry.
+if CMD ~= 'restore' and CMD ~= 'present' and CMD ~= 'block' and not state_intact(KEYS[2]) then
   return '${REDIS_STATE_LOST}'
 end
 

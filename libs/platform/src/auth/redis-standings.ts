@@ -18,21 +18,22 @@ export interface KnownStanding {
 /** Longer than any access token lives (JWT_ACCESS_TTL_SECONDS, 900 by default). */
 export const DELETED_STANDING_TTL_SECONDS = 86_400;
 
-// KEYS[1] = the guard's marker, KEYS[2] = the person's key. ARGV: version, standing JSON ('' for
-// a deletion), '1' when the rebuild writes (the marker is absent then), TTL seconds (0: none).
-const APPLY_LUA = `${REDIS_STATE_LUA}
-if ARGV[3] ~= '1' and not state_intact(KEYS[1]) then return '${REDIS_STATE_LOST}' end
-if redis.call('HGET', KEYS[2], 'd') == '1' then return 0 end
-local held = tonumber(redis.call('HGET', KEYS[2], 'v') or '-1')
+// KEYS[1] = the person's key. ARGV: version, standing JSON ('' for a deletion), TTL seconds (0:
+// none). Accepted with or without the marker: a write is safe at any time (the newer version
+// wins, a deletion is final), and one a flush takes had committed in Postgres before, so the
+// rebuild reads it. Refusing it would leave the rebuilt set without it until the event's retry.
+const APPLY_LUA = `
+if redis.call('HGET', KEYS[1], 'd') == '1' then return 0 end
+local held = tonumber(redis.call('HGET', KEYS[1], 'v') or '-1')
 if ARGV[2] == '' then
-  redis.call('HSET', KEYS[2], 'v', ARGV[1], 'd', '1')
-  redis.call('HDEL', KEYS[2], 's')
+  redis.call('HSET', KEYS[1], 'v', ARGV[1], 'd', '1')
+  redis.call('HDEL', KEYS[1], 's')
 elseif tonumber(ARGV[1]) > held then
-  redis.call('HSET', KEYS[2], 'v', ARGV[1], 's', ARGV[2])
+  redis.call('HSET', KEYS[1], 'v', ARGV[1], 's', ARGV[2])
 else
   return 0
 end
-if tonumber(ARGV[4]) > 0 then redis.call('EXPIRE', KEYS[2], ARGV[4]) end
+if tonumber(ARGV[3]) > 0 then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
 return 1`;
 
 const READ_LUA = `${REDIS_STATE_LUA}
@@ -41,7 +42,7 @@ local f = redis.call('HMGET', KEYS[2], 'd', 's')
 return { f[1] or '', f[2] or '' }`;
 
 interface StandingsRedis extends Redis {
-  rendezvousStandingApply(...args: string[]): Promise<number | string>;
+  rendezvousStandingApply(...args: string[]): Promise<number>;
   rendezvousStandingRead(...args: string[]): Promise<[string, string] | string>;
 }
 
@@ -72,7 +73,7 @@ export class RedisStandings {
     const { redis, service, tombstones } = options;
     this.redis = redis as StandingsRedis;
     if (!('rendezvousStandingApply' in redis)) {
-      redis.defineCommand('rendezvousStandingApply', { numberOfKeys: 2, lua: APPLY_LUA });
+      redis.defineCommand('rendezvousStandingApply', { numberOfKeys: 1, lua: APPLY_LUA });
       redis.defineCommand('rendezvousStandingRead', { numberOfKeys: 2, lua: READ_LUA });
     }
     assertPlainSqlNames(tombstones.table, tombstones.idColumn);
@@ -99,7 +100,7 @@ export class RedisStandings {
     return `standing:${this.options.service}:${userId}`;
   }
 
-  /** After the standing committed in Postgres; throws (transient) while the set is rebuilt. */
+  /** After the standing committed in Postgres, on every delivery. */
   async applyStatus(data: UserStatusData, version: number): Promise<void> {
     const standing: AccountStanding = {
       status: data.status,
@@ -108,12 +109,12 @@ export class RedisStandings {
       roleChangedAt: data.roleChangedAt,
       hidden: data.hidden,
     };
-    await this.apply(data.userId, version, JSON.stringify(standing), false, 0);
+    await this.apply(data.userId, version, JSON.stringify(standing), 0);
   }
 
   /** After the tombstone committed in Postgres. */
   async applyDeleted(userId: string, version: number): Promise<void> {
-    await this.apply(userId, version, '', false, DELETED_STANDING_TTL_SECONDS);
+    await this.apply(userId, version, '', DELETED_STANDING_TTL_SECONDS);
   }
 
   /** The person's standing, or `null` when Redis cannot vouch for it (rebuilding, unreachable). */
@@ -140,18 +141,14 @@ export class RedisStandings {
     userId: string,
     version: number,
     standing: string,
-    rebuilding: boolean,
     ttlSeconds: number,
   ): Promise<void> {
-    const reply = await this.redis.rendezvousStandingApply(
-      this.guard.markerKey,
+    await this.redis.rendezvousStandingApply(
       this.key(userId),
       String(version),
       standing,
-      rebuilding ? '1' : '0',
       String(ttlSeconds),
     );
-    if (reply === REDIS_STATE_LOST) this.guard.lost();
   }
 
   private async rebuild(): Promise<void> {
@@ -164,11 +161,9 @@ export class RedisStandings {
     const writes = [
       ...standings.map(
         (row) => () =>
-          this.apply(row.user_id, row.version, JSON.stringify(standingFromRow(row)), true, 0),
+          this.apply(row.user_id, row.version, JSON.stringify(standingFromRow(row)), 0),
       ),
-      ...deleted.map(
-        (row) => () => this.apply(row.user_id, 0, '', true, DELETED_STANDING_TTL_SECONDS),
-      ),
+      ...deleted.map((row) => () => this.apply(row.user_id, 0, '', DELETED_STANDING_TTL_SECONDS)),
     ];
     // ioredis pipelines what is sent together: a few hundred at a time.
     for (let start = 0; start < writes.length; start += 500) {
