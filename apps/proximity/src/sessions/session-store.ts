@@ -226,9 +226,14 @@ export class SessionStore {
     );
   }
 
-  /** Sessions that have not expired or ended. */
+  /** Sessions that have not expired or ended; none while Redis's lost state is rebuilt. */
   async activeCount(): Promise<number> {
-    return Number(await this.run('active', String(Date.now())));
+    try {
+      return Number(await this.run('active', String(Date.now())));
+    } catch (error) {
+      if (error instanceof RedisStateRebuildingError) return 0;
+      throw error;
+    }
   }
 
   private async run(command: string, ...args: string[]): Promise<string | number | null> {
