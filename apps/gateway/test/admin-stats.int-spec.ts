@@ -86,14 +86,23 @@ describe(AdminStatsStore.name, () => {
     expect((await stats.read(now)).queueWaiting).toBe(0);
   });
 
-  it('counts live proximity sessions once per person until they expire or the person goes', async () => {
-    const [ada, bob, cy] = [randomUUID(), randomUUID(), randomUUID()];
-    const later = new Date(now.getTime() + 60_000).toISOString();
-    await stats.sessionStarted(ada, later);
-    await stats.sessionStarted(ada, later);
-    await stats.sessionStarted(bob, later);
-    await stats.sessionStarted(cy, new Date(now.getTime() - 1).toISOString());
-    expect((await stats.read(now)).activeProximitySessions).toBe(2);
+  it('counts live proximity sessions once per person until they expire, end or the person goes', async () => {
+    const [ada, bob, cy, di] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const [first, replacing, bobs] = [randomUUID(), randomUUID(), randomUUID()];
+    const inSeconds = (seconds: number) => new Date(now.getTime() + seconds * 1000).toISOString();
+    await stats.sessionStarted(ada, inSeconds(60), first);
+    await stats.sessionStarted(ada, inSeconds(90), replacing);
+    // A late copy of the replaced session's start changes nothing.
+    await stats.sessionStarted(ada, inSeconds(60), first);
+    await stats.sessionStarted(bob, inSeconds(60), bobs);
+    await stats.sessionStarted(cy, inSeconds(-1), randomUUID());
+    await stats.sessionStarted(di, inSeconds(60), randomUUID());
+    expect((await stats.read(now)).activeProximitySessions).toBe(3);
+    // The replaced session's end, and the end of one never seen (lost with Redis), take nothing.
+    await stats.sessionEnded(ada, first);
+    await stats.sessionEnded(randomUUID(), randomUUID());
+    expect((await stats.read(now)).activeProximitySessions).toBe(3);
+    await stats.sessionEnded(ada, replacing);
     await stats.forget(bob);
     expect((await stats.read(now)).activeProximitySessions).toBe(1);
   });

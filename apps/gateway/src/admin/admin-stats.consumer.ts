@@ -29,7 +29,13 @@ export class AdminStatsConsumer {
   // Replacing a session re-scores the same person, so each person counts once.
   @OnEvent(TOPICS.PROXIMITY_SESSION_STARTED)
   async sessionStarted(envelope: TopicEnvelope<'proximity.session_started'>): Promise<void> {
-    await this.stats.sessionStarted(envelope.data.userId, envelope.data.expiresAt);
+    const { userId, expiresAt, sessionId } = envelope.data;
+    await this.stats.sessionStarted(userId, expiresAt, sessionId);
+  }
+
+  @OnEvent(TOPICS.PROXIMITY_SESSION_ENDED)
+  async sessionEnded(envelope: TopicEnvelope<'proximity.session_ended'>): Promise<void> {
+    await this.stats.sessionEnded(envelope.data.userId, envelope.data.sessionId);
   }
 
   @OnEvent(TOPICS.STATS_REPORTED)

@@ -123,6 +123,34 @@ redis.call('HSET', KEYS[1], ARGV[1], ARGV[3], ARGV[1] .. ':asOf', ARGV[2])
 return 1
 `;
 
+// KEYS[1] live sessions (person -> expiry), KEYS[2] person -> session id; ARGV: person, expiry
+// ms, session id. A session that ends later than the held one replaces it (one per person).
+const SESSION_STARTED_LUA = `
+local held = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if held and tonumber(held) > tonumber(ARGV[2]) then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+return 1
+`;
+
+// KEYS as above; ARGV: person, session id. Only the session held for the person ends it.
+const SESSION_ENDED_LUA = `
+if redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[2] then return 0 end
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('HDEL', KEYS[2], ARGV[1])
+return 1
+`;
+
+// KEYS as above; ARGV: now ms. Drops expired sessions and answers how many are live.
+const LIVE_SESSIONS_LUA = `
+local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+if #expired > 0 then
+  redis.call('ZREM', KEYS[1], unpack(expired))
+  redis.call('HDEL', KEYS[2], unpack(expired))
+end
+return redis.call('ZCARD', KEYS[1])
+`;
+
 /** What became of an event given to `count`. */
 export type CountResult = 'counted' | 'skipped' | 'lost';
 
@@ -134,6 +162,7 @@ export type CountResult = 'counted' | 'skipped' | 'lost';
 export class AdminStatsStore {
   private readonly totals: string;
   private readonly sessions: string;
+  private readonly sessionIds: string;
   private readonly floors: string;
   private readonly waiting: string;
   private readonly ended: string;
@@ -145,6 +174,7 @@ export class AdminStatsStore {
   ) {
     this.totals = `${prefix}:totals`;
     this.sessions = `${prefix}:proximity:sessions`;
+    this.sessionIds = `${prefix}:proximity:session-ids`;
     this.floors = `${prefix}:floors`;
     this.waiting = `${prefix}:queue:waiting`;
     this.ended = `${prefix}:queue:ended`;
@@ -258,25 +288,36 @@ export class AdminStatsStore {
       .map(([, json]) => JSON.parse(json) as StatsReportedData);
   }
 
-  /** A live proximity session per person, until it expires or the person is deleted. */
-  async sessionStarted(userId: string, expiresAt: string): Promise<void> {
-    await this.redis.zadd(this.sessions, Date.parse(expiresAt), userId);
+  /**
+   * A live proximity session per person, until it expires, ends (`proximity.session_ended`,
+   * also when proximity lost it) or the person is deleted.
+   */
+  async sessionStarted(userId: string, expiresAt: string, sessionId: string): Promise<void> {
+    await this.redis.eval(
+      SESSION_STARTED_LUA,
+      2,
+      this.sessions,
+      this.sessionIds,
+      userId,
+      String(Date.parse(expiresAt)),
+      sessionId,
+    );
+  }
+
+  async sessionEnded(userId: string, sessionId: string): Promise<void> {
+    await this.redis.eval(SESSION_ENDED_LUA, 2, this.sessions, this.sessionIds, userId, sessionId);
   }
 
   async forget(userId: string): Promise<void> {
-    await this.redis.zrem(this.sessions, userId);
+    await this.redis.multi().zrem(this.sessions, userId).hdel(this.sessionIds, userId).exec();
   }
 
   async read(now = new Date()): Promise<AdminStats> {
-    const [totals, today, gauges] = await Promise.all([
+    const [totals, today, sessions, waiting] = await Promise.all([
       this.redis.hgetall(this.totals),
       this.redis.hgetall(this.dayKey(now.toISOString().slice(0, 10))),
-      this.redis
-        .multi()
-        .zremrangebyscore(this.sessions, '-inf', now.getTime())
-        .zcard(this.sessions)
-        .zcard(this.waiting)
-        .exec(),
+      this.redis.eval(LIVE_SESSIONS_LUA, 2, this.sessions, this.sessionIds, String(now.getTime())),
+      this.redis.zcard(this.waiting),
     ]);
     const likes = tally(today.likes);
     const matches = tally(today.matches);
@@ -285,8 +326,8 @@ export class AdminStatsStore {
       swipesToday: tally(today.swipes),
       matchesToday: matches,
       mutualMatchRate: likes === 0 ? 0 : Math.round((matches / likes) * 10_000) / 10_000,
-      queueWaiting: Number(gauges?.[2]?.[1] ?? 0),
-      activeProximitySessions: Number(gauges?.[1]?.[1] ?? 0),
+      queueWaiting: waiting,
+      activeProximitySessions: Number(sessions),
       eventsScheduled: tally(totals.eventsScheduled),
       registrationsToday: tally(today.registrations),
       bookingsConfirmedToday: tally(today.bookingsConfirmed),
