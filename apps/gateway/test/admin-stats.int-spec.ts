@@ -78,10 +78,10 @@ describe(AdminStatsStore.name, () => {
     await move(TOPICS.QUEUE_MATCH_CANCELLED, { requeuedTicketIds: [b] }, 4);
     expect((await stats.read(now)).queueWaiting).toBe(2);
     // Tickets it never saw waiting (lost with Redis) take nothing away.
-    await move(TOPICS.QUEUE_EXPIRED, { ticketId: unknown, reason: 'lost' }, 5);
+    await move(TOPICS.QUEUE_TICKET_LOST, { ticketId: unknown }, 5);
     await move(TOPICS.QUEUE_TICKET_CANCELLED, { ticketId: randomUUID() }, 5);
     expect((await stats.read(now)).queueWaiting).toBe(2);
-    await move(TOPICS.QUEUE_EXPIRED, { ticketId: a, reason: 'timeout' }, 6);
+    await move(TOPICS.QUEUE_EXPIRED, { ticketId: a }, 6);
     await move(TOPICS.QUEUE_TICKET_CANCELLED, { ticketId: b }, 6);
     expect((await stats.read(now)).queueWaiting).toBe(0);
   });

@@ -26,6 +26,8 @@ const QUEUE_TOPICS = [
   TOPICS.QUEUE_MATCH_FOUND,
   TOPICS.QUEUE_MATCH_CANCELLED,
   TOPICS.QUEUE_EXPIRED,
+  TOPICS.QUEUE_TICKET_LOST,
+  TOPICS.QUEUE_MATCH_LOST,
 ] as const;
 
 const MARKER = `state-epoch:${QUEUE_STATE}`;
@@ -175,25 +177,26 @@ describe('the queue after Redis lost its data', () => {
     await Promise.all(extra);
     await rebuilt();
 
-    const expired = await waitFor(
-      () => collector.envelopes(TOPICS.QUEUE_EXPIRED, waiting.ticketId)[0],
+    const lostTicket = await waitFor(
+      () => collector.envelopes(TOPICS.QUEUE_TICKET_LOST, waiting.ticketId)[0],
     );
-    expect(expired.recipientIds).toEqual([ada]);
-    expect(expired.data).toMatchObject({ ticketId: waiting.ticketId, userId: ada, reason: 'lost' });
-    const cancelled = await waitFor(
-      () => collector.envelopes(TOPICS.QUEUE_MATCH_CANCELLED, matchId)[0],
+    expect(lostTicket.recipientIds).toEqual([ada]);
+    expect(lostTicket.data).toMatchObject({ ticketId: waiting.ticketId, userId: ada });
+    const lostPair = await waitFor(() => collector.envelopes(TOPICS.QUEUE_MATCH_LOST, matchId)[0]);
+    expect(lostPair.recipientIds).toEqual(expect.arrayContaining([carol, dan]));
+    expect(lostPair.data.ticketIds).toEqual(
+      expect.arrayContaining([carolTicket.ticketId, danTicket.ticketId]),
     );
-    expect(cancelled.recipientIds).toEqual(expect.arrayContaining([carol, dan]));
-    expect(cancelled.data).toMatchObject({ reason: 'lost', requeuedTicketIds: [] });
 
     await everythingRelayedAndRead(one, collector, [
-      TOPICS.QUEUE_EXPIRED,
-      TOPICS.QUEUE_MATCH_CANCELLED,
+      TOPICS.QUEUE_TICKET_LOST,
+      TOPICS.QUEUE_MATCH_LOST,
     ]);
-    expect(collector.envelopes(TOPICS.QUEUE_EXPIRED, waiting.ticketId)).toHaveLength(1);
-    expect(collector.envelopes(TOPICS.QUEUE_MATCH_CANCELLED, matchId)).toHaveLength(1);
+    expect(collector.envelopes(TOPICS.QUEUE_TICKET_LOST, waiting.ticketId)).toHaveLength(1);
+    expect(collector.envelopes(TOPICS.QUEUE_MATCH_LOST, matchId)).toHaveLength(1);
     // The paired tickets end with their pair: nobody is told twice.
     for (const ticket of [carolTicket, danTicket]) {
+      expect(collector.envelopes(TOPICS.QUEUE_TICKET_LOST, ticket.ticketId)).toEqual([]);
       expect(collector.envelopes(TOPICS.QUEUE_EXPIRED, ticket.ticketId)).toEqual([]);
     }
   });

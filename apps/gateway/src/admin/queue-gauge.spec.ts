@@ -27,9 +27,18 @@ describe(ticketMoves.name, () => {
       { ticketId: first, waiting: false },
       { ticketId: second, waiting: false },
     ]);
+    expect(ticketMoves(aPartialEnvelope(TOPICS.QUEUE_EXPIRED, { ticketId: first }))).toEqual([
+      { ticketId: first, waiting: false },
+    ]);
+    expect(ticketMoves(aPartialEnvelope(TOPICS.QUEUE_TICKET_LOST, { ticketId: second }))).toEqual([
+      { ticketId: second, waiting: false },
+    ]);
     expect(
-      ticketMoves(aPartialEnvelope(TOPICS.QUEUE_EXPIRED, { ticketId: first, reason: 'lost' })),
-    ).toEqual([{ ticketId: first, waiting: false }]);
+      ticketMoves(aPartialEnvelope(TOPICS.QUEUE_MATCH_LOST, { ticketIds: [first, second] })),
+    ).toEqual([
+      { ticketId: first, waiting: false },
+      { ticketId: second, waiting: false },
+    ]);
     expect(
       ticketMoves(aPartialEnvelope(TOPICS.QUEUE_TICKET_CANCELLED, { ticketId: second })),
     ).toEqual([{ ticketId: second, waiting: false }]);

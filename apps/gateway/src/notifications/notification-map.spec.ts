@@ -164,26 +164,46 @@ describe('event notifications', () => {
     ).toEqual([]);
   });
 
-  it('tells a ticket owner why their ticket expired', () => {
+  it('tells a ticket owner why their ticket ended: a timeout, or Redis lost it', () => {
     const owner = randomUUID();
     const ticketId = randomUUID();
-    const event = anEvent(
-      TOPICS.QUEUE_EXPIRED,
-      { ticketId, userId: owner, topic: 'rust', difficulty: 'easy', reason: 'lost' },
-      [owner],
-    );
-    expect(notificationsFor(event)).toEqual([
+    const ticket = { ticketId, userId: owner, topic: 'rust', difficulty: 'easy' } as const;
+    const expired = anEvent(TOPICS.QUEUE_EXPIRED, ticket, [owner]);
+    const lost = anEvent(TOPICS.QUEUE_TICKET_LOST, ticket, [owner]);
+    expect([...notificationsFor(expired), ...notificationsFor(lost)]).toEqual([
       {
         recipientId: owner,
         event: 'queue.expired',
         payload: {
           ticketId,
-          reason: 'lost',
-          notificationId: event.id,
-          occurredAt: event.occurredAt,
+          reason: 'timeout',
+          notificationId: expired.id,
+          occurredAt: expired.occurredAt,
         },
       },
+      {
+        recipientId: owner,
+        event: 'queue.expired',
+        payload: { ticketId, reason: 'lost', notificationId: lost.id, occurredAt: lost.occurredAt },
+      },
     ]);
+  });
+
+  it('tells both people of a pair Redis lost that it is cancelled, reason lost', () => {
+    const userIds: [string, string] = [randomUUID(), randomUUID()];
+    const matchId = randomUUID();
+    const lost = anEvent(
+      TOPICS.QUEUE_MATCH_LOST,
+      { matchId, userIds, ticketIds: [randomUUID(), randomUUID()] },
+      userIds,
+    );
+    expect(notificationsFor(lost)).toEqual(
+      userIds.map((recipientId) => ({
+        recipientId,
+        event: 'queue.match_cancelled',
+        payload: { matchId, reason: 'lost', notificationId: lost.id, occurredAt: lost.occurredAt },
+      })),
+    );
   });
 
   it('tells the promoted person which event they now have a seat at', () => {

@@ -109,7 +109,16 @@ export const NOTIFICATION_RULES: NotificationRules = {
     }),
   },
   [TOPICS.QUEUE_EXPIRED]: {
-    payloadFor: (data) => ({ ticketId: data.ticketId, reason: data.reason }),
+    payloadFor: (data) => ({ ticketId: data.ticketId, reason: 'timeout' }),
+  },
+  // What Redis lost reaches clients as the end it amounts to, with reason `lost`.
+  [TOPICS.QUEUE_TICKET_LOST]: {
+    event: 'queue.expired',
+    payloadFor: (data) => ({ ticketId: data.ticketId, reason: 'lost' }),
+  },
+  [TOPICS.QUEUE_MATCH_LOST]: {
+    event: 'queue.match_cancelled',
+    payloadFor: (data) => ({ matchId: data.matchId, reason: 'lost' }),
   },
   [TOPICS.EVENT_REGISTRATION_PROMOTED]: {
     payloadFor: (data) => ({

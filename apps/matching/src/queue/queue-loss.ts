@@ -18,9 +18,9 @@ export interface LedgerPair {
 }
 
 export interface QueueLosses {
-  /** Told `queue.match_cancelled` (reason `lost`); their tickets end with them, untold. */
+  /** Told `queue.match_lost`; their tickets end with them, untold. */
   pairs: LedgerPair[];
-  /** Told `queue.expired` (reason `lost`). */
+  /** Told `queue.ticket_lost`. */
   tickets: LedgerTicket[];
 }
 

@@ -17,7 +17,8 @@ import { QUEUE_STATE, QueueStore } from './queue-store';
 /**
  * Notices when Redis lost the queue (its marker is gone) and repairs it: blocks are written back
  * from matching's Postgres projection before any command runs again, and every ticket and pair
- * the ledger holds open that Redis no longer has is reported to its people (`lost`), through the
+ * the ledger holds open that Redis no longer has is reported to its people (`queue.ticket_lost`,
+ * `queue.match_lost`), through the
  * outbox in the transaction that closes it in the ledger.
  */
 @Injectable()
@@ -82,21 +83,16 @@ export class QueueRecovery implements OnApplicationBootstrap, OnApplicationShutd
       );
       for (const pair of closed.pairs) {
         await this.outbox.add(tx, {
-          type: TOPICS.QUEUE_MATCH_CANCELLED,
+          type: TOPICS.QUEUE_MATCH_LOST,
           aggregateId: pair.matchId,
           aggregateVersion: pair.version,
           recipientIds: pair.userIds,
-          data: {
-            matchId: pair.matchId,
-            userIds: pair.userIds,
-            reason: 'lost',
-            requeuedTicketIds: [],
-          },
+          data: { matchId: pair.matchId, userIds: pair.userIds, ticketIds: pair.ticketIds },
         });
       }
       for (const ticket of closed.tickets) {
         await this.outbox.add(tx, {
-          type: TOPICS.QUEUE_EXPIRED,
+          type: TOPICS.QUEUE_TICKET_LOST,
           aggregateId: ticket.ticketId,
           aggregateVersion: ticket.version,
           recipientIds: [ticket.userId],
@@ -105,7 +101,6 @@ export class QueueRecovery implements OnApplicationBootstrap, OnApplicationShutd
             userId: ticket.userId,
             topic: ticket.topic,
             difficulty: ticket.difficulty,
-            reason: 'lost',
           },
         });
       }

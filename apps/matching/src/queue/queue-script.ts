@@ -367,7 +367,7 @@ elseif CMD == 'sweep' then
     if h and h.status == 'waiting' then
       finish(h, 'expired')
       emit('queue.expired', id, h.v + 1, { h.user },
-        { ticketId = id, userId = h.user, topic = h.topic, difficulty = h.diff, reason = 'timeout' })
+        { ticketId = id, userId = h.user, topic = h.topic, difficulty = h.diff })
       expired = expired + 1
     end
   end

@@ -3,6 +3,8 @@ import { EVENT_REGISTRATION, EVENT_STATE } from '../event-service/event-messages
 import { MATCH_CREATED, MATCH_STATUS_UPDATED, SWIPE_PERFORMED } from '../matching/match-events';
 import {
   QUEUE_EXPIRED,
+  QUEUE_MATCH_LOST,
+  QUEUE_TICKET_LOST,
   QUEUE_MATCH_CANCELLED,
   QUEUE_MATCH_FOUND,
   QUEUE_MATCH_READY,
@@ -63,6 +65,8 @@ export const EVENT_CATALOG = {
   'queue.match_ready': QUEUE_MATCH_READY,
   'queue.match_cancelled': QUEUE_MATCH_CANCELLED,
   'queue.expired': QUEUE_EXPIRED,
+  'queue.ticket_lost': QUEUE_TICKET_LOST,
+  'queue.match_lost': QUEUE_MATCH_LOST,
   'proximity.session_started': PROXIMITY_SESSION_STARTED,
   'proximity.nudge': PROXIMITY_NUDGE,
   'proximity.session_ended': PROXIMITY_SESSION_ENDED,

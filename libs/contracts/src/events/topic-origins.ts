@@ -56,6 +56,8 @@ export const TOPIC_ORIGINS: Readonly<Record<Topic, TopicOrigin>> = {
   'queue.match_ready': origin(['matching'], 'the queue pair (`data.matchId`)'),
   'queue.match_cancelled': origin(['matching'], 'the queue pair (`data.matchId`)'),
   'queue.expired': origin(['matching'], 'the queue ticket'),
+  'queue.ticket_lost': origin(['matching'], 'the queue ticket'),
+  'queue.match_lost': origin(['matching'], 'the queue pair (`data.matchId`)'),
   'proximity.session_started': origin(['proximity'], 'the proximity session'),
   'proximity.nudge': origin(['proximity'], 'the nudge'),
   'proximity.session_ended': origin(['proximity'], 'the proximity session'),

@@ -34,6 +34,8 @@ export const TOPICS = {
   QUEUE_MATCH_READY: 'queue.match_ready',
   QUEUE_MATCH_CANCELLED: 'queue.match_cancelled',
   QUEUE_EXPIRED: 'queue.expired',
+  QUEUE_TICKET_LOST: 'queue.ticket_lost',
+  QUEUE_MATCH_LOST: 'queue.match_lost',
   PROXIMITY_SESSION_STARTED: 'proximity.session_started',
   PROXIMITY_NUDGE: 'proximity.nudge',
   PROXIMITY_SESSION_ENDED: 'proximity.session_ended',

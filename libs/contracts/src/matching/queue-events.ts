@@ -7,22 +7,9 @@ export type QueueDifficulty = (typeof QUEUE_DIFFICULTIES)[number];
 export const TICKET_STATUSES = ['waiting', 'matched', 'ready', 'expired', 'cancelled'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-/**
- * `unavailable`: the partner was suspended or banned (never said which); `lost`: Redis lost the
- * pair's state and it could not be kept.
- */
-export const QUEUE_CANCEL_REASONS = [
-  'declined',
-  'timeout',
-  'deleted',
-  'unavailable',
-  'lost',
-] as const;
+/** `unavailable`: the partner was suspended or banned (never said which). */
+export const QUEUE_CANCEL_REASONS = ['declined', 'timeout', 'deleted', 'unavailable'] as const;
 export type QueueCancelReason = (typeof QUEUE_CANCEL_REASONS)[number];
-
-/** `lost`: Redis lost the ticket's state. */
-export const QUEUE_EXPIRY_REASONS = ['timeout', 'lost'] as const;
-export type QueueExpiryReason = (typeof QUEUE_EXPIRY_REASONS)[number];
 
 export const TICKET_CANCEL_REASONS = ['cancelled', 'deleted', 'unavailable'] as const;
 
@@ -100,15 +87,35 @@ export const QUEUE_MATCH_CANCELLED = defineEvent(
 );
 export type QueueMatchCancelledData = Static<typeof QUEUE_MATCH_CANCELLED.data>;
 
-/** `queue.expired`: a ticket waited too long, or was lost; `recipientIds` = its owner. */
+/** `queue.expired`: a ticket waited too long; `recipientIds` = its owner. */
 export const QUEUE_EXPIRED = defineEvent(
   1,
-  Closed({
-    ticketId: Uuid(),
-    userId: Uuid(),
-    topic: TOPIC,
-    difficulty: DIFFICULTY,
-    reason: OneOf(QUEUE_EXPIRY_REASONS),
-  }),
+  Closed({ ticketId: Uuid(), userId: Uuid(), topic: TOPIC, difficulty: DIFFICULTY }),
 );
 export type QueueExpiredData = Static<typeof QUEUE_EXPIRED.data>;
+
+/*
+ * State Redis lost has topics of its own rather than a new reason on `queue.expired` and
+ * `queue.match_cancelled`: their published schemas are closed, so a new value there would break
+ * consumers that validate them (ARCHITECTURE.md, Kafka).
+ */
+
+/**
+ * `queue.ticket_lost`: a waiting ticket's state was lost with Redis and the ticket is over
+ * (clients hear `queue.expired` with reason `lost`); `recipientIds` = its owner.
+ */
+export const QUEUE_TICKET_LOST = defineEvent(
+  1,
+  Closed({ ticketId: Uuid(), userId: Uuid(), topic: TOPIC, difficulty: DIFFICULTY }),
+);
+export type QueueTicketLostData = Static<typeof QUEUE_TICKET_LOST.data>;
+
+/**
+ * `queue.match_lost`: a pending pair's state was lost with Redis; the pair and both tickets are
+ * over (clients hear `queue.match_cancelled` with reason `lost`); `recipientIds` = both people.
+ */
+export const QUEUE_MATCH_LOST = defineEvent(
+  1,
+  Closed({ matchId: Uuid(), userIds: Pair(Uuid()), ticketIds: Pair(Uuid()) }),
+);
+export type QueueMatchLostData = Static<typeof QUEUE_MATCH_LOST.data>;
