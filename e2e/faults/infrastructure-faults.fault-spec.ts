@@ -44,6 +44,10 @@ async function statusWith(token: string, method: string, path: string, body?: un
 
 describe('Kafka, PostgreSQL or Redis lost under load', () => {
   let run: FaultRun | undefined;
+  const prepared = () => {
+    if (!run) throw new Error('the fault run was not prepared');
+    return run;
+  };
 
   beforeAll(async () => {
     run = await FaultRun.prepare(POOL_SIZE);
@@ -58,7 +62,7 @@ describe('Kafka, PostgreSQL or Redis lost under load', () => {
     it.each(MODES)(
       '%s: every accepted effect kept once (or reported to its owners), readiness in time, recovered',
       async (mode) => {
-        expectHeld(await run!.scenario(fault(), mode, WORKLOAD));
+        expectHeld(await prepared().scenario(fault(), mode, WORKLOAD));
       },
       SCENARIO_TIMEOUT_MS,
     );
@@ -87,13 +91,15 @@ describe('Kafka, PostgreSQL or Redis lost under load', () => {
       });
 
       const fault = restartRedis();
+      const heal = fault.heal;
+      if (!heal) throw new Error('a Redis restart brings Redis back');
       fault.inject();
       const answers: number[] = [];
       const until = Date.now() + 15_000;
       let healed = false;
       while (Date.now() < until) {
         if (!healed && Date.now() > until - 14_000) {
-          fault.heal!.run();
+          heal.run();
           healed = true;
         }
         for (const person of [gone, held]) {

@@ -13,6 +13,10 @@ const MODES: Mode[] = CI_SCOPE ? ['mid-flow'] : ['mid-flow', 'burst'];
 
 describe('an app of the suite SIGKILLed under load (npm start restarts it)', () => {
   let run: FaultRun | undefined;
+  const prepared = () => {
+    if (!run) throw new Error('the fault run was not prepared');
+    return run;
+  };
 
   beforeAll(async () => {
     run = await FaultRun.prepare(POOL_SIZE);
@@ -27,7 +31,7 @@ describe('an app of the suite SIGKILLed under load (npm start restarts it)', () 
     it.each(MODES)(
       '%s: every accepted effect kept once, readiness in time, recovered',
       async (mode) => {
-        expectHeld(await run!.scenario(killApp(app), mode, WORKLOAD));
+        expectHeld(await prepared().scenario(killApp(app), mode, WORKLOAD));
       },
       SCENARIO_TIMEOUT_MS,
     );

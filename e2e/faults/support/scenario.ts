@@ -64,7 +64,8 @@ export class FaultRun {
 
   /** Matching and the booking agent learn of people from events: wait for the last one. */
   private async untilEveryoneIsKnown(): Promise<void> {
-    const [first, last] = [this.pools.people[0], this.pools.people.at(-1)!];
+    const { people } = this.pools;
+    const [first, last] = [people[0], people[people.length - 1]];
     this.pools.usedPairs.add([first.id, last.id].sort().join(':'));
     await waitFor(
       async () =>
@@ -96,7 +97,8 @@ export class FaultRun {
     await delay(FAULT_AT_MS - (Date.now() - started));
     const injectedAt = Date.now();
     fault.inject();
-    const healed = fault.heal ? delay(fault.heal.afterMs).then(() => fault.heal!.run()) : undefined;
+    const heal = fault.heal;
+    const healed = heal ? delay(heal.afterMs).then(() => heal.run()) : undefined;
     const recovered = this.recovery(watch, injectedAt);
     const accepted = (await Promise.all(offered)).filter((a): a is Accepted => a !== null);
     await healed;

@@ -24,7 +24,6 @@ const BOOT_WAIT_MS = 10_000;
 export class AccessState implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('AccessState');
   readonly guard: RedisStateGuard;
-  private readonly stopping = new AbortController();
 
   constructor(
     @Inject(REDIS) redis: Redis,
@@ -37,24 +36,21 @@ export class AccessState implements OnApplicationBootstrap, OnApplicationShutdow
     this.guard = new RedisStateGuard({
       redis,
       component: ACCESS_STATE,
-      rebuild: () => this.rebuild(),
+      rebuild: (_cause, signal) => this.rebuild(signal),
       logger: this.logger,
       metrics,
     });
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, BOOT_WAIT_MS)));
-    await Promise.race([this.guard.start(), bound]).finally(() => clearTimeout(timer));
+    await this.guard.start({ waitMs: BOOT_WAIT_MS });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopping.abort(new Error('the gateway is shutting down'));
     await this.guard.stop();
   }
 
-  private async rebuild(): Promise<void> {
+  private async rebuild(signal: AbortSignal): Promise<void> {
     const since = new Date(Date.now() - this.config.REVOKED_USER_TTL_SECONDS * 1000);
     const [standings, deletions] = await Promise.all([
       replayTopics({
@@ -62,7 +58,7 @@ export class AccessState implements OnApplicationBootstrap, OnApplicationShutdow
         topics: [TOPICS.USER_STATUS_CHANGED],
         groupPrefix: 'gateway-access-standings',
         logger: this.logger,
-        signal: this.stopping.signal,
+        signal,
         handle: async (envelope) => {
           if (envelope.type === TOPICS.USER_STATUS_CHANGED) await this.standings.apply(envelope);
         },
@@ -73,7 +69,7 @@ export class AccessState implements OnApplicationBootstrap, OnApplicationShutdow
         since,
         groupPrefix: 'gateway-access-deletions',
         logger: this.logger,
-        signal: this.stopping.signal,
+        signal,
         handle: async (envelope) => {
           if (envelope.type === TOPICS.USER_DELETED) await this.revoked.revoke(envelope.data);
         },

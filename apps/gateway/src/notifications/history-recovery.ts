@@ -23,7 +23,6 @@ const BOOT_WAIT_MS = 10_000;
 export class HistoryRecovery implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('HistoryRecovery');
   readonly guard: RedisStateGuard;
-  private readonly stopping = new AbortController();
 
   constructor(
     @Inject(REDIS) redis: Redis,
@@ -35,24 +34,21 @@ export class HistoryRecovery implements OnApplicationBootstrap, OnApplicationShu
     this.guard = new RedisStateGuard({
       redis,
       component: NOTIFICATIONS_STATE,
-      rebuild: () => this.rebuild(),
+      rebuild: (_cause, signal) => this.rebuild(signal),
       logger: this.logger,
       metrics,
     });
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, BOOT_WAIT_MS)));
-    await Promise.race([this.guard.start(), bound]).finally(() => clearTimeout(timer));
+    await this.guard.start({ waitMs: BOOT_WAIT_MS });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopping.abort(new Error('the gateway is shutting down'));
     await this.guard.stop();
   }
 
-  private async rebuild(): Promise<void> {
+  private async rebuild(signal: AbortSignal): Promise<void> {
     const since = new Date(Date.now() - this.config.NOTIFICATION_HISTORY_MIN_HOURS * 3_600_000);
     const deleted = new Set<string>();
     await replayTopics({
@@ -61,7 +57,7 @@ export class HistoryRecovery implements OnApplicationBootstrap, OnApplicationShu
       since,
       groupPrefix: 'gateway-history-deletions',
       logger: this.logger,
-      signal: this.stopping.signal,
+      signal,
       handle: async (envelope) => {
         if (envelope.type === TOPICS.USER_DELETED) deleted.add(envelope.data.userId);
       },
@@ -73,7 +69,7 @@ export class HistoryRecovery implements OnApplicationBootstrap, OnApplicationShu
       since,
       groupPrefix: 'gateway-history',
       logger: this.logger,
-      signal: this.stopping.signal,
+      signal,
       handle: async (envelope) => {
         const kept = notificationsFor(envelope).filter((n) => !deleted.has(n.recipientId));
         await this.history.restore(envelope.id, kept);

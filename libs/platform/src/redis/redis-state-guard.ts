@@ -12,9 +12,10 @@ export interface RedisStateGuardOptions {
   component: string;
   /**
    * Writes the state back from its durable source (PostgreSQL, Kafka). Replicas may run it at
-   * the same time and a loss during it runs it again, so it must be idempotent.
+   * the same time and a loss during it runs it again, so it must be idempotent. `signal` aborts
+   * when the guard stops (the app shuts down).
    */
-  rebuild(cause: RedisStateRebuildCause): Promise<void>;
+  rebuild(cause: RedisStateRebuildCause, signal: AbortSignal): Promise<void>;
   logger: Pick<Logger, 'log' | 'warn' | 'error'>;
   metrics?: PlatformMetrics;
   checkIntervalMs?: number;
@@ -65,6 +66,7 @@ export class RedisStateGuard {
   private seenIntact = false;
   private running?: Promise<boolean>;
   private timer?: NodeJS.Timeout;
+  private readonly stopping = new AbortController();
 
   constructor(private readonly options: RedisStateGuardOptions) {
     this.markerKey = redisStateMarkerKey(options.component);
@@ -75,16 +77,24 @@ export class RedisStateGuard {
     return this.state === 'intact';
   }
 
-  /** Checks at once (the answer is whether the state is intact), then every interval. */
-  start(): Promise<boolean> {
+  /**
+   * Checks at once, then every interval. Answers whether the state is intact after the first
+   * check, or `false` after `waitMs` when a long rebuild should go on behind a booting app.
+   */
+  async start({ waitMs }: { waitMs?: number } = {}): Promise<boolean> {
     this.timer = setInterval(() => void this.check(), this.options.checkIntervalMs ?? 1_000);
     this.timer.unref();
-    return this.check();
+    const first = this.check();
+    if (waitMs === undefined) return first;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, waitMs, false)));
+    return Promise.race([first, late]).finally(() => clearTimeout(timer));
   }
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
+    this.stopping.abort(new Error(`${this.options.component}: stopping`));
     await this.running;
   }
 
@@ -127,7 +137,7 @@ export class RedisStateGuard {
     const token = randomUUID();
     const started = Date.now();
     await redis.set(this.pendingKey, token);
-    await this.options.rebuild(cause);
+    await this.options.rebuild(cause, this.stopping.signal);
     const marked = await redis.eval(
       MARK_LUA,
       2,
