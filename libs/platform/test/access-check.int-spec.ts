@@ -100,7 +100,7 @@ describe(AccessCheck.name, () => {
       await dataSource.query('INSERT INTO users (id, deleted_at) VALUES ($1, now())', [deleted.id]);
       await redis.del(standings.guard.markerKey, key(deleted.id));
       expect(await refusedWith(check, deleted)).toBe('COMMON.UNAUTHORIZED');
-      await waitFor(() => standings.guard.intact);
+      await waitFor(() => standings.guard.check());
       expect(await redis.exists(key(deleted.id))).toBe(1);
     });
   });

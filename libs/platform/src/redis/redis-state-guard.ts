@@ -66,7 +66,7 @@ export class RedisStateGuard {
   private seenIntact = false;
   private running?: Promise<boolean>;
   private timer?: NodeJS.Timeout;
-  private readonly stopping = new AbortController();
+  private stopping = new AbortController();
 
   constructor(private readonly options: RedisStateGuardOptions) {
     this.markerKey = redisStateMarkerKey(options.component);
@@ -82,6 +82,7 @@ export class RedisStateGuard {
    * check, or `false` after `waitMs` when a long rebuild should go on behind a booting app.
    */
   async start({ waitMs }: { waitMs?: number } = {}): Promise<boolean> {
+    if (this.stopping.signal.aborted) this.stopping = new AbortController();
     this.timer = setInterval(() => void this.check(), this.options.checkIntervalMs ?? 1_000);
     this.timer.unref();
     const first = this.check();
