@@ -7,7 +7,12 @@ import {
   KafkaJSProtocolError,
 } from 'kafkajs';
 import { Client, DatabaseError } from 'pg';
-import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError, TypeORMError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+  TypeORMError,
+} from 'typeorm';
 import { PoisonMessageError } from '../kafka/kafka-errors';
 import { isTransientInfrastructureError } from './transient-errors';
 
@@ -55,6 +60,8 @@ describe(isTransientInfrastructureError.name, () => {
     expect(isTransientInfrastructureError(new QueryRunnerProviderAlreadyReleasedError())).toBe(
       true,
     );
+    // ... or at its COMMIT (seen when PostgreSQL restarted under a burst of swipes).
+    expect(isTransientInfrastructureError(new QueryRunnerAlreadyReleasedError())).toBe(true);
     // pg's pool, when no connection frees up or none can be made in time.
     expect(
       isTransientInfrastructureError(new Error('timeout exceeded when trying to connect')),

@@ -1,4 +1,4 @@
-import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 const TRANSIENT_NODE_CODES = new Set([
   'ECONNREFUSED',
@@ -20,8 +20,10 @@ const TRANSIENT_MESSAGES =
 const TRANSIENT_NAMES = new Set(['MaxRetriesPerRequestError', 'RedisStateRebuildingError']);
 
 function isTransientItself(e: object): boolean {
-  // TypeORM releases a transaction's query runner when its connection dies under it.
+  // TypeORM releases a transaction's query runner when its connection dies under it; the
+  // transaction then fails at its next query or at COMMIT, which was never sent (rolled back).
   if (e instanceof QueryRunnerProviderAlreadyReleasedError) return true;
+  if (e instanceof QueryRunnerAlreadyReleasedError) return true;
   const { code, message, name, retriable } = e as {
     code?: unknown;
     message?: unknown;
