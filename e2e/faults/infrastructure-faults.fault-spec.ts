@@ -93,13 +93,13 @@ describe('Kafka, PostgreSQL or Redis lost under load', () => {
       const fault = restartRedis();
       const heal = fault.heal;
       if (!heal) throw new Error('a Redis restart brings Redis back');
-      fault.inject();
+      await fault.inject();
       const answers: number[] = [];
       const until = Date.now() + 15_000;
       let healed = false;
       while (Date.now() < until) {
         if (!healed && Date.now() > until - 14_000) {
-          heal.run();
+          await heal.run();
           healed = true;
         }
         for (const person of [gone, held]) {

@@ -1,19 +1,22 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { REPO_ROOT } from '../../readme-commands';
 import type { SuiteApp } from './readiness-watch';
 
 /** A fault as an operator meets it: `inject` breaks something, `heal` is what comes back by itself or by hand. */
 export interface Fault {
   name: string;
-  inject(): void;
+  inject(): Promise<void>;
   /** Runs `afterMs` after `inject` (a process the supervisor restarts needs nothing). */
-  heal?: { afterMs: number; run(): void };
+  heal?: { afterMs: number; run(): Promise<void> };
 }
 
-const run = (command: string, args: string[]) =>
-  execFileSync(command, args, { cwd: REPO_ROOT, stdio: 'pipe', timeout: 120_000 });
+// Never synchronous: the test's clients and sockets go on while a command runs.
+const run = async (command: string, args: string[]) => {
+  await promisify(execFile)(command, args, { cwd: REPO_ROOT, timeout: 120_000 });
+};
 
 const pidOf = (file: string) => Number(readFileSync(join(REPO_ROOT, file), 'utf8').trim());
 
@@ -21,7 +24,9 @@ const pidOf = (file: string) => Number(readFileSync(join(REPO_ROOT, file), 'utf8
 export function killApp(app: SuiteApp): Fault {
   return {
     name: `${app} SIGKILLed`,
-    inject: () => process.kill(pidOf(`.local/run/${app}.pid`), 'SIGKILL'),
+    inject: async () => {
+      process.kill(pidOf(`.local/run/${app}.pid`), 'SIGKILL');
+    },
   };
 }
 
@@ -29,14 +34,16 @@ export function killApp(app: SuiteApp): Fault {
 export function killKafka(downMs = 5_000): Fault {
   return {
     name: `Kafka SIGKILLed, back after ${downMs / 1000} s`,
-    inject: () => process.kill(pidOf('.local/kafka/kafka.pid'), 'SIGKILL'),
+    inject: async () => {
+      process.kill(pidOf('.local/kafka/kafka.pid'), 'SIGKILL');
+    },
     heal: { afterMs: downMs, run: () => run('bash', ['tools/kafka/kafka.sh', 'start']) },
   };
 }
 
 /** Restart the PostgreSQL cluster (every connection dropped, down for the restart). */
 export function restartPostgres(): Fault {
-  const cluster = run('pg_lsclusters', ['--no-header'])
+  const cluster = execFileSync('pg_lsclusters', ['--no-header'])
     .toString()
     .split('\n')
     .map((line) => line.trim().split(/\s+/))
@@ -53,10 +60,10 @@ export function restartPostgres(): Fault {
 export function restartRedis(): Fault {
   return {
     name: 'Redis restarted (data lost)',
-    inject: () => {
-      run('redis-cli', ['-p', '6379', 'flushall']);
+    inject: async () => {
+      await run('redis-cli', ['-p', '6379', 'flushall']);
       try {
-        run('redis-cli', ['-p', '6379', 'shutdown', 'nosave']);
+        await run('redis-cli', ['-p', '6379', 'shutdown', 'nosave']);
       } catch {
         // redis-cli may report the connection the shutdown closed.
       }

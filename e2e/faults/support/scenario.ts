@@ -96,7 +96,7 @@ export class FaultRun {
     });
     await delay(FAULT_AT_MS - (Date.now() - started));
     const injectedAt = Date.now();
-    fault.inject();
+    await fault.inject();
     const heal = fault.heal;
     const healed = heal ? delay(heal.afterMs).then(() => heal.run()) : undefined;
     const recovered = this.recovery(watch, injectedAt);
