@@ -30,7 +30,11 @@ export class DeadLetters {
   async read(id: string): Promise<DeadLetterShape> {
     const record = await this.store.get(id);
     if (!record) throw new DomainError(COMMON_ERRORS.NOT_FOUND, 'No such dead letter');
-    return { ...toItem(record), value: readableValue(record.value), headers: record.headers };
+    return {
+      ...toItem(record),
+      value: readableValue(record.value, record.originalTopic),
+      headers: record.headers,
+    };
   }
 
   /**

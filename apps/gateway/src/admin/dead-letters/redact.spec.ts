@@ -43,4 +43,21 @@ describe('readableValue', () => {
     expect(readableValue('not json from a@b.co')).toBe(`not json from ${REDACTED}`);
     expect(readableValue('"just a string"')).toBe('just a string');
   });
+
+  it('hides the data of a personal-data export part, keeping its envelope', () => {
+    const envelope = {
+      id: 'e1',
+      type: 'export.part',
+      data: { exportId: 'x1', userId: 'u1', service: 'user', part: { account: { name: 'Ada' } } },
+    };
+    expect(readableValue(JSON.stringify(envelope), 'export.part')).toEqual({
+      ...envelope,
+      data: { exportId: 'x1', userId: 'u1', service: 'user', part: REDACTED },
+    });
+    expect(readableValue('{"data":"Ada, 12 Rue X"}', 'export.part')).toEqual({ data: REDACTED });
+    expect(readableValue('["Ada"]', 'export.part')).toBe(REDACTED);
+    expect(readableValue('Ada lives at 12 Rue X', 'export.part')).toBe(REDACTED);
+    // Other topics keep their data.
+    expect(readableValue('{"data":{"part":1}}', 'user.blocked')).toEqual({ data: { part: 1 } });
+  });
 });

@@ -1,3 +1,5 @@
+import { TOPICS } from '@rendezvous/contracts';
+
 export const REDACTED = '[redacted]';
 
 // Exact coordinates under any of these names; a city or a cell id is not a position.
@@ -22,11 +24,26 @@ export function redact(value: unknown): unknown {
   );
 }
 
-/** The message value as JSON when it parses, else the text; redacted either way. */
-export function readableValue(raw: string): unknown {
+/**
+ * The message value as JSON when it parses, else the text; redacted either way. A part of a
+ * personal-data export is someone's whole data, which no admin needs to see to replay it: of
+ * `export.part` only the envelope shows (`data.part` replaced, unreadable text entirely).
+ */
+export function readableValue(raw: string, originalTopic?: string): unknown {
+  let value: unknown;
   try {
-    return redact(JSON.parse(raw));
+    value = JSON.parse(raw);
   } catch {
-    return redact(raw);
+    return originalTopic === TOPICS.EXPORT_PART ? REDACTED : redact(raw);
   }
+  return redact(originalTopic === TOPICS.EXPORT_PART ? withoutExportPart(value) : value);
+}
+
+function withoutExportPart(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return REDACTED;
+  const { data } = value as { data?: unknown };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ...value, data: REDACTED };
+  }
+  return { ...value, data: { ...data, ...('part' in data ? { part: REDACTED } : {}) } };
 }
