@@ -42,11 +42,10 @@ export class FaultPerson {
 
   /** Connects and stays connected: reconnects after a drop or a refused handshake, then catches up. */
   async connect(): Promise<void> {
+    // Socket.IO's own reconnection backoff (1 s doubling to 5 s, randomised), as apps ship it.
     const socket = io(SUITE_GATEWAY_URL, {
       auth: { token: this.client.token },
       transports: ['websocket'],
-      reconnectionDelay: 200,
-      reconnectionDelayMax: 2_000,
       forceNew: true,
     });
     this.socket = socket;
@@ -58,9 +57,12 @@ export class FaultPerson {
     });
     // A handshake the server refused (e.g. 503 while it rebuilds) is not retried by the client.
     socket.on('connect_error', () => {
-      setTimeout(() => {
-        if (this.socket === socket && !socket.connected) socket.connect();
-      }, 500);
+      setTimeout(
+        () => {
+          if (this.socket === socket && !socket.connected) socket.connect();
+        },
+        1_000 + Math.random() * 1_000,
+      );
     });
     socket.on('connect', () => void this.catchUp().catch(() => undefined));
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));

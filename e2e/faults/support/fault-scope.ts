@@ -7,8 +7,8 @@ import type { WorkloadSize } from './workload';
 export const CI_SCOPE = process.env['FAULTS_SCOPE'] === 'ci';
 
 export const WORKLOAD: WorkloadSize = CI_SCOPE
-  ? { mutualLikes: 20, coffeePlans: 6, queuePairs: 8, spreadMs: 12_000 }
-  : { mutualLikes: 60, coffeePlans: 25, queuePairs: 25, spreadMs: 25_000 };
+  ? { mutualLikes: 20, coffeePlans: 6, queuePairs: 8, queueWaits: 3, spreadMs: 12_000 }
+  : { mutualLikes: 60, coffeePlans: 25, queuePairs: 25, queueWaits: 5, spreadMs: 25_000 };
 
 /** People in the pool every scenario draws fresh pairs from. */
 export const POOL_SIZE = CI_SCOPE ? 40 : 70;

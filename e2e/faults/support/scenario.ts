@@ -6,7 +6,7 @@ import { FaultPerson } from './fault-person';
 import type { Fault } from './faults';
 import { ReadinessWatch } from './readiness-watch';
 import type { Accepted, Outcome, Pools, WorkloadSize } from './workload';
-import { coffeePlan, mutualLike, queuePair } from './workload';
+import { coffeePlan, mutualLike, queuePair, queueWait } from './workload';
 
 export type Mode = 'mid-flow' | 'burst';
 
@@ -90,6 +90,10 @@ export class FaultRun {
       ...Array.from({ length: size.coffeePlans }, () => () => coffeePlan(this.pools)),
       ...Array.from({ length: size.queuePairs }, () => () => queuePair(this.pools)),
     ]);
+    // Waiting tickets are taken before the fault, so that it finds them waiting.
+    const waits = await Promise.all(
+      Array.from({ length: size.queueWaits }, () => queueWait(this.pools)),
+    );
     const offered = operations.map((operation, i) => {
       const at = mode === 'burst' ? FAULT_AT_MS - 100 : (size.spreadMs * i) / operations.length;
       return delay(at).then(operation);
@@ -100,7 +104,9 @@ export class FaultRun {
     const heal = fault.heal;
     const healed = heal ? delay(heal.afterMs).then(() => heal.run()) : undefined;
     const recovered = this.recovery(watch, injectedAt);
-    const accepted = (await Promise.all(offered)).filter((a): a is Accepted => a !== null);
+    const accepted = [...waits, ...(await Promise.all(offered))].filter(
+      (a): a is Accepted => a !== null,
+    );
     await healed;
     const recoveryMs = await recovered;
 

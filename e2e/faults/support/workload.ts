@@ -7,12 +7,14 @@ export interface WorkloadSize {
   mutualLikes: number;
   coffeePlans: number;
   queuePairs: number;
+  /** People waiting alone in the queue across the fault: their tickets must outlive it or be reported. */
+  queueWaits: number;
   spreadMs: number;
 }
 
 /** One operation the API accepted, and how to tell later whether its effect was kept. */
 export interface Accepted {
-  kind: 'mutual like' | 'coffee plan' | 'queue pair';
+  kind: 'mutual like' | 'coffee plan' | 'queue pair' | 'queue wait';
   verify(): Promise<Outcome>;
 }
 
@@ -178,6 +180,41 @@ export async function queuePair(pools: Pools): Promise<Accepted | null> {
         if (outcomes.includes(worst)) return worst;
       }
       return 'kept';
+    },
+  };
+}
+
+/**
+ * Someone joins a topic nobody else joins and waits across the fault. Kept when the ticket is
+ * still waiting afterwards; reported when Redis lost it and its owner was told (`queue.expired`,
+ * reason `lost`). The ticket is left afterwards, so the person is free for the next scenario.
+ */
+export async function queueWait(pools: Pools): Promise<Accepted | null> {
+  const person = pools.people.find((p) => !busyInQueue.has(p));
+  if (!person) throw new Error('the pool has too few people for the queue');
+  busyInQueue.add(person);
+  const joined = await person.client.call('POST', '/matching/queue', {
+    topic: `alone ${randomUUID().slice(0, 8)}`,
+    difficulty: 'easy',
+  });
+  if (!accepted(joined.status)) {
+    busyInQueue.delete(person);
+    return null;
+  }
+  const ticketId = joined.body?.ticketId as string;
+  return {
+    kind: 'queue wait',
+    verify: async () => {
+      const ticket = await person.client.call('GET', `/matching/queue/${ticketId}`);
+      const told = person.seen('queue.expired', (p) => p.ticketId === ticketId);
+      if (ticket.status === 200 && ticket.body?.status === 'waiting') {
+        await person.client.call('DELETE', `/matching/queue/${ticketId}`);
+        busyInQueue.delete(person);
+        return told.length > 0 ? 'duplicated' : 'kept';
+      }
+      if (told.length === 0) return 'lost';
+      busyInQueue.delete(person);
+      return told.some((n) => n.payload.reason === 'lost') ? 'reported' : 'kept';
     },
   };
 }
