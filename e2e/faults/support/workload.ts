@@ -202,15 +202,19 @@ export async function queueWait(pools: Pools): Promise<Accepted | null> {
     return null;
   }
   const ticketId = joined.body?.ticketId as string;
+  // Seen waiting after the fault, the ticket is then left: later checks must not call it lost.
+  let leftWaiting: Outcome | undefined;
   return {
     kind: 'queue wait',
     verify: async () => {
+      if (leftWaiting) return leftWaiting;
       const ticket = await person.client.call('GET', `/matching/queue/${ticketId}`);
       const told = person.seen('queue.expired', (p) => p.ticketId === ticketId);
       if (ticket.status === 200 && ticket.body?.status === 'waiting') {
         await person.client.call('DELETE', `/matching/queue/${ticketId}`);
         busyInQueue.delete(person);
-        return told.length > 0 ? 'duplicated' : 'kept';
+        leftWaiting = told.length > 0 ? 'duplicated' : 'kept';
+        return leftWaiting;
       }
       if (told.length === 0) return 'lost';
       busyInQueue.delete(person);
