@@ -58,6 +58,7 @@ export * from './redis/redis-inbox';
 export * from './redis/redis-outbox';
 export * from './redis/redis-outbox-relay';
 export * from './redis/redis-state-guard';
+export * from './redis/redis-state-recovery';
 export * from './stats/stat-tallies.migration';
 export * from './stats/stat-tallies.repository';
 export * from './stats/stats-days';

@@ -1,12 +1,11 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { StatsReporter, TopicEnvelope } from '@rendezvous/contracts';
 import { STATS_REPORTERS, TOPICS } from '@rendezvous/contracts';
 import {
   KAFKA,
   PlatformMetrics,
   REDIS,
-  RedisStateGuard,
+  RedisStateRecovery,
   RedisStateRebuildingError,
   replayTopics,
 } from '@rendezvous/platform';
@@ -26,32 +25,15 @@ import { latestReports, replayStart } from './stats-snapshot';
  * so every event is counted once by the report, the replay or the live consumer.
  */
 @Injectable()
-export class AdminStatsRecovery implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('AdminStatsRecovery');
-  private readonly guard: RedisStateGuard;
-
+export class AdminStatsRecovery extends RedisStateRecovery {
   constructor(
     @Inject(REDIS) redis: Redis,
     @Inject(KAFKA) private readonly kafka: Kafka,
     private readonly stats: AdminStatsStore,
     @Optional() metrics?: PlatformMetrics,
   ) {
-    this.guard = new RedisStateGuard({
-      redis,
-      component: `gateway-${stats.prefix}`,
-      rebuild: () => this.rebuild(),
-      logger: this.logger,
-      metrics,
-    });
-  }
-
-  /** Boot does not wait: the counters answer `503` until they are whole. */
-  onApplicationBootstrap(): void {
-    void this.guard.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.guard.stop();
+    // Boot does not wait: the counters answer `503` until they are whole.
+    super({ redis, component: `gateway-${stats.prefix}`, metrics, bootWaitMs: 0 });
   }
 
   /** Resolves once the counters are whole (tests, and the first check at start). */
@@ -74,7 +56,7 @@ export class AdminStatsRecovery implements OnApplicationBootstrap, OnApplication
     }
   }
 
-  private async rebuild(): Promise<void> {
+  async rebuild(): Promise<void> {
     const reports: TopicEnvelope<'stats.reported'>[] = [];
     await replayTopics({
       kafka: this.kafka,

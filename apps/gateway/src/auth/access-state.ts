@@ -1,7 +1,12 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { TOPICS } from '@rendezvous/contracts';
-import { KAFKA, PlatformMetrics, REDIS, RedisStateGuard, replayTopics } from '@rendezvous/platform';
+import {
+  KAFKA,
+  PlatformMetrics,
+  REDIS,
+  RedisStateRecovery,
+  replayTopics,
+} from '@rendezvous/platform';
 import type Redis from 'ioredis';
 import type { Kafka } from 'kafkajs';
 import { GatewayConfig } from '../config';
@@ -21,10 +26,7 @@ const BOOT_WAIT_MS = 10_000;
  * the person's entries), never admitting a token whose revocation was lost.
  */
 @Injectable()
-export class AccessState implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('AccessState');
-  readonly guard: RedisStateGuard;
-
+export class AccessState extends RedisStateRecovery {
   constructor(
     @Inject(REDIS) redis: Redis,
     @Inject(KAFKA) private readonly kafka: Kafka,
@@ -33,24 +35,10 @@ export class AccessState implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly config: GatewayConfig,
     @Optional() metrics?: PlatformMetrics,
   ) {
-    this.guard = new RedisStateGuard({
-      redis,
-      component: ACCESS_STATE,
-      rebuild: (_cause, signal) => this.rebuild(signal),
-      logger: this.logger,
-      metrics,
-    });
+    super({ redis, component: ACCESS_STATE, metrics, bootWaitMs: BOOT_WAIT_MS });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.guard.start({ waitMs: BOOT_WAIT_MS });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.guard.stop();
-  }
-
-  private async rebuild(signal: AbortSignal): Promise<void> {
+  async rebuild(signal: AbortSignal): Promise<void> {
     const since = new Date(Date.now() - this.config.REVOKED_USER_TTL_SECONDS * 1000);
     const [standings, deletions] = await Promise.all([
       replayTopics({

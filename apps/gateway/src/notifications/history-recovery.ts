@@ -1,7 +1,12 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { TOPICS } from '@rendezvous/contracts';
-import { KAFKA, PlatformMetrics, REDIS, RedisStateGuard, replayTopics } from '@rendezvous/platform';
+import {
+  KAFKA,
+  PlatformMetrics,
+  REDIS,
+  RedisStateRecovery,
+  replayTopics,
+} from '@rendezvous/platform';
 import type Redis from 'ioredis';
 import type { Kafka } from 'kafkajs';
 import { GatewayConfig } from '../config';
@@ -20,10 +25,7 @@ const BOOT_WAIT_MS = 10_000;
  * so no client pages through a history that entries are still being written into.
  */
 @Injectable()
-export class HistoryRecovery implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('HistoryRecovery');
-  readonly guard: RedisStateGuard;
-
+export class HistoryRecovery extends RedisStateRecovery {
   constructor(
     @Inject(REDIS) redis: Redis,
     @Inject(KAFKA) private readonly kafka: Kafka,
@@ -31,24 +33,10 @@ export class HistoryRecovery implements OnApplicationBootstrap, OnApplicationShu
     private readonly config: GatewayConfig,
     @Optional() metrics?: PlatformMetrics,
   ) {
-    this.guard = new RedisStateGuard({
-      redis,
-      component: NOTIFICATIONS_STATE,
-      rebuild: (_cause, signal) => this.rebuild(signal),
-      logger: this.logger,
-      metrics,
-    });
+    super({ redis, component: NOTIFICATIONS_STATE, metrics, bootWaitMs: BOOT_WAIT_MS });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.guard.start({ waitMs: BOOT_WAIT_MS });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.guard.stop();
-  }
-
-  private async rebuild(signal: AbortSignal): Promise<void> {
+  async rebuild(signal: AbortSignal): Promise<void> {
     const since = new Date(Date.now() - this.config.NOTIFICATION_HISTORY_MIN_HOURS * 3_600_000);
     const deleted = new Set<string>();
     await replayTopics({

@@ -1,12 +1,11 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { TOPICS } from '@rendezvous/contracts';
 import {
   BlocksProjection,
   OutboxService,
   PlatformMetrics,
   REDIS,
-  RedisStateGuard,
+  RedisStateRecovery,
 } from '@rendezvous/platform';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -22,10 +21,7 @@ import { QUEUE_STATE, QueueStore } from './queue-store';
  * outbox in the transaction that closes it in the ledger.
  */
 @Injectable()
-export class QueueRecovery implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(QueueRecovery.name);
-  readonly guard: RedisStateGuard;
-
+export class QueueRecovery extends RedisStateRecovery {
   constructor(
     @Inject(REDIS) redis: Redis,
     metrics: PlatformMetrics,
@@ -35,25 +31,10 @@ export class QueueRecovery implements OnApplicationBootstrap, OnApplicationShutd
     private readonly dataSource: DataSource,
     private readonly blocks: BlocksProjection,
   ) {
-    this.guard = new RedisStateGuard({
-      redis,
-      component: QUEUE_STATE,
-      rebuild: () => this.rebuild(),
-      logger: this.logger,
-      metrics,
-    });
+    super({ redis, component: QUEUE_STATE, metrics });
     store.guardedBy(this.guard);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.guard.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.guard.stop();
-  }
-
-  /** Idempotent: replicas may run it at once, and a loss during it runs it again. */
   async rebuild(): Promise<void> {
     await this.restoreBlocks();
     await this.reportLosses();

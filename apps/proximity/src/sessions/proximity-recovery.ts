@@ -1,12 +1,11 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { TOPICS } from '@rendezvous/contracts';
 import {
   BlocksProjection,
   OutboxService,
   PlatformMetrics,
   REDIS,
-  RedisStateGuard,
+  RedisStateRecovery,
 } from '@rendezvous/platform';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -24,10 +23,7 @@ const ROWS_PER_WRITE = 1_000;
  * (`lost`) to its owner, through the outbox in the transaction that ends it in the ledger.
  */
 @Injectable()
-export class ProximityRecovery implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ProximityRecovery.name);
-  readonly guard: RedisStateGuard;
-
+export class ProximityRecovery extends RedisStateRecovery {
   constructor(
     @Inject(REDIS) redis: Redis,
     metrics: PlatformMetrics,
@@ -38,25 +34,10 @@ export class ProximityRecovery implements OnApplicationBootstrap, OnApplicationS
     private readonly blocks: BlocksProjection,
     private readonly deletedPeople: DeletedPeopleRepository,
   ) {
-    this.guard = new RedisStateGuard({
-      redis,
-      component: PROXIMITY_STATE,
-      rebuild: () => this.rebuild(),
-      logger: this.logger,
-      metrics,
-    });
+    super({ redis, component: PROXIMITY_STATE, metrics });
     store.guardedBy(this.guard);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.guard.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.guard.stop();
-  }
-
-  /** Idempotent: replicas may run it at once, and a loss during it runs it again. */
   async rebuild(): Promise<void> {
     await this.restore();
     await this.reportLosses();
