@@ -84,4 +84,9 @@ export class GatewayConfig extends PlatformConfig {
   /** How long the merged OpenAPI document is reused before the services are asked again. */
   @IntSetting(1)
   OPENAPI_CACHE_SECONDS = 60;
+
+  /** The admin portal's build, served at `/admin/`; relative to the working directory. */
+  @IsString()
+  @MinLength(1)
+  ADMIN_PORTAL_DIR = 'dist/apps/admin-portal';
 }

@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { REDIS, sendProblem, serviceDocument } from '@rendezvous/platform';
 import type Redis from 'ioredis';
+import { adminPortal } from './admin-portal/admin-portal';
 import { GatewayConfig } from './config';
 import { ApiDocs } from './docs/api-docs';
 import { Admission } from './proxy/admission';
@@ -27,7 +28,7 @@ const isApiPath = (url: string) =>
 /**
  * The gateway's HTTP edge, wired before Nest initialises: security headers and CORS, the
  * admission hook (token and rate limits) on every `/api/v1` request, forwarding to the
- * services, Socket.IO on the same port and the merged API docs.
+ * services, Socket.IO on the same port, the merged API docs and the admin portal.
  */
 export async function configureGateway(app: NestFastifyApplication): Promise<void> {
   const config = app.get(GatewayConfig);
@@ -77,6 +78,9 @@ export async function configureGateway(app: NestFastifyApplication): Promise<voi
     timeoutMs: config.UPSTREAM_TIMEOUT_MS,
     logger,
   });
+
+  // Registered after helmet, whose route hook gives the portal its own, stricter policy.
+  await app.register(adminPortal, { root: config.ADMIN_PORTAL_DIR, logger });
 
   app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, app.get<Redis>(REDIS), origins));
   // Only Socket.IO's handshake upgrades the connection. Any other request asking to (curl
