@@ -16,7 +16,7 @@ export interface DeploymentUnderTest {
   resourceName: (app: ServiceName) => string;
 }
 
-const PUBLIC_PATHS = ['/api', '/socket.io', '/docs', '/docs-json', '/health'];
+const PUBLIC_PATHS = ['/api', '/socket.io', '/docs', '/docs-json', '/health', '/admin'];
 const KAFKA = 9092;
 const POSTGRES = 5432;
 const REDIS = 6379;
