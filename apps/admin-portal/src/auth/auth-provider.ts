@@ -1,0 +1,63 @@
+import type { AuthProvider } from 'react-admin';
+import type { Api } from '../api/client';
+import { unwrap } from '../api/client';
+import { ApiError } from '../api/problem';
+import type { Session } from './session';
+import { isStaff } from './token';
+
+export const NO_ACCESS =
+  'This account has no access to the admin portal: it is for moderators and admins. You have been signed out.';
+
+/**
+ * Sign-in against the public API. Only moderators and admins get in; anyone else is signed out at
+ * once (their refresh token revoked) and told why. Sign-out revokes the refresh token.
+ */
+export function createAuthProvider(api: Api, session: Session): AuthProvider {
+  const revoke = async () => {
+    const refreshToken = session.refreshToken;
+    session.end();
+    if (refreshToken)
+      await unwrap(api.POST('/api/v1/auth/logout', { body: { refreshToken } })).catch(
+        () => undefined,
+      );
+  };
+
+  return {
+    async login({ email, password }: { email: string; password: string }) {
+      const result = await unwrap(
+        api.POST('/api/v1/auth/login', { body: { email: email.trim(), password } }),
+      );
+      session.start(result);
+      if (!session.role || !isStaff(session.role)) {
+        await revoke();
+        throw new Error(NO_ACCESS);
+      }
+    },
+    async logout() {
+      await revoke();
+    },
+    async checkAuth() {
+      if (!session.refreshToken) throw new Error('Sign in to continue.');
+      await session.token();
+      if (!session.role || !isStaff(session.role)) {
+        await revoke();
+        throw new Error(NO_ACCESS);
+      }
+    },
+    async checkError(error: unknown) {
+      // The client already refreshed once on a 401: another one means the session is over.
+      if (error instanceof ApiError && error.status === 401) {
+        await revoke();
+        throw error;
+      }
+    },
+    async getIdentity() {
+      const identity = session.identity;
+      if (!identity) throw new Error('not signed in');
+      return { id: identity.id, fullName: `${identity.name} (${identity.role})` };
+    },
+    async getPermissions() {
+      return session.role;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { Datagrid, DateField, List, SelectInput, TextField, TextInput } from 'react-admin';
+import { DEAD_LETTER_STATUS_CHOICES } from '../../components/choices';
+import { CursorPagination } from '../../components/CursorPagination';
+
+const filters = [
+  <TextInput key="topic" source="topic" label="Original topic" alwaysOn />,
+  <TextInput key="group" source="consumerGroup" label="Consumer group" alwaysOn />,
+  <SelectInput key="status" source="status" choices={DEAD_LETTER_STATUS_CHOICES} alwaysOn />,
+];
+
+/** Messages a consumer gave up on, newest first. */
+export function DeadLetterList() {
+  return (
+    <List
+      filters={filters}
+      pagination={<CursorPagination />}
+      perPage={25}
+      exporter={false}
+      title="Dead letters"
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <DateField source="failedAt" label="Failed" showTime sortable={false} />
+        <TextField source="originalTopic" label="Topic" sortable={false} />
+        <TextField source="consumerGroup" label="Group" sortable={false} />
+        <TextField source="eventType" label="Event" sortable={false} emptyText="—" />
+        <TextField
+          source="error"
+          sortable={false}
+          sx={{ display: 'block', maxWidth: 360, overflowWrap: 'anywhere' }}
+        />
+        <TextField source="status" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}

@@ -1,0 +1,146 @@
+import {
+  Box,
+  Card,
+  CardContent,
+  Chip,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { Show, useRecordContext } from 'react-admin';
+import { MemberActions } from './MemberActions';
+
+interface HistoryEntry {
+  id: string;
+  actorId: string;
+  action: string;
+  note?: string | null;
+  at: string;
+}
+
+interface MemberDetail {
+  id: string;
+  email: string;
+  name: string;
+  role: 'user' | 'moderator' | 'admin';
+  status: 'active' | 'suspended' | 'banned';
+  suspendedUntil: string | null;
+  createdAt: string;
+  reportsAgainst: number;
+  reportsFiled: number;
+  profile: {
+    headline?: string | null;
+    bio?: string | null;
+    industry?: string | null;
+    location?: { city?: string | null } | null;
+  };
+  history: HistoryEntry[];
+}
+
+const when = (value: string | null | undefined) =>
+  value ? new Date(value).toLocaleString('en-GB') : '—';
+
+function MemberDetailView() {
+  const member = useRecordContext<MemberDetail>();
+  if (!member) return null;
+  return (
+    <Stack spacing={2} sx={{ p: { xs: 1, sm: 2 } }}>
+      <Box>
+        <Typography component="h1" variant="h5">
+          {member.name}
+        </Typography>
+        <Typography color="text.secondary">{member.email}</Typography>
+        <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
+          <Chip label={member.role} size="small" />
+          <Chip
+            label={
+              member.status === 'suspended' && member.suspendedUntil
+                ? `suspended until ${when(member.suspendedUntil)}`
+                : member.status
+            }
+            size="small"
+            color={member.status === 'active' ? 'success' : 'error'}
+          />
+        </Stack>
+      </Box>
+      <MemberActions member={member} />
+      <Card variant="outlined">
+        <CardContent>
+          <Typography component="h2" variant="h6" gutterBottom>
+            Profile
+          </Typography>
+          <Box
+            component="dl"
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: 'max-content 1fr',
+              columnGap: 2,
+              rowGap: 0.5,
+              m: 0,
+            }}
+          >
+            <dt>Headline</dt>
+            <dd>{member.profile.headline ?? '—'}</dd>
+            <dt>Industry</dt>
+            <dd>{member.profile.industry ?? '—'}</dd>
+            <dt>City</dt>
+            <dd>{member.profile.location?.city ?? '—'}</dd>
+            <dt>Bio</dt>
+            <dd>{member.profile.bio ?? '—'}</dd>
+            <dt>Joined</dt>
+            <dd>{when(member.createdAt)}</dd>
+            <dt>Reports about them</dt>
+            <dd>{member.reportsAgainst}</dd>
+            <dt>Reports they filed</dt>
+            <dd>{member.reportsFiled}</dd>
+          </Box>
+        </CardContent>
+      </Card>
+      <Card variant="outlined">
+        <CardContent>
+          <Typography component="h2" variant="h6" gutterBottom>
+            Moderation history
+          </Typography>
+          {member.history.length === 0 ? (
+            <Typography color="text.secondary">No moderation actions.</Typography>
+          ) : (
+            <Box sx={{ overflowX: 'auto' }}>
+              <Table size="small" aria-label="Moderation history">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>When</TableCell>
+                    <TableCell>Action</TableCell>
+                    <TableCell>By</TableCell>
+                    <TableCell>Note</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {member.history.map((entry) => (
+                    <TableRow key={entry.id}>
+                      <TableCell>{when(entry.at)}</TableCell>
+                      <TableCell>{entry.action}</TableCell>
+                      <TableCell sx={{ fontFamily: 'monospace' }}>{entry.actorId}</TableCell>
+                      <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{entry.note ?? ''}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </Box>
+          )}
+        </CardContent>
+      </Card>
+    </Stack>
+  );
+}
+
+export function MemberShow() {
+  return (
+    <Show component="div" title="Member">
+      <MemberDetailView />
+    </Show>
+  );
+}

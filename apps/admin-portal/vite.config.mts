@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const workspace = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Built into dist/apps/admin-portal, which the gateway serves at /admin/. */
+export default defineConfig({
+  root,
+  base: '/admin/',
+  plugins: [react()],
+  resolve: {
+    alias: { '@rendezvous/api-client': `${workspace}libs/api-client/src/index.ts` },
+  },
+  build: {
+    outDir: `${workspace}dist/apps/admin-portal`,
+    emptyOutDir: true,
+    sourcemap: true,
+    // react-admin and MUI are most of the bundle; one vendor chunk keeps the app's own changes cheap to reload.
+    chunkSizeWarningLimit: 2048,
+  },
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:3000',
+      '/socket.io': { target: 'ws://127.0.0.1:3000', ws: true },
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/test/setup.ts'],
+  },
+});
