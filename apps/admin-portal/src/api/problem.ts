@@ -76,6 +76,8 @@ export class ApiError extends HttpError {
       problem,
       ...(Object.keys(errors).length > 0 ? { errors } : {}),
     });
+    // HttpError resets the prototype to its own, which would lose this class (and subclasses).
+    Object.setPrototypeOf(this, new.target.prototype);
     this.name = 'ApiError';
   }
 
