@@ -99,6 +99,7 @@ describe('the gateway serving the admin portal', () => {
     // helmet's other headers stay.
     expect(answer.headers['x-content-type-options']).toBe('nosniff');
     expect(answer.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(answer.headers['x-frame-options']).toBe('DENY');
     expect(answer.body.toString()).toBe(PAGE);
     expect((await get('/admin/index.html')).body.toString()).toBe(PAGE);
 

@@ -42,6 +42,8 @@ export const PORTAL_HELMET: FastifyHelmetOptions = {
       objectSrc: ["'none'"],
     },
   },
+  // What `frame-ancestors 'none'` says, for browsers that only know the older header.
+  frameguard: { action: 'deny' },
 };
 
 async function isFile(path: string): Promise<boolean> {
