@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RendezvousClient, components } from '@rendezvous/api-client';
 import { expectDocumentedAnswer } from './documented-answers';
-import { ADMIN_EMAIL, GATEWAY_URL, SUITE_GATEWAY_URL } from './suite-settings';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, GATEWAY_URL, SUITE_GATEWAY_URL } from './suite-settings';
 import { expectData, typedApi } from './typed-api';
 
 export interface ApiResponse<T = Record<string, unknown>> {
@@ -124,7 +124,7 @@ export async function signUp(name = 'Ada'): Promise<Person> {
 /** The suite's admin (ADMIN_EMAILS), signed up on first use and logged in after. */
 export async function signInAdmin(): Promise<ApiClient> {
   const client = new ApiClient();
-  const credentials = { email: ADMIN_EMAIL, password: 'admin-password-1' };
+  const credentials = { email: ADMIN_EMAIL, password: ADMIN_PASSWORD };
   const signup = await client.api.POST('/api/v1/auth/signup', {
     body: { ...credentials, name: 'Admin' },
   });

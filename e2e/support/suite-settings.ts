@@ -9,6 +9,8 @@ export const GATEWAY_URL = process.env['E2E_GATEWAY_URL'] || SUITE_GATEWAY_URL;
 /** `running`: test the suite already started (`npm start`, same settings) instead of starting one. */
 export const REUSE_RUNNING_SUITE = process.env['E2E_SUITE'] === 'running';
 export const ADMIN_EMAIL = 'admin@e2e.rendezvous.test';
+/** The admin's password; a running suite whose admin signed up by hand may say another one. */
+export const ADMIN_PASSWORD = process.env['E2E_ADMIN_PASSWORD'] || 'admin-password-1';
 export const SUITE_ENV: NodeJS.ProcessEnv = {
   ADMIN_EMAILS: ADMIN_EMAIL,
   // Each test client sends its own X-Forwarded-For, as clients behind an ingress would arrive.
