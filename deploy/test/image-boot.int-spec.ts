@@ -76,6 +76,28 @@ function start(cwd: string, args: string[], env: Record<string, string>): Starte
   return { child, output: () => output, exited };
 }
 
+/** The gateway's image serves the admin portal built beside it, hashed files and all. */
+async function expectAdminPortal(base: string): Promise<void> {
+  const page = await fetch(`${base}/admin/`);
+  expect(page.status).toBe(200);
+  expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+  expect(page.headers.get('cache-control')).toBe('no-cache');
+  expect(page.headers.get('content-security-policy')).toContain("script-src 'self';");
+  const assets = [...(await page.text()).matchAll(/\/admin\/assets\/[^"'\s]+/g)].map(
+    ([path]) => path,
+  );
+  expect(assets.length).toBeGreaterThan(0);
+  for (const asset of assets) {
+    const answer = await fetch(`${base}${asset}`);
+    await answer.arrayBuffer();
+    expect({ asset, status: answer.status, cache: answer.headers.get('cache-control') }).toEqual({
+      asset,
+      status: 200,
+      cache: 'public, max-age=31536000, immutable',
+    });
+  }
+}
+
 async function status(url: string): Promise<number | undefined> {
   try {
     return (await fetch(url, { signal: AbortSignal.timeout(2_000) })).status;
@@ -87,6 +109,15 @@ async function status(url: string): Promise<number | undefined> {
 describe('app images built by tools/deploy/build.sh', () => {
   const folder = mkdtempSync(join(tmpdir(), 'rendezvous-image-'));
   const databases: string[] = [];
+
+  // Each app is built once, for every test that needs its folder.
+  const built = new Set<string>();
+  const appFolder = (app: string) => {
+    const dir = join(folder, app);
+    if (!built.has(app)) build(['app', app, dir]);
+    built.add(app);
+    return dir;
+  };
 
   beforeAll(() => build(['deps', folder]), 300_000);
 
@@ -138,8 +169,7 @@ describe('app images built by tools/deploy/build.sh', () => {
   it.each(APPS)(
     '%s boots from its clean folder, reports ready and stops cleanly on SIGTERM',
     async (app: ServiceName) => {
-      const dir = join(folder, app);
-      build(['app', app, dir]);
+      const dir = appFolder(app);
       expect(readdirSync(dir).sort()).toEqual(['dist', 'package.json']);
 
       const port = await freePort();
@@ -176,6 +206,7 @@ describe('app images built by tools/deploy/build.sh', () => {
           { timeoutMs: 90_000, intervalMs: 250, message: `${app} to report ready` },
         );
         expect(await status(`${base}/health/live`)).toBe(200);
+        if (app === 'gateway') await expectAdminPortal(base);
       } catch (error) {
         started.child.kill('SIGKILL');
         throw new Error(`${String(error)}\n--- ${app} output:\n${started.output()}`);
@@ -188,12 +219,12 @@ describe('app images built by tools/deploy/build.sh', () => {
       if (code !== 0) started.child.kill('SIGKILL');
       expect({ app, code }).toEqual({ app, code: 0 });
     },
-    150_000,
+    // The gateway's build includes the admin portal's (Vite).
+    300_000,
   );
 
   it('creates every topic and its 14-day dead-letter topic from an app folder', async () => {
-    const dir = join(folder, 'topics-tool');
-    build(['app', 'gateway', dir]);
+    const dir = appFolder('gateway');
     const run = start(dir, ['dist/libs/platform/src/kafka/create-topics.main.js'], {
       KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
       KAFKA_PARTITIONS: '6',
@@ -222,11 +253,15 @@ describe('app images built by tools/deploy/build.sh', () => {
     } finally {
       await admin.disconnect();
     }
-  }, 120_000);
+  }, 300_000);
 
   it('refuses an unknown app', () => {
     expect(() => build(['app', 'billing', join(folder, 'billing')])).toThrow(
       "unknown app 'billing'",
+    );
+    // A static web app, built into the gateway's folder instead.
+    expect(() => build(['app', 'admin-portal', join(folder, 'portal')])).toThrow(
+      "unknown app 'admin-portal'",
     );
   });
 });

@@ -4,6 +4,8 @@
 #
 #   tools/deploy/build.sh deps <dir>        production dependencies only, into <dir>/node_modules
 #   tools/deploy/build.sh app <app> <dir>   the app and the libs it runs on, compiled into <dir>
+#                                           (the gateway also gets the admin portal's static
+#                                           build, in <dir>/dist/apps/admin-portal)
 #
 # The two are separate because the dependencies are the same for every app: Docker builds that
 # layer once for all seven images. Run both into one folder (or the app folder below the deps
@@ -48,9 +50,20 @@ build_deps() {
   (cd "$out" && "$ROOT/node_modules/.bin/node" "$ROOT/node_modules/patch-package/index.js" --error-on-fail)
 }
 
+# The static files the gateway serves at /admin/, where its ADMIN_PORTAL_DIR default finds them
+# when the app runs from <dir> (the image's WORKDIR).
+build_admin_portal() {
+  local out=$1
+  # Vite finds the app's own config (vite.config.*) in the folder it is given.
+  (cd "$ROOT" && node_modules/.bin/vite build apps/admin-portal --outDir "$out" --emptyOutDir \
+    --logLevel warn)
+  [[ -f $out/index.html ]] || die "no index.html after building the admin portal"
+  "$ROOT/node_modules/.bin/node" "$ROOT/tools/deploy/precompress.mjs" "$out"
+}
+
 build_app() {
   local app=$1 out
-  [[ $app =~ ^[a-z][a-z-]*$ && -f $ROOT/apps/$app/project.json ]] || die "unknown app '$app'"
+  [[ $app =~ ^[a-z][a-z-]*$ && -f $ROOT/apps/$app/src/main.ts ]] || die "unknown app '$app'"
   out=$(absolute "$2")
   rm -rf "$out/dist"
   local sources=("apps/$app/src")
@@ -58,6 +71,7 @@ build_app() {
   (cd "$ROOT" && node_modules/.bin/swc "${sources[@]}" -d "$out/dist" --config-file .swcrc \
     --ignore '**/*.spec.ts' --quiet)
   [[ -f $out/dist/apps/$app/src/main.js ]] || die "no dist/apps/$app/src/main.js after compiling"
+  if [[ $app == gateway ]]; then build_admin_portal "$out/dist/apps/admin-portal"; fi
   # `node <dir>` starts the app through `main`.
   "$ROOT/node_modules/.bin/node" -e '
     const { readFileSync, writeFileSync } = require("node:fs");
