@@ -35,6 +35,8 @@ trap 'rm -f "$RENDEZVOUS_TEST_COUNTS"' EXIT
 status=0
 npm run -s test:fast || status=$?
 step "tests: end-to-end"
+# The admin portal's browser tests drive Debian's Chromium.
+bash tools/ensure-chromium.sh
 npm run -s test:e2e || status=$?
 # A few minutes of the fault suite (npm run test:faults runs all of it): it kills processes and
 # restarts Redis, so it runs last, against a suite of its own.
