@@ -185,7 +185,9 @@ export function createDataProvider(api: Api): AdminDataProvider {
     getManyReference: notSupported('getManyReference'),
     async create(resource, params) {
       if (asResource(resource) !== 'venues') throw new Error(`${resource} cannot be created here`);
-      const venue = await unwrap(api.POST('/api/v1/venues', { body: params.data as CreateVenue }));
+      const venue = await unwrap(
+        api.POST('/api/v1/venues', { body: filledFields(params.data) as CreateVenue }),
+      );
       book.forget('venues|');
       return { data: venue as never };
     },
@@ -262,4 +264,13 @@ export function changedFields(
     body[key] = value === '' ? null : value;
   }
   return body;
+}
+
+/** A new record's fields without the ones left empty, which take the API's defaults. */
+export function filledFields(data: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(data).filter(
+      ([, value]) => value !== null && value !== undefined && value !== '',
+    ),
+  );
 }

@@ -20,7 +20,7 @@ export function AuditList() {
       title="Audit log"
     >
       <Datagrid rowClick={false} bulkActionButtons={false}>
-        <DateField source="at" label="When" showTime sortable={false} />
+        <DateField locales="en-GB" source="at" label="When" showTime sortable={false} />
         <TextField source="action" sortable={false} />
         <MemberLink source="actorId" label="By" />
         <MemberLink source="subjectUserId" label="Subject" />

@@ -19,7 +19,7 @@ export function DeadLetterList() {
       title="Dead letters"
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <DateField source="failedAt" label="Failed" showTime sortable={false} />
+        <DateField locales="en-GB" source="failedAt" label="Failed" showTime sortable={false} />
         <TextField source="originalTopic" label="Topic" sortable={false} />
         <TextField source="consumerGroup" label="Group" sortable={false} />
         <TextField source="eventType" label="Event" sortable={false} emptyText="—" />

@@ -42,7 +42,7 @@ export function EventList() {
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="title" sortable={false} />
         <TextField source="category" sortable={false} />
-        <DateField source="startsAt" label="Starts" showTime sortable={false} />
+        <DateField locales="en-GB" source="startsAt" label="Starts" showTime sortable={false} />
         <TextField source="location.name" label="Where" sortable={false} />
         <FunctionField
           label="Registered"

@@ -2,7 +2,6 @@ import {
   ChipField,
   Datagrid,
   DateField,
-  EmailField,
   List,
   NumberField,
   SearchInput,
@@ -35,12 +34,18 @@ export function MemberList() {
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" sortable={false} />
-        <EmailField source="email" sortable={false} />
+        <TextField source="email" sortable={false} />
         <ChipField source="role" sortable={false} size="small" />
         <TextField source="status" sortable={false} />
-        <DateField source="suspendedUntil" showTime sortable={false} emptyText="—" />
+        <DateField
+          locales="en-GB"
+          source="suspendedUntil"
+          showTime
+          sortable={false}
+          emptyText="—"
+        />
         <NumberField source="openReports" label="Open reports" sortable={false} />
-        <DateField source="createdAt" label="Joined" sortable={false} />
+        <DateField locales="en-GB" source="createdAt" label="Joined" sortable={false} />
         <DateField
           source="lastActiveAt"
           label="Last active"

@@ -11,7 +11,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { Show, useRecordContext } from 'react-admin';
+import { Link, Show, useRecordContext } from 'react-admin';
 import { MemberActions } from './MemberActions';
 
 interface HistoryEntry {
@@ -94,7 +94,16 @@ function MemberDetailView() {
             <dt>Joined</dt>
             <dd>{when(member.createdAt)}</dd>
             <dt>Reports about them</dt>
-            <dd>{member.reportsAgainst}</dd>
+            <dd>
+              {member.reportsAgainst}{' '}
+              {member.reportsAgainst > 0 && (
+                <Link
+                  to={`/reports?filter=${encodeURIComponent(JSON.stringify({ status: 'open', subjectUserId: member.id }))}`}
+                >
+                  open reports about them
+                </Link>
+              )}
+            </dd>
             <dt>Reports they filed</dt>
             <dd>{member.reportsFiled}</dd>
           </Box>

@@ -63,7 +63,7 @@ export function ReportList() {
         title="Reports (oldest first)"
       >
         <Datagrid rowClick={false} bulkActionButtons={false}>
-          <DateField source="createdAt" label="Filed" showTime sortable={false} />
+          <DateField locales="en-GB" source="createdAt" label="Filed" showTime sortable={false} />
           <TextField source="reason" sortable={false} />
           <MemberLink source="subjectUserId" label="Subject" />
           <NumberField source="subjectOpenReports" label="Open about them" sortable={false} />
