@@ -2,12 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { jwt } from '../test/tokens';
 import { isStaff, readClaims, refreshDelayMs } from './token';
 
-/** A token as the API signs it: base64url JSON, UTF-8 bytes, no padding (the signature is not read). */
-function jwt(claims: Record<string, unknown>): string {
-  const part = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
-  return `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}.signature`;
-}
-
 describe('readClaims', () => {
   it('reads base64url payloads with unicode names', () => {
     // Characters chosen so the encoding holds both `-` and `_`.
@@ -19,7 +13,8 @@ describe('readClaims', () => {
       name: 'Zoë Øster-Łukasz ✓ ~~~???>>>',
     };
     const token = jwt(claims);
-    expect(token.split('.')[1]).toMatch(/[-_]/);
+    expect(token.split('.')[1]).toMatch(/-/);
+    expect(token.split('.')[1]).toMatch(/_/);
     expect(readClaims(token)).toEqual(claims);
   });
 
