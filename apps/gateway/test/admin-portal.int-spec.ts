@@ -174,6 +174,9 @@ describe('the gateway serving the admin portal', () => {
       expect(problemOf(answer)).toMatchObject({ status: 404, code: 'COMMON.ROUTE_NOT_FOUND' });
       expect(answer.headers['cache-control']).toBeUndefined();
     }
+    const posted = await send(port, 'POST', '/admin/');
+    expect(posted.status).toBe(404);
+    expect(posted.headers['content-type']).toMatch(/^application\/problem\+json/);
     const unknown = await get('/nowhere');
     expect(unknown.status).toBe(404);
     expect(problemOf(unknown).code).toBe('COMMON.ROUTE_NOT_FOUND');
