@@ -10,6 +10,7 @@ import { can } from './auth/permissions';
 import { LoginPage } from './auth/LoginPage';
 import type { Role } from './auth/token';
 import { PortalLayout } from './layout/PortalLayout';
+import { theme } from './layout/theme';
 import { AuditList } from './pages/audit/AuditList';
 import { Dashboard } from './pages/dashboard/Dashboard';
 import { DeadLetterList } from './pages/dead-letters/DeadLetterList';
@@ -42,6 +43,7 @@ export function App({ services }: { services: Services }) {
         queryClient={queryClient}
         loginPage={LoginPage}
         layout={PortalLayout}
+        theme={theme}
         dashboard={Dashboard}
         requireAuth
         disableTelemetry

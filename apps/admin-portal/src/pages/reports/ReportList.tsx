@@ -65,6 +65,7 @@ export function ReportList() {
         <Datagrid rowClick={false} bulkActionButtons={false}>
           <DateField locales="en-GB" source="createdAt" label="Filed" showTime sortable={false} />
           <TextField source="reason" sortable={false} />
+          <DecideButton />
           <MemberLink source="subjectUserId" label="Subject" />
           <NumberField source="subjectOpenReports" label="Open about them" sortable={false} />
           <BooleanField source="autoHidden" label="Auto-hidden" sortable={false} />
@@ -78,7 +79,6 @@ export function ReportList() {
           <MemberLink source="reporterId" label="Reporter" />
           <TextField source="status" sortable={false} />
           <TextField source="action" label="Decision" sortable={false} emptyText="—" />
-          <DecideButton />
         </Datagrid>
       </List>
     </>
