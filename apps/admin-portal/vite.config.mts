@@ -16,7 +16,8 @@ export default defineConfig({
   build: {
     outDir: `${workspace}dist/apps/admin-portal`,
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps: they would be served publicly beside the bundle.
+    sourcemap: false,
     // react-admin and MUI are most of the bundle; one vendor chunk keeps the app's own changes cheap to reload.
     chunkSizeWarningLimit: 2048,
   },
