@@ -25,6 +25,8 @@ type Handler<E extends keyof RealtimeEvents> = (payload: RealtimeEvents[E]) => v
 export class Realtime {
   private socket: Socket | null = null;
   private readonly handlers = new Map<string, Set<(payload: never) => void>>();
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private refusals = 0;
 
   constructor(
     private readonly token: () => Promise<string | null>,
@@ -44,23 +46,42 @@ export class Realtime {
         );
       },
     });
-    socket.on('connect', () => this.connection.reached());
+    socket.on('connect', () => {
+      this.refusals = 0;
+      this.connection.reached();
+    });
     socket.on('disconnect', (reason) => {
-      if (reason !== 'io client disconnect') this.connection.lost();
+      if (reason === 'io client disconnect') return;
+      this.connection.lost();
+      // The server closing the socket (a revoked session, a restart) is not retried by Socket.IO.
+      if (reason === 'io server disconnect') this.retryLater(socket);
     });
     socket.onAny((event: string, payload: unknown) => {
       for (const handler of this.handlers.get(event) ?? []) handler(payload as never);
     });
     socket.on('connect_error', () => {
-      // A refused handshake (an expired token) is retried with a fresh token by the auth callback.
-      if (!socket.active) socket.connect();
+      // A refused handshake (an expired token) is not retried by Socket.IO: try again, with a
+      // fresh token from the auth callback, after a growing pause.
+      if (!socket.active) this.retryLater(socket);
     });
     this.socket = socket;
   }
 
   disconnect(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     this.socket?.disconnect();
     this.socket = null;
+  }
+
+  private retryLater(socket: Socket): void {
+    if (this.retryTimer) return;
+    const delay = Math.min(30_000, 1000 * 2 ** this.refusals);
+    this.refusals += 1;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.socket === socket && !socket.connected) socket.connect();
+    }, delay);
   }
 
   /** Listens whether or not connected yet; repeated notification ids reach a handler once. */
