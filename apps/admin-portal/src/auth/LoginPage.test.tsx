@@ -108,6 +108,7 @@ describe('LoginPage with the portal auth provider', () => {
     const [login, logout] = fetchMock.mock.calls.map(([request]) => request);
     expect(await login.json()).toEqual({ email: 'member@example.com', password: 'secret-pass' });
     expect(logout.url).toBe('http://portal.test/api/v1/auth/logout');
+    expect(logout.headers.get('authorization')).toMatch(/^Bearer \S+$/);
     expect(await logout.json()).toEqual({ refreshToken: 'member-refresh' });
     expect(session.identity).toBeNull();
     expect(storage.length).toBe(0);

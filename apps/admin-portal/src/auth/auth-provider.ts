@@ -14,12 +14,17 @@ export const NO_ACCESS =
  */
 export function createAuthProvider(api: Api, session: Session): AuthProvider {
   const revoke = async () => {
+    // Logout, unlike refresh, needs an access token beside the refresh token it revokes.
+    const accessToken = await session.token().catch(() => null);
     const refreshToken = session.refreshToken;
     session.end();
-    if (refreshToken)
-      await unwrap(api.POST('/api/v1/auth/logout', { body: { refreshToken } })).catch(
-        () => undefined,
-      );
+    if (refreshToken && accessToken)
+      await unwrap(
+        api.POST('/api/v1/auth/logout', {
+          body: { refreshToken },
+          headers: { authorization: `Bearer ${accessToken}` },
+        }),
+      ).catch(() => undefined);
   };
 
   return {
