@@ -55,6 +55,16 @@ export function createAuthProvider(api: Api, session: Session): AuthProvider {
         await revoke();
         throw error;
       }
+      // A refresh after a role change (401 AUTH.ROLE_CHANGED) can bring back a plain member's token.
+      if (
+        error instanceof ApiError &&
+        error.status === 403 &&
+        session.role &&
+        !isStaff(session.role)
+      ) {
+        await revoke();
+        throw new Error(NO_ACCESS);
+      }
     },
     async getIdentity() {
       const identity = session.identity;
