@@ -20,6 +20,7 @@ const shared = {
     '^@rendezvous/api-client$': '<rootDir>/libs/api-client/src/index.ts',
     '^@rendezvous/asyncapi$': '<rootDir>/libs/asyncapi/src/index.ts',
     '^@rendezvous/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+    '^@rendezvous/contracts/values$': '<rootDir>/libs/contracts/src/values.ts',
     '^@rendezvous/platform$': '<rootDir>/libs/platform/src/index.ts',
     '^@rendezvous/testing$': '<rootDir>/libs/testing/src/index.ts',
     // ESM-only with an import-only exports map, which Jest's require() resolution skips.

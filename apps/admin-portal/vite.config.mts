@@ -13,7 +13,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@rendezvous/api-client': `${workspace}libs/api-client/src/index.ts`,
-      '@rendezvous/contracts': `${workspace}libs/contracts/src/index.ts`,
+      '@rendezvous/contracts/values': `${workspace}libs/contracts/src/values.ts`,
     },
   },
   build: {
@@ -21,12 +21,7 @@ export default defineConfig({
     emptyOutDir: true,
     // No source maps: they would be served publicly beside the bundle.
     sourcemap: false,
-    rollupOptions: {
-      // The contracts are plain declarations: without this, every schema they build at load time
-      // would ship with the few value lists the portal reads.
-      treeshake: { moduleSideEffects: (id: string) => !id.includes('/libs/contracts/') },
-    },
-    // react-admin and MUI are most of the bundle; one vendor chunk keeps the app's own changes cheap to reload.
+    // react-admin, MUI and recharts make one large bundle (see README, Admin portal): no warning each build.
     chunkSizeWarningLimit: 2048,
   },
   server: {

@@ -1,3 +1,4 @@
+import { NOTE_MAX_LENGTH } from '@rendezvous/contracts/values';
 import {
   Alert,
   Button,
@@ -12,7 +13,7 @@ import {
 import type { FormEvent, ReactNode } from 'react';
 import { useId, useState } from 'react';
 
-export const NOTE_MAX = 2000;
+export const NOTE_MAX = NOTE_MAX_LENGTH;
 
 /** Whether a moderator's note is acceptable (API.md: every note is 1–2000 characters). */
 export function noteProblem(note: string): string | null {

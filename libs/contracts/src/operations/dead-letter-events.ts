@@ -2,9 +2,8 @@ import type { Static } from '../events/schema-builder';
 import { Closed, DateTime, defineEvent, OneOf, Type, Uuid } from '../events/schema-builder';
 import { NOTE_MAX_LENGTH } from '../moderation/moderation-values';
 
-/** What became of a dead letter (API.md, Operations): only a `pending` one may change, once. */
-export const DEAD_LETTER_STATUSES = ['pending', 'replayed', 'discarded'] as const;
-export type DeadLetterStatus = (typeof DEAD_LETTER_STATUSES)[number];
+export { DEAD_LETTER_STATUSES } from './dead-letter-values';
+export type { DeadLetterStatus } from './dead-letter-values';
 
 /**
  * `dead_letter.status_changed`; aggregate = the dead letter. The gateway's durable record of an

@@ -9,21 +9,9 @@ import {
   Uuid,
 } from '../events/schema-builder';
 
-export const VENUE_CATEGORIES = [
-  'cafe',
-  'bar',
-  'restaurant',
-  'music',
-  'comedy',
-  'karaoke',
-  'sports',
-  'coworking',
-  'other',
-] as const;
-export type VenueCategory = (typeof VENUE_CATEGORIES)[number];
-
-export const INTERACTION_TYPES = ['view', 'interest', 'like'] as const;
-export type InteractionType = (typeof INTERACTION_TYPES)[number];
+export { INTERACTION_TYPES, VENUE_CATEGORIES } from './venue-values';
+import { INTERACTION_TYPES, VENUE_CATEGORIES } from './venue-values';
+export type { InteractionType, VenueCategory } from './venue-values';
 
 /**
  * `venue.created` and `venue.updated`: the whole venue after the change. Aggregate (and key) =

@@ -11,9 +11,9 @@ import {
 import type { Role } from './roles';
 import { ROLES } from './roles';
 
-/** An account's standing (API.md, Safety and moderation). */
-export const ACCOUNT_STATUSES = ['active', 'suspended', 'banned'] as const;
-export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+export { ACCOUNT_STATUSES } from './account-status-values';
+import { ACCOUNT_STATUSES } from './account-status-values';
+export type { AccountStatus } from './account-status-values';
 
 /**
  * `user.status_changed`: the person's standing after the change — status, role and auto-hide —
