@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { useServices } from '../services-context';
 import type { RealtimeEvents } from './realtime';
 
@@ -8,7 +8,7 @@ export function useRealtime<E extends keyof RealtimeEvents>(
   handler: (payload: RealtimeEvents[E]) => void,
 ): void {
   const { realtime } = useServices();
-  const latest = useRef(handler);
-  latest.current = handler;
-  useEffect(() => realtime.on(event, (payload) => latest.current(payload)), [realtime, event]);
+  // The latest handler, without subscribing again each render.
+  const onNotification = useEffectEvent(handler);
+  useEffect(() => realtime.on(event, (payload) => onNotification(payload)), [realtime, event]);
 }
