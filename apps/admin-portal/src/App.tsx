@@ -32,7 +32,12 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, staleTime: 5_000, refetchOnWindowFocus: true } },
 });
 
-/** Moderators see the pages their role can act on; admins see everything. */
+/**
+ * Moderators see the pages their role can act on; admins see everything. Without `requireAuth`:
+ * with it, react-admin 5.15 sent a signed-out visitor to the sign-in page over a thousand times
+ * (its LogoutOnMount mounting again after each store reset) before the form appeared, seconds
+ * later; every page checks the session itself (list, show and dashboard controllers).
+ */
 export function App({ services }: { services: Services }) {
   return (
     <ServicesContext.Provider value={services}>
@@ -45,7 +50,6 @@ export function App({ services }: { services: Services }) {
         layout={PortalLayout}
         theme={theme}
         dashboard={Dashboard}
-        requireAuth
         disableTelemetry
       >
         {(role: Role | null) => [
