@@ -34,6 +34,8 @@ export RENDEZVOUS_TEST_COUNTS
 trap 'rm -f "$RENDEZVOUS_TEST_COUNTS"' EXIT
 status=0
 npm run -s test:fast || status=$?
+# The admin portal's component and unit tests (Vitest, jsdom); their counts join the verdict.
+npm run -s test:portal || status=$?
 step "tests: end-to-end"
 # The admin portal's browser tests drive Debian's Chromium.
 bash tools/ensure-chromium.sh
