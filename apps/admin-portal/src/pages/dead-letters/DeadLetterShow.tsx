@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Show, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { NoteDialog } from '../../components/NoteDialog';
 import type { AdminDataProvider } from '../../data/data-provider';
+import { DETAIL_QUERY } from '../../data/detail-query';
 
 interface DeadLetter {
   id: string;
@@ -132,7 +133,7 @@ function DeadLetterView() {
 
 export function DeadLetterShow() {
   return (
-    <Show component="div" title="Dead letter">
+    <Show component="div" title="Dead letter" queryOptions={DETAIL_QUERY}>
       <DeadLetterView />
     </Show>
   );

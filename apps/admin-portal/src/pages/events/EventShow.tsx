@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Show, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { NoteDialog } from '../../components/NoteDialog';
 import type { AdminDataProvider } from '../../data/data-provider';
+import { DETAIL_QUERY } from '../../data/detail-query';
 
 interface EventDetail {
   id: string;
@@ -104,7 +105,7 @@ function EventDetailView() {
 
 export function EventShow() {
   return (
-    <Show component="div" title="Event">
+    <Show component="div" title="Event" queryOptions={DETAIL_QUERY}>
       <EventDetailView />
     </Show>
   );

@@ -13,6 +13,7 @@ import {
 } from '@mui/material';
 import { Link, Show, useRecordContext } from 'react-admin';
 import { MemberActions } from './MemberActions';
+import { DETAIL_QUERY } from '../../data/detail-query';
 
 interface HistoryEntry {
   id: string;
@@ -148,7 +149,7 @@ function MemberDetailView() {
 
 export function MemberShow() {
   return (
-    <Show component="div" title="Member">
+    <Show component="div" title="Member" queryOptions={DETAIL_QUERY}>
       <MemberDetailView />
     </Show>
   );
