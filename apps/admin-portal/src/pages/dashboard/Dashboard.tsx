@@ -62,7 +62,7 @@ export function Dashboard() {
             <Card variant="outlined">
               <CardHeader
                 title={index === 0 ? 'People and matching' : 'Events, bookings and reports'}
-                titleTypographyProps={{ component: 'h3', variant: 'subtitle1' }}
+                slotProps={{ title: { component: 'h3', variant: 'subtitle1' } }}
               />
               <CardContent sx={{ height: 280 }}>
                 <ResponsiveContainer width="100%" height="100%">
