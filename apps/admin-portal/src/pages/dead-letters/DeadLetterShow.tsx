@@ -1,6 +1,7 @@
 import { Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Show, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { DetailList } from '../../components/DetailList';
 import { NoteDialog } from '../../components/NoteDialog';
 import type { AdminDataProvider } from '../../data/data-provider';
 import { DETAIL_QUERY } from '../../data/detail-query';
@@ -89,16 +90,7 @@ function DeadLetterView() {
       )}
       <Card variant="outlined">
         <CardContent>
-          <Box
-            component="dl"
-            sx={{
-              display: 'grid',
-              gridTemplateColumns: 'max-content 1fr',
-              columnGap: 2,
-              rowGap: 0.5,
-              m: 0,
-            }}
-          >
+          <DetailList>
             <dt>Failed</dt>
             <dd>{new Date(letter.failedAt).toLocaleString('en-GB')}</dd>
             <dt>Error</dt>
@@ -109,7 +101,7 @@ function DeadLetterView() {
             <dd style={{ fontFamily: 'monospace' }}>{letter.key ?? '—'}</dd>
             <dt>Event id</dt>
             <dd style={{ fontFamily: 'monospace' }}>{letter.eventId ?? '—'}</dd>
-          </Box>
+          </DetailList>
         </CardContent>
       </Card>
       <Code label="Message" value={letter.value} />

@@ -1,6 +1,7 @@
 import { Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Show, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { DetailList } from '../../components/DetailList';
 import { NoteDialog } from '../../components/NoteDialog';
 import type { AdminDataProvider } from '../../data/data-provider';
 import { DETAIL_QUERY } from '../../data/detail-query';
@@ -61,16 +62,7 @@ function EventDetailView() {
       )}
       <Card variant="outlined">
         <CardContent>
-          <Box
-            component="dl"
-            sx={{
-              display: 'grid',
-              gridTemplateColumns: 'max-content 1fr',
-              columnGap: 2,
-              rowGap: 0.5,
-              m: 0,
-            }}
-          >
+          <DetailList>
             <dt>Starts</dt>
             <dd>{new Date(event.startsAt).toLocaleString('en-GB')}</dd>
             <dt>Ends</dt>
@@ -87,7 +79,7 @@ function EventDetailView() {
             <dd>{event.tags.join(', ') || '—'}</dd>
             <dt>Description</dt>
             <dd style={{ whiteSpace: 'pre-wrap' }}>{event.description || '—'}</dd>
-          </Box>
+          </DetailList>
         </CardContent>
       </Card>
       <NoteDialog

@@ -12,6 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import { Link, Show, useRecordContext } from 'react-admin';
+import { DetailList } from '../../components/DetailList';
 import { MemberActions } from './MemberActions';
 import { DETAIL_QUERY } from '../../data/detail-query';
 
@@ -74,16 +75,7 @@ function MemberDetailView() {
           <Typography component="h2" variant="h6" gutterBottom>
             Profile
           </Typography>
-          <Box
-            component="dl"
-            sx={{
-              display: 'grid',
-              gridTemplateColumns: 'max-content 1fr',
-              columnGap: 2,
-              rowGap: 0.5,
-              m: 0,
-            }}
-          >
+          <DetailList>
             <dt>Headline</dt>
             <dd>{member.profile.headline ?? '—'}</dd>
             <dt>Industry</dt>
@@ -107,7 +99,7 @@ function MemberDetailView() {
             </dd>
             <dt>Reports they filed</dt>
             <dd>{member.reportsFiled}</dd>
-          </Box>
+          </DetailList>
         </CardContent>
       </Card>
       <Card variant="outlined">
