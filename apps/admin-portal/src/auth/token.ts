@@ -1,4 +1,6 @@
-export type Role = 'user' | 'moderator' | 'admin';
+import type { Role } from '@rendezvous/contracts/values';
+
+export type { Role };
 
 export interface AccessClaims {
   sub: string;
