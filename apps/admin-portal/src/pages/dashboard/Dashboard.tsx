@@ -36,11 +36,12 @@ export function Dashboard() {
         Today
       </Typography>
       {stats.error && <Alert severity="error">{(stats.error as Error).message}</Alert>}
-      <Grid container spacing={2} component="dl" sx={{ m: 0 }}>
+      {/* One small definition list per card: a dl may hold only dt and dd (and div groups). */}
+      <Grid container spacing={2}>
         {TODAY.map((entry) => (
           <Grid key={entry.key} size={{ xs: 6, sm: 4, md: 3, lg: 2 }}>
             <Card variant="outlined" sx={{ height: '100%' }}>
-              <CardContent>
+              <CardContent component="dl" sx={{ m: 0 }}>
                 <Typography component="dt" variant="body2" color="text.secondary">
                   {entry.label}
                 </Typography>
