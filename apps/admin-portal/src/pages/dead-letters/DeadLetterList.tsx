@@ -1,6 +1,7 @@
 import { Datagrid, DateField, List, SelectInput, TextField, TextInput } from 'react-admin';
 import { DEAD_LETTER_STATUS_CHOICES } from '../../components/choices';
 import { CursorPagination } from '../../components/CursorPagination';
+import { RowLink } from '../../components/RowLink';
 
 const filters = [
   <TextInput key="topic" source="topic" label="Original topic" alwaysOn />,
@@ -19,7 +20,9 @@ export function DeadLetterList() {
       title="Dead letters"
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <DateField locales="en-GB" source="failedAt" label="Failed" showTime sortable={false} />
+        <RowLink to="show" source="failedAt" label="Failed" sortable={false}>
+          <DateField locales="en-GB" source="failedAt" showTime />
+        </RowLink>
         <TextField source="originalTopic" label="Topic" sortable={false} />
         <TextField source="consumerGroup" label="Group" sortable={false} />
         <TextField source="eventType" label="Event" sortable={false} emptyText="—" />

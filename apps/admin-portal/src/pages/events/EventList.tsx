@@ -11,6 +11,7 @@ import {
 import { EVENT_CATEGORY_CHOICES } from '../../components/choices';
 import { CursorPagination } from '../../components/CursorPagination';
 import { MemberLink } from '../../components/MemberLink';
+import { RowLink } from '../../components/RowLink';
 
 const filters = [
   <SearchInput
@@ -40,7 +41,9 @@ export function EventList() {
   return (
     <List filters={filters} pagination={<CursorPagination />} perPage={25} exporter={false}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="title" sortable={false} />
+        <RowLink to="show" source="title" sortable={false}>
+          <TextField source="title" />
+        </RowLink>
         <TextField source="category" sortable={false} />
         <DateField locales="en-GB" source="startsAt" label="Starts" showTime sortable={false} />
         <TextField source="location.name" label="Where" sortable={false} />

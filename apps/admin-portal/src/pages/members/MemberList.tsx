@@ -10,6 +10,7 @@ import {
 } from 'react-admin';
 import { ROLE_CHOICES, STATUS_CHOICES } from '../../components/choices';
 import { CursorPagination } from '../../components/CursorPagination';
+import { RowLink } from '../../components/RowLink';
 
 const filters = [
   <SearchInput
@@ -33,7 +34,9 @@ export function MemberList() {
       exporter={false}
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="name" sortable={false} />
+        <RowLink to="show" source="name" sortable={false}>
+          <TextField source="name" />
+        </RowLink>
         <TextField source="email" sortable={false} />
         <ChipField source="role" sortable={false} size="small" />
         <TextField source="status" sortable={false} />

@@ -3,6 +3,7 @@ import { can } from '../../auth/permissions';
 import type { Role } from '../../auth/token';
 import { VENUE_CATEGORY_CHOICES } from '../../components/choices';
 import { CursorPagination } from '../../components/CursorPagination';
+import { RowLink } from '../../components/RowLink';
 
 const filters = [
   <SelectInput key="category" source="category" choices={VENUE_CATEGORY_CHOICES} alwaysOn />,
@@ -14,7 +15,9 @@ export function VenueList() {
   return (
     <List filters={filters} pagination={<CursorPagination />} perPage={25} exporter={false}>
       <Datagrid rowClick={editable ? 'edit' : false} bulkActionButtons={false}>
-        <TextField source="name" sortable={false} />
+        <RowLink to={editable && 'edit'} source="name" sortable={false}>
+          <TextField source="name" />
+        </RowLink>
         <TextField source="category" sortable={false} />
         <NumberField source="priceLevel" label="Price" sortable={false} />
         <NumberField source="rating" sortable={false} emptyText="—" />
