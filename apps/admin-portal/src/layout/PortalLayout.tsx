@@ -2,10 +2,11 @@ import type { ReactNode } from 'react';
 import { Layout } from 'react-admin';
 import { ConnectionBanner } from '../connection/ConnectionBanner';
 import { LiveConnection } from '../realtime/LiveConnection';
+import { PortalAppBar } from './PortalAppBar';
 
 export function PortalLayout({ children }: { children: ReactNode }) {
   return (
-    <Layout>
+    <Layout appBar={PortalAppBar}>
       <LiveConnection />
       <ConnectionBanner />
       {children}
