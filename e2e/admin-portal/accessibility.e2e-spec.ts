@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { testKafka, waitFor } from '@rendezvous/testing';
 import type { Browser, Page } from 'playwright-core';
 import type { Person } from '../support/api-client';
@@ -17,6 +16,7 @@ import {
 } from '../support/browser';
 import type { Staff } from '../support/moderation';
 import { theAdmin } from '../support/moderation';
+import { publishMalformed } from '../support/dead-letters';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/suite-settings';
 import { expectData } from '../support/typed-api';
 
@@ -57,10 +57,7 @@ describe('admin portal: accessibility at 1280 px and 390 px (axe-core), with scr
     const producer = testKafka().producer();
     await producer.connect();
     try {
-      await producer.send({
-        topic: 'user.blocked',
-        messages: [{ key: randomUUID(), value: JSON.stringify({ type: 'user.blocked' }) }],
-      });
+      await publishMalformed(producer, 'admin-portal-accessibility');
     } finally {
       await producer.disconnect();
     }

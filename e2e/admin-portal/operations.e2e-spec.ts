@@ -6,6 +6,7 @@ import type { BrowserSession } from '../support/browser';
 import { launchChromium, portalPage, portalRoute, signIn } from '../support/browser';
 import type { Staff } from '../support/moderation';
 import { note, theAdmin } from '../support/moderation';
+import { publishMalformed } from '../support/dead-letters';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/suite-settings';
 import { expectData } from '../support/typed-api';
 
@@ -99,28 +100,7 @@ describe('admin portal: venues and dead letters (admin)', () => {
   });
 
   it('finds a dead letter, shows its message and replays it', async () => {
-    // A user.blocked message whose data breaks the schema: every consumer of the topic gives up.
-    const key = randomUUID();
-    await producer.send({
-      topic: 'user.blocked',
-      messages: [
-        {
-          key,
-          value: JSON.stringify({
-            id: randomUUID(),
-            type: 'user.blocked',
-            schemaVersion: 1,
-            occurredAt: new Date().toISOString(),
-            source: 'user',
-            aggregateId: key,
-            aggregateVersion: 1,
-            correlationId: randomUUID().replace(/-/g, ''),
-            data: { email: 'poison@example.com', note: 'not a block' },
-          }),
-          headers: { 'event-type': 'user.blocked', 'x-e2e': 'admin-portal' },
-        },
-      ],
-    });
+    const key = await publishMalformed(producer);
     const parked = await waitFor(
       async () =>
         expectData(
