@@ -37,7 +37,13 @@ export function LoginPage() {
           <Typography variant="body2" color="text.secondary" gutterBottom>
             For moderators and admins.
           </Typography>
-          <Stack component="form" spacing={2} onSubmit={(event) => void submit(event)} noValidate aria-label="Sign in">
+          <Stack
+            component="form"
+            spacing={2}
+            onSubmit={(event) => void submit(event)}
+            noValidate
+            aria-label="Sign in"
+          >
             {error && (
               <Alert severity="error" role="alert">
                 {error}
