@@ -38,6 +38,7 @@ import { OutboxRelay } from './kafka/outbox-relay';
 import { OutboxService } from './kafka/outbox.service';
 import { loggerOptions } from './logging/logger-options';
 import { MetricsController } from './metrics/metrics.controller';
+import { OutboxMetrics } from './metrics/outbox-metrics';
 import { PlatformMetrics } from './metrics/platform-metrics';
 import { PlatformLifecycle } from './platform-lifecycle';
 import {
@@ -273,6 +274,7 @@ export class PlatformModule {
     const database: Provider[] = withDatabase
       ? [
           OutboxService,
+          OutboxMetrics,
           InboxService,
           ExportPartsService,
           AccountStatusProjection,

@@ -4,11 +4,12 @@ import { WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { AccountStanding } from '@rendezvous/contracts';
 import { ROLES, isSuspendedAt } from '@rendezvous/contracts';
 import type { AuthUser } from '@rendezvous/platform';
-import { TokenVerifier, accessRefusal, bearerToken } from '@rendezvous/platform';
+import { PlatformMetrics, TokenVerifier, accessRefusal, bearerToken } from '@rendezvous/platform';
 import type { Server, Socket } from 'socket.io';
 import { RevokedUsers } from '../auth/revoked-users';
 import type { Push } from '../notifications/notification-map';
 import { handshakeError } from './handshake-error';
+import { registerSocketGauge } from './socket-metrics';
 import { roleRoom, rolesAbove, roomRoleOf, tokenRoleRoom, userRoom } from './rooms';
 
 interface SocketData {
@@ -37,9 +38,11 @@ export class NotificationsSocket implements OnGatewayInit, OnGatewayConnection {
   constructor(
     private readonly verifier: TokenVerifier,
     private readonly access: RevokedUsers,
+    private readonly metrics: PlatformMetrics,
   ) {}
 
   afterInit(server: Server): void {
+    registerSocketGauge(this.metrics, server);
     server.use((socket, next) => {
       const token = tokenOf(socket);
       if (!token) return next(new Error('unauthorized'));

@@ -5,6 +5,7 @@ import type { Envelope } from '@rendezvous/contracts';
 import { DomainError, EVENT_HEADERS, dlqTopic } from '@rendezvous/contracts';
 import type { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
+import { ConsumerLagReader } from '../metrics/consumer-lag';
 import type { PlatformMetrics } from '../metrics/platform-metrics';
 import { newTraceId, runWithTrace, traceIdFromTraceparent } from '../trace/trace-context';
 import { EnvelopeValidator } from './envelope-validator';
@@ -42,6 +43,7 @@ function describeError(error: unknown): string {
 export class KafkaConsumerTransport extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
   private producer?: Producer;
+  private lag?: ConsumerLagReader;
   private stopping = false;
   private readonly validator: EnvelopeValidator;
 
@@ -66,6 +68,8 @@ export class KafkaConsumerTransport extends Server implements CustomTransportStr
     // disconnect() waits for the message in flight and commits what was resolved.
     await this.consumer?.disconnect();
     await this.producer?.disconnect();
+    await this.lag?.close();
+    this.lag = undefined;
     this.consumer = undefined;
     this.producer = undefined;
   }
@@ -101,6 +105,16 @@ export class KafkaConsumerTransport extends Server implements CustomTransportStr
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
       eachMessage: (payload) => this.handle(payload),
     });
+    if (this.options.metrics) {
+      this.lag = new ConsumerLagReader({
+        kafka,
+        groupId,
+        topics,
+        metrics: this.options.metrics,
+        onError: (error) =>
+          this.options.logger.warn({ err: error, groupId }, 'could not read the consumer lag'),
+      });
+    }
     this.options.logger.log(`consuming ${topics.join(', ')} as group ${groupId}`);
   }
 

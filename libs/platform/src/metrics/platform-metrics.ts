@@ -1,4 +1,10 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface ConsumerLag {
+  group: string;
+  /** Messages not yet consumed, by topic. */
+  lag: Map<string, number>;
+}
 
 export type ConsumeOutcome = 'processed' | 'duplicate' | 'retried' | 'dead_lettered';
 
@@ -35,6 +41,22 @@ export class PlatformMetrics {
     registers: [this.registry],
   });
 
+  private readonly lagSources = new Set<() => Promise<ConsumerLag>>();
+
+  readonly kafkaConsumerLag = new Gauge({
+    name: 'kafka_consumer_lag',
+    help: 'Messages on a topic the consumer group has not consumed yet (log end minus committed offset, summed over partitions)',
+    labelNames: ['group', 'topic'] as const,
+    registers: [this.registry],
+    collect: async () => {
+      const readings = await Promise.all([...this.lagSources].map((source) => source()));
+      this.kafkaConsumerLag.reset();
+      for (const { group, lag } of readings) {
+        for (const [topic, value] of lag) this.kafkaConsumerLag.set({ group, topic }, value);
+      }
+    },
+  });
+
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
@@ -42,6 +64,12 @@ export class PlatformMetrics {
 
   countProduced(topic: string, count = 1): void {
     this.kafkaProduced.inc({ topic }, count);
+  }
+
+  /** Registers a reader of a consumer group's lag, asked at scrape time; returns its removal. */
+  addConsumerLagSource(source: () => Promise<ConsumerLag>): () => void {
+    this.lagSources.add(source);
+    return () => this.lagSources.delete(source);
   }
 
   countConsumed(topic: string, outcome: ConsumeOutcome): void {
