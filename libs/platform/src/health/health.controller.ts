@@ -6,6 +6,8 @@ import { Public } from '../auth/auth.decorators';
 import { PlatformLifecycle } from '../platform-lifecycle';
 import { assessReadiness } from './readiness';
 import { ReadinessMonitor } from './readiness-monitor';
+import { PlatformMetrics } from '../metrics/platform-metrics';
+import { registerReadinessGauges } from './readiness-metrics';
 
 const STATES = { type: 'object', additionalProperties: { type: 'string', enum: ['up', 'down'] } };
 const AGES = {
@@ -21,7 +23,10 @@ export class HealthController {
   constructor(
     private readonly monitor: ReadinessMonitor,
     private readonly lifecycle: PlatformLifecycle,
-  ) {}
+    metrics: PlatformMetrics,
+  ) {
+    registerReadinessGauges(metrics, monitor, () => lifecycle.draining);
+  }
 
   @Get('live')
   @ApiOkResponse({
