@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { SERVICES } from '@rendezvous/contracts';
 import type { ServiceName } from '@rendezvous/contracts';
 import { PlatformConfig } from '@rendezvous/platform';
+import { CONNECTION_SETTINGS } from './connection-security';
 import type { KubeObject } from './manifests';
 import { ROOT } from './manifests';
 import type { Workload } from './workloads';
@@ -52,10 +53,15 @@ export async function appSettings(app: ServiceName): Promise<string[]> {
   return [...names].sort();
 }
 
+/** Settings whose defaults (plaintext, no authentication) a deployment may leave in place. */
+const OPTIONAL_SETTINGS: readonly string[] = CONNECTION_SETTINGS;
+
 /** The settings an app needs a deployment to provide. */
 export async function requiredSettings(app: ServiceName): Promise<string[]> {
   const unused = UNUSED_SETTINGS[app] ?? [];
-  return (await appSettings(app)).filter((name) => !unused.includes(name));
+  return (await appSettings(app)).filter(
+    (name) => !unused.includes(name) && !OPTIONAL_SETTINGS.includes(name),
+  );
 }
 
 export interface ProvidedSettings {

@@ -86,6 +86,7 @@ POSTGRES_USER: {{ $values.postgresql.user | quote }}
 POSTGRES_POOL_SIZE: {{ $values.postgresql.poolSize | quote }}
 POSTGRES_DB: {{ printf "rendezvous_%s" (.app | replace "-" "_") | quote }}
 {{- end }}
+{{- include "rendezvous.connectionSettings" (dict "root" $root "postgres" (ne .app "gateway") "redis" true) }}
 {{- if eq .app "gateway" }}
 {{- range $upstream := list "user" "event" "matching" "proximity" "reco" "booking-agent" }}
 {{ printf "%s_SERVICE_URL" ($upstream | upper | replace "-" "_") }}: {{ include "rendezvous.serviceUrl" (dict "root" $root "app" $upstream) | quote }}
@@ -115,6 +116,7 @@ POSTGRES_DB: {{ printf "rendezvous_%s" (.app | replace "-" "_") | quote }}
     secretKeyRef:
       name: {{ $values.redis.existingSecret }}
       key: {{ $values.redis.urlKey }}
+{{- include "rendezvous.connectionSecretEnv" (dict "root" .root "redis" true) }}
 {{- if eq .app "user" }}
 - name: JWT_PRIVATE_KEY
   valueFrom:
@@ -134,6 +136,102 @@ POSTGRES_DB: {{ printf "rendezvous_%s" (.app | replace "-" "_") | quote }}
     secretKeyRef:
       name: {{ $values.proximityHmac.existingSecret }}
       key: {{ $values.proximityHmac.key }}
+{{- end }}
+{{- end -}}
+
+{{/* Where the CA and client certificates of the connections are mounted. */}}
+{{- define "rendezvous.certDir" -}}/etc/rendezvous/certs{{- end -}}
+
+{{/*
+Plain TLS/authentication settings of the connections a workload opens; call with
+(dict "root" $ "postgres" bool "redis" bool). Kafka always. Nothing when all are off.
+*/}}
+{{- define "rendezvous.connectionSettings" -}}
+{{- $values := .root.Values -}}
+{{- $dir := include "rendezvous.certDir" . -}}
+{{- if and .postgres (ne $values.postgresql.sslmode "disable") }}
+POSTGRES_SSLMODE: {{ $values.postgresql.sslmode | quote }}
+{{- end }}
+{{- if and .postgres $values.postgresql.caSecret.name }}
+POSTGRES_SSL_CA_FILE: {{ printf "%s/postgres-ca.crt" $dir | quote }}
+{{- end }}
+{{- if and .redis $values.redis.username }}
+REDIS_USERNAME: {{ $values.redis.username | quote }}
+{{- end }}
+{{- if and .redis $values.redis.caSecret.name }}
+REDIS_TLS_CA_FILE: {{ printf "%s/redis-ca.crt" $dir | quote }}
+{{- end }}
+{{- with $values.kafka.ssl }}
+{{- if .enabled }}
+KAFKA_SSL: "true"
+{{- if .caSecret.name }}
+KAFKA_SSL_CA_FILE: {{ printf "%s/kafka-ca.crt" $dir | quote }}
+{{- end }}
+{{- if .clientCertSecret }}
+KAFKA_SSL_CERT_FILE: {{ printf "%s/kafka-client.crt" $dir | quote }}
+KAFKA_SSL_KEY_FILE: {{ printf "%s/kafka-client.key" $dir | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- if ne $values.kafka.sasl.mechanism "none" }}
+KAFKA_SASL_MECHANISM: {{ $values.kafka.sasl.mechanism | quote }}
+KAFKA_SASL_USERNAME: {{ $values.kafka.sasl.username | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* Env entries of the connection passwords from Secrets; same arguments, Postgres aside. */}}
+{{- define "rendezvous.connectionSecretEnv" -}}
+{{- $values := .root.Values -}}
+{{- if and .redis $values.redis.passwordSecret.name }}
+- name: REDIS_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $values.redis.passwordSecret.name }}
+      key: {{ $values.redis.passwordSecret.key }}
+{{- end }}
+{{- if ne $values.kafka.sasl.mechanism "none" }}
+- name: KAFKA_SASL_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $values.kafka.sasl.existingSecret }}
+      key: {{ $values.kafka.sasl.passwordKey }}
+{{- end }}
+{{- end -}}
+
+{{/* The projected Secret files of the CAs and client certificate; same arguments. */}}
+{{- define "rendezvous.certSources" -}}
+{{- $values := .root.Values -}}
+{{- if and .postgres $values.postgresql.caSecret.name }}
+- secret:
+    name: {{ $values.postgresql.caSecret.name }}
+    items:
+      - key: {{ $values.postgresql.caSecret.key }}
+        path: postgres-ca.crt
+{{- end }}
+{{- if and .redis $values.redis.caSecret.name }}
+- secret:
+    name: {{ $values.redis.caSecret.name }}
+    items:
+      - key: {{ $values.redis.caSecret.key }}
+        path: redis-ca.crt
+{{- end }}
+{{- with $values.kafka.ssl }}
+{{- if and .enabled .caSecret.name }}
+- secret:
+    name: {{ .caSecret.name }}
+    items:
+      - key: {{ .caSecret.key }}
+        path: kafka-ca.crt
+{{- end }}
+{{- if and .enabled .clientCertSecret }}
+- secret:
+    name: {{ .clientCertSecret }}
+    items:
+      - key: tls.crt
+        path: kafka-client.crt
+      - key: tls.key
+        path: kafka-client.key
+{{- end }}
 {{- end }}
 {{- end -}}
 
