@@ -2,6 +2,7 @@ export * from './bootstrap/bootstrap';
 export * from './bootstrap/body-limit';
 export * from './config/load-config';
 export * from './config/platform.config';
+export * from './connections/connection-security';
 export * from './auth/auth-user';
 export * from './auth/auth.decorators';
 export * from './auth/jwt-auth.guard';

@@ -31,6 +31,7 @@ import { HealthController } from './health/health.controller';
 import { ReadinessMonitor } from './health/readiness-monitor';
 import { ExportPartsService } from './exports/export-parts.service';
 import { InboxService } from './kafka/inbox.service';
+import { kafkaSecurity, redisSecurity } from './connections/connection-security';
 import { createKafka } from './kafka/kafka-client';
 import { KafkaConsumerTransport } from './kafka/kafka-consumer.transport';
 import { KafkaHealthCheck } from './kafka/kafka-health';
@@ -202,13 +203,14 @@ export class PlatformModule {
             brokers: config.KAFKA_BROKERS,
             clientId: service,
             logger: new Logger('Kafka'),
+            security: kafkaSecurity(config),
           }),
       },
       {
         provide: REDIS,
         inject: [PlatformConfig],
         useFactory: (config: PlatformConfig) =>
-          createRedis(config.REDIS_URL, service, new Logger('Redis')),
+          createRedis(config.REDIS_URL, service, new Logger('Redis'), redisSecurity(config)),
       },
       { provide: TOPICS_TO_ENSURE, useValue: options.topics ?? ALL_TOPICS },
       {

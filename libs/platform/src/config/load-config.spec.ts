@@ -74,4 +74,45 @@ describe(loadConfig.name, () => {
     const config = loadConfig(ExampleConfig, { env: { SOMETHING_ELSE: 'x' }, envFile: null });
     expect(config).not.toHaveProperty('SOMETHING_ELSE');
   });
+
+  describe('settings from files (X_FILE)', () => {
+    const secret = (contents: string) => {
+      const path = join(mkdtempSync(join(tmpdir(), 'secret-')), 'value');
+      writeFileSync(path, contents);
+      return path;
+    };
+
+    it('reads the value from the file, without its final line break', () => {
+      const config = loadConfig(ExampleConfig, {
+        env: { POSTGRES_PASSWORD_FILE: secret('s3cret pass\n'), WIDGETS_FILE: secret('7') },
+        envFile: null,
+      });
+      expect(config.POSTGRES_PASSWORD).toBe('s3cret pass');
+      expect(config.WIDGETS).toBe(7);
+    });
+
+    it('refuses both forms at once and an unreadable file, naming the variable and not the value', () => {
+      let error: unknown;
+      try {
+        loadConfig(ExampleConfig, {
+          env: {
+            POSTGRES_PASSWORD: 'hunter2',
+            POSTGRES_PASSWORD_FILE: secret('other'),
+            REDIS_PASSWORD_FILE: '/nonexistent/redis-password',
+          },
+          envFile: null,
+        });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(
+        /POSTGRES_PASSWORD: set either POSTGRES_PASSWORD or POSTGRES_PASSWORD_FILE/,
+      );
+      expect(problems).toMatch(/REDIS_PASSWORD_FILE: cannot read/);
+      expect(problems).not.toContain('hunter2');
+      expect(problems).not.toContain('other');
+    });
+  });
 });

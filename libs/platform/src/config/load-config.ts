@@ -25,6 +25,15 @@ function readEnvFile(path: string): Record<string, string> {
   return parseEnv(readFileSync(path, 'utf8')) as Record<string, string>;
 }
 
+/** A mounted secret's content, without the line break editors and `kubectl` leave at its end. */
+function readSecretFile(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8').replace(/\r?\n$/, '');
+  } catch {
+    return null;
+  }
+}
+
 function describe(errors: ValidationError[]): string[] {
   // Values are left out on purpose: a bad variable may be a secret.
   return errors.map(
@@ -34,7 +43,9 @@ function describe(errors: ValidationError[]): string[] {
 
 /**
  * Reads the variables the class declares from the environment (and an optional `.env`),
- * converts and validates them. Throws ConfigError naming every bad variable.
+ * converts and validates them. Any variable `X` may instead be given as `X_FILE`, the path of a
+ * file holding its value (a mounted Kubernetes Secret). Throws ConfigError naming every bad
+ * variable, never its value.
  */
 export function loadConfig<T extends object>(
   cls: ConfigClass<T>,
@@ -44,10 +55,21 @@ export function loadConfig<T extends object>(
   const fileVars = options.envFile === null ? {} : readEnvFile(resolve(options.envFile ?? '.env'));
   const declared = Object.keys(new cls());
   const raw: Record<string, string> = {};
+  const problems: string[] = [];
   for (const key of declared) {
     const value = env[key] ?? fileVars[key];
-    if (value !== undefined && value !== '') raw[key] = value;
+    const path = env[`${key}_FILE`] ?? fileVars[`${key}_FILE`];
+    if (path !== undefined && path !== '') {
+      if (value !== undefined && value !== '') {
+        problems.push(`${key}: set either ${key} or ${key}_FILE, not both`);
+        continue;
+      }
+      const read = readSecretFile(path);
+      if (read === null) problems.push(`${key}_FILE: cannot read ${path}`);
+      else if (read !== '') raw[key] = read;
+    } else if (value !== undefined && value !== '') raw[key] = value;
   }
+  if (problems.length > 0) throw new ConfigError(problems);
   const config = plainToInstance(cls, raw, {
     exposeDefaultValues: true,
     enableImplicitConversion: false,

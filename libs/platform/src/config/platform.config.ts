@@ -1,10 +1,24 @@
 import 'reflect-metadata';
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { DEFAULT_ACCESS_TOKEN_ISSUER } from '@rendezvous/contracts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const POSTGRES_SSL_MODES = ['disable', 'require', 'verify-ca', 'verify-full'] as const;
+export type PostgresSslMode = (typeof POSTGRES_SSL_MODES)[number];
+export const KAFKA_SASL_MECHANISMS = ['none', 'plain', 'scram-sha-256', 'scram-sha-512'] as const;
+export type KafkaSaslMechanism = (typeof KAFKA_SASL_MECHANISMS)[number];
 
 /** An integer setting within bounds, converted from its env string. */
 export function IntSetting(min: number, max?: number): PropertyDecorator {
@@ -82,14 +96,62 @@ export class PlatformConfig {
   @IntSetting(1, 100)
   POSTGRES_POOL_SIZE = 10;
 
+  /**
+   * TLS to Postgres, as libpq's sslmode: `require` encrypts without checking the server,
+   * `verify-ca` checks its certificate against the CA, `verify-full` also checks its name.
+   */
+  @IsIn(POSTGRES_SSL_MODES)
+  POSTGRES_SSLMODE: PostgresSslMode = 'disable';
+
+  /** PEM file of the CA that signed the server's certificate; without it, the system's CAs. */
+  @IsString()
+  POSTGRES_SSL_CA_FILE = '';
+
+  /** `rediss://` connects with TLS. */
   @IsString()
   @MinLength(1)
   REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** An ACL user; with REDIS_PASSWORD (or REDIS_PASSWORD_FILE). Overrides the URL's. */
+  @IsString()
+  REDIS_USERNAME = '';
+
+  @IsString()
+  REDIS_PASSWORD = '';
+
+  /** PEM file of the CA that signed the server's certificate (`rediss://`). */
+  @IsString()
+  REDIS_TLS_CA_FILE = '';
 
   /** Comma-separated `host:port` list. */
   @IsString()
   @MinLength(1)
   KAFKA_BROKERS = '127.0.0.1:9092';
+
+  /** TLS to the brokers (SASL_SSL or SSL listeners). */
+  @EnvBoolean()
+  @IsBoolean()
+  KAFKA_SSL = false;
+
+  /** PEM file of the CA that signed the brokers' certificates; without it, the system's CAs. */
+  @IsString()
+  KAFKA_SSL_CA_FILE = '';
+
+  /** A client certificate and its key (PEM files), for brokers that authenticate clients by TLS. */
+  @IsString()
+  KAFKA_SSL_CERT_FILE = '';
+
+  @IsString()
+  KAFKA_SSL_KEY_FILE = '';
+
+  @IsIn(KAFKA_SASL_MECHANISMS)
+  KAFKA_SASL_MECHANISM: KafkaSaslMechanism = 'none';
+
+  @IsString()
+  KAFKA_SASL_USERNAME = '';
+
+  @IsString()
+  KAFKA_SASL_PASSWORD = '';
 
   /** The consumer group; empty means the service's name (ARCHITECTURE.md). */
   @IsString()

@@ -70,7 +70,12 @@ export class DatabaseModule {
               migrationsRun: false,
               migrationsTransactionMode: 'each' as const,
               synchronize: false,
-              extra: { max: config.POSTGRES_POOL_SIZE, connectionTimeoutMillis: 5_000 },
+              // Straight to node-postgres's pool: TypeORM's own `ssl` type lacks verify-ca's hook.
+              extra: {
+                max: config.POSTGRES_POOL_SIZE,
+                connectionTimeoutMillis: 5_000,
+                ssl: pg.ssl,
+              },
               retryAttempts: 3,
               retryDelay: 1_000,
             };

@@ -1,6 +1,7 @@
 import type { ClientConfig } from 'pg';
 import { Client } from 'pg';
 import type { PlatformConfig } from '../config/platform.config';
+import { postgresSsl } from '../connections/connection-security';
 import { isTransientInfrastructureError } from '../errors/transient-errors';
 import { backoffDelay } from '../kafka/kafka-errors';
 
@@ -11,6 +12,7 @@ export function postgresClientConfig(config: PlatformConfig, database: string): 
     user: config.POSTGRES_USER,
     password: config.POSTGRES_PASSWORD || undefined,
     database,
+    ssl: postgresSsl(config),
     connectionTimeoutMillis: 5_000,
   };
 }

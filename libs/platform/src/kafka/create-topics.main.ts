@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ALL_TOPICS, dlqTopic } from '@rendezvous/contracts';
 import { ConfigError, loadConfig } from '../config/load-config';
 import { PlatformConfig } from '../config/platform.config';
+import { kafkaSecurity } from '../connections/connection-security';
 import { createKafka } from './kafka-client';
 import { ensureTopics } from './topic-admin';
 
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     brokers: config.KAFKA_BROKERS,
     clientId: 'rendezvous-topics',
     logger,
+    security: kafkaSecurity(config),
   });
   const settings = {
     partitions: config.KAFKA_PARTITIONS,

@@ -1,17 +1,26 @@
 import type { Logger } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import type { KafkaSecurity } from '../connections/connection-security';
 
 export interface KafkaClientOptions {
   brokers: string;
   clientId: string;
   logger: Pick<Logger, 'error' | 'warn' | 'log' | 'debug'>;
+  /** TLS and SASL from the settings (`kafkaSecurity`); plain text without. */
+  security?: KafkaSecurity;
 }
 
 /** kafkajs logs through the service's logger; it is chatty at info, so only warnings and up. */
-export function createKafka({ brokers, clientId, logger }: KafkaClientOptions): Kafka {
+export function createKafka({
+  brokers,
+  clientId,
+  logger,
+  security = {},
+}: KafkaClientOptions): Kafka {
   return new Kafka({
     clientId,
+    ...security,
     brokers: brokers
       .split(',')
       .map((b) => b.trim())

@@ -1,9 +1,19 @@
 import type { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
+import type { RedisOptions } from 'ioredis';
 
-/** The one way to make a Redis connection: lazy, named, bounded retries per command. */
-export function createRedis(url: string, name: string, logger: Pick<Logger, 'warn'>): Redis {
+/**
+ * The one way to make a Redis connection: lazy, named, bounded retries per command; `security`
+ * holds TLS and the ACL user (`redisSecurity`).
+ */
+export function createRedis(
+  url: string,
+  name: string,
+  logger: Pick<Logger, 'warn'>,
+  security: RedisOptions = {},
+): Redis {
   const redis = new Redis(url, {
+    ...security,
     lazyConnect: true,
     connectionName: name,
     enableReadyCheck: true,
