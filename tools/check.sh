@@ -28,6 +28,8 @@ npx nx run-many -t lint typecheck build --outputStyle=static --parallel=2 "${cac
 # Unit and integration tests first, then the end-to-end tests against one running suite (their
 # own Jest run, so no test app shares consumer groups with the running suite).
 step "tests: unit, integration"
+# The alerting rules' tests run Debian's promtool.
+bash tools/ensure-promtool.sh
 mkdir -p .local
 RENDEZVOUS_TEST_COUNTS=$(mktemp "$ROOT/.local/test-counts.XXXXXX")
 export RENDEZVOUS_TEST_COUNTS
