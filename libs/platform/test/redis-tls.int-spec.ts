@@ -1,7 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Redis from 'ioredis';
@@ -9,68 +8,7 @@ import { loadConfig } from '../src/config/load-config';
 import { PlatformConfig } from '../src/config/platform.config';
 import { redisSecurity } from '../src/connections/connection-security';
 import { closeRedis, createRedis } from '../src/redis/redis-client';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-/** A CA and a certificate it signs for 127.0.0.1, made with openssl in `dir`. */
-function certificates(dir: string, name: string): { ca: string; cert: string; key: string } {
-  const file = (suffix: string) => join(dir, `${name}-${suffix}`);
-  const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
-  openssl(
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-days',
-    '1',
-    '-subj',
-    `/CN=${name}-ca`,
-    '-keyout',
-    file('ca.key'),
-    '-out',
-    file('ca.pem'),
-  );
-  openssl(
-    'req',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-subj',
-    '/CN=127.0.0.1',
-    '-keyout',
-    file('server.key'),
-    '-out',
-    file('server.csr'),
-  );
-  writeFileSync(file('san.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
-  openssl(
-    'x509',
-    '-req',
-    '-days',
-    '1',
-    '-in',
-    file('server.csr'),
-    '-CA',
-    file('ca.pem'),
-    '-CAkey',
-    file('ca.key'),
-    '-CAcreateserial',
-    '-extfile',
-    file('san.ext'),
-    '-out',
-    file('server.pem'),
-  );
-  return { ca: file('ca.pem'), cert: file('server.pem'), key: file('server.key') };
-}
+import { freePort, testCertificates } from './support/tls-certificates';
 
 /**
  * Debian's Redis with TLS only and an ACL user (the default user off), as a managed Redis would
@@ -85,9 +23,9 @@ describe('Redis over TLS with an ACL user', () => {
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'redis-tls-'));
-    const own = certificates(dir, 'own');
+    const own = testCertificates(dir, 'own');
     trusted = own.ca;
-    untrusted = certificates(dir, 'other').ca;
+    untrusted = testCertificates(dir, 'other').ca;
     const acl = join(dir, 'users.acl');
     writeFileSync(acl, 'user rendezvous on >acl-password ~* &* +@all\nuser default off\n');
     port = await freePort();
