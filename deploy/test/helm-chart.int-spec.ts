@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { APPS } from './support/app-settings';
 import type { ConnectionSecurity } from './support/connection-security';
 import { connectionSecurity } from './support/connection-security';
@@ -177,6 +178,32 @@ describe('Helm chart deploy/helm/rendezvous', () => {
 
   it('leaves Prometheus out by default', () => {
     expect(ofKind(rendered.default.objects, 'ServiceMonitor')).toEqual([]);
+    expect(ofKind(rendered.default.objects, 'PrometheusRule')).toEqual([]);
+    const dashboards = ofKind(rendered.default.objects, 'ConfigMap').filter(
+      (c) => c.metadata.labels?.grafana_dashboard,
+    );
+    expect(dashboards).toEqual([]);
+  });
+
+  it('ships the alerting rules of monitoring/rules.yaml and the Grafana dashboard when asked', () => {
+    const { objects } = rendered.production;
+    const [rule, ...more] = ofKind(objects, 'PrometheusRule');
+    expect(more).toEqual([]);
+    expect(rule && schemaProblems(rule)).toEqual([]);
+    expect(rule?.metadata.labels?.release).toBe('prometheus');
+    const rules = parseYaml(readFileSync(join(CHART, 'monitoring/rules.yaml'), 'utf8')) as unknown;
+    expect(rule?.spec).toEqual(rules);
+    const [dashboard] = ofKind(objects, 'ConfigMap').filter(
+      (c) => c.metadata.labels?.grafana_dashboard === '1',
+    );
+    const json = (dashboard as { data?: Record<string, string> } | undefined)?.data?.[
+      'rendezvous.json'
+    ];
+    expect(JSON.parse(json ?? '{}')).toEqual(
+      JSON.parse(readFileSync(join(CHART, 'dashboards/rendezvous.json'), 'utf8')),
+    );
+    const [monitor] = ofKind(objects, 'ServiceMonitor');
+    expect(monitor?.spec).toMatchObject({ targetLabels: ['app.kubernetes.io/part-of'] });
   });
 
   it('runs production with several replicas spread over nodes, scraped by Prometheus', () => {

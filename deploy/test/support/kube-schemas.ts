@@ -53,6 +53,7 @@ const serviceMonitorSchema = {
       required: ['selector', 'endpoints'],
       additionalProperties: false,
       properties: {
+        targetLabels: { type: 'array', items: { type: 'string' } },
         selector: {
           type: 'object',
           additionalProperties: false,
@@ -68,6 +69,7 @@ const serviceMonitorSchema = {
             properties: {
               port: { type: 'string' },
               path: { type: 'string', pattern: '^/' },
+              honorLabels: { type: 'boolean' },
               interval: {
                 type: 'string',
                 pattern: '^(0|(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$',
@@ -85,6 +87,53 @@ const serviceMonitorSchema = {
 };
 const validateServiceMonitor = new Ajv({ allErrors: true }).compile(serviceMonitorSchema);
 
+// The PrometheusRule CRD's shape for the parts the chart uses (promtool checks the rules).
+const prometheusRuleSchema = {
+  type: 'object',
+  required: ['apiVersion', 'kind', 'metadata', 'spec'],
+  additionalProperties: false,
+  properties: {
+    apiVersion: { const: 'monitoring.coreos.com/v1' },
+    kind: { const: 'PrometheusRule' },
+    metadata: serviceMonitorSchema.properties.metadata,
+    spec: {
+      type: 'object',
+      required: ['groups'],
+      additionalProperties: false,
+      properties: {
+        groups: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            required: ['name', 'rules'],
+            additionalProperties: false,
+            properties: {
+              name: { type: 'string', minLength: 1 },
+              rules: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['alert', 'expr'],
+                  additionalProperties: false,
+                  properties: {
+                    alert: { type: 'string' },
+                    expr: { type: 'string' },
+                    for: { type: 'string', pattern: '^(0|(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?)$' },
+                    labels: { type: 'object', additionalProperties: { type: 'string' } },
+                    annotations: { type: 'object', additionalProperties: { type: 'string' } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+const validatePrometheusRule = new Ajv({ allErrors: true }).compile(prometheusRuleSchema);
+
 /** Problems of one object against its Kubernetes (or CRD) schema; empty when valid. */
 export function schemaProblems(object: KubeObject): string[] {
   const where = `${object.kind} ${object.metadata?.name}`;
@@ -92,6 +141,13 @@ export function schemaProblems(object: KubeObject): string[] {
     return validateServiceMonitor(object)
       ? []
       : (validateServiceMonitor.errors ?? []).map(
+          (e) => `${where}: ${e.instancePath} ${e.message}`,
+        );
+  }
+  if (object.apiVersion === 'monitoring.coreos.com/v1' && object.kind === 'PrometheusRule') {
+    return validatePrometheusRule(object)
+      ? []
+      : (validatePrometheusRule.errors ?? []).map(
           (e) => `${where}: ${e.instancePath} ${e.message}`,
         );
   }
