@@ -10,7 +10,7 @@ import { platformDataSource } from './platform-data-source';
 async function gaugeValues(
   metrics: PlatformMetrics,
   name: string,
-): Promise<{ labels: Record<string, string | number>; value: number }[]> {
+): Promise<{ labels: Partial<Record<string, string | number>>; value: number }[]> {
   const metric = metrics.registry.getSingleMetric(name);
   if (!metric) throw new Error(`no metric ${name}`);
   return (await metric.get()).values;
