@@ -42,6 +42,7 @@ describe('Helm chart deploy/helm/rendezvous', () => {
     managed: { objects: [], lint: '', notes: '' },
   };
   let leaky: { status: number | null; output: string };
+  let saslWithoutSecret: { status: number | null; output: string };
 
   beforeAll(() => {
     const visible = chartWithVisibleHooks(join(work, 'visible-hooks'));
@@ -98,6 +99,13 @@ describe('Helm chart deploy/helm/rendezvous', () => {
       ['lint', chartWithValues(join(work, 'leaky'), secretInSettings), out('lint-leaky.txt')],
     ]);
     leaky.output += readFileSync(out('lint-leaky.txt'), 'utf8');
+    const sasl = mergeValues(values, {
+      kafka: { sasl: { mechanism: 'scram-sha-512', username: 'rendezvous' } },
+    });
+    saslWithoutSecret = helm([
+      ['lint', chartWithValues(join(work, 'sasl'), sasl), out('lint-sasl.txt')],
+    ]);
+    saslWithoutSecret.output += readFileSync(out('lint-sasl.txt'), 'utf8');
   }, 300_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -111,6 +119,11 @@ describe('Helm chart deploy/helm/rendezvous', () => {
   it('refuses values that put a secret into plain settings', () => {
     expect(leaky.status).not.toBe(0);
     expect(leaky.output).toContain('REDIS_URL');
+  });
+
+  it('refuses SASL without the Secret of its password', () => {
+    expect(saslWithoutSecret.status).not.toBe(0);
+    expect(saslWithoutSecret.output).toContain('existingSecret');
   });
 
   for (const name of ['default', 'production', 'managed'] as const) {
