@@ -138,5 +138,12 @@ describe('the platform over HTTP', () => {
     const metrics = await app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.statusCode).toBe(200);
     expect(metrics.body).toContain('http_request_duration_seconds_bucket');
+    // The platform's operator metrics, read from this app's outbox and readiness.
+    expect(metrics.body).toMatch(/^health_ready\{service="event"\} 1$/m);
+    expect(metrics.body).toMatch(
+      /^health_dependency_up\{dependency="database",service="event"\} 1$/m,
+    );
+    expect(metrics.body).toMatch(/^outbox_backlog\{service="event"\} \d+$/m);
+    expect(metrics.body).toMatch(/^outbox_oldest_age_seconds\{service="event"\} [\d.]+$/m);
   });
 });
