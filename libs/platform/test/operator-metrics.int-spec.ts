@@ -98,7 +98,10 @@ describe('metrics operators alert on', () => {
         messages: Array.from({ length: 5 }, (_, i) => ({ key: `k${i}`, value: 'x' })),
       });
       await waitFor(async () => (await lagOf()) === 5, { message: 'a lag of 5' });
-      expect(errors).toEqual([]);
+      // A broker that has just created the offsets topic answers "coordinator is loading" for a
+      // moment: retriable, and read again at the next scrape. Anything else is a failure.
+      const retriable = (error: unknown) => (error as { retriable?: boolean }).retriable === true;
+      expect(errors.filter((error) => !retriable(error))).toEqual([]);
     });
 
     it('drops to the messages past the committed offsets, and leaves the gauge once closed', async () => {
