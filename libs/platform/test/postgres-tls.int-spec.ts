@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -100,7 +100,17 @@ describe('PostgreSQL over TLS', () => {
   });
 
   afterAll(() => {
-    server?.kill('SIGINT');
+    // runuser does not pass signals on: stop the server itself, through its own tool.
+    const [pgCtl, args] = asServerUser(`${BIN}/pg_ctl`, [
+      '-D',
+      join(dir, 'data'),
+      'stop',
+      '-m',
+      'immediate',
+    ]);
+    execFileSync(pgCtl, args, { stdio: 'ignore' });
+    server?.kill();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   const settings = (env: Record<string, string>) =>
