@@ -1,29 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConnectionStatus } from '../connection/connection-status';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from './problem';
 import { ConnectionLostError, createApi, unwrap } from './client';
 import type { Tokens } from './client';
-
-const ORIGIN = 'http://portal.test';
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
+import { ORIGIN, fakeFetch, json } from '../test/fake-fetch';
 
 describe('createApi', () => {
-  let fetchMock: ReturnType<typeof vi.fn<(request: Request) => Promise<Response>>>;
-  let connection: ConnectionStatus;
-
-  beforeEach(() => {
-    fetchMock = vi.fn<(request: Request) => Promise<Response>>();
-    vi.stubGlobal('fetch', fetchMock);
-    connection = new ConnectionStatus(() => new Promise<boolean>(() => undefined));
-  });
-  afterEach(() => {
-    connection.stop();
-    vi.unstubAllGlobals();
-  });
+  const fake = fakeFetch();
 
   /** Tokens that hand out `old` until refreshed, then `new`. */
   function rotatingTokens(): Tokens & { refresh: ReturnType<typeof vi.fn> } {
@@ -37,20 +19,20 @@ describe('createApi', () => {
   }
 
   it('sends the access token as a bearer token', async () => {
-    fetchMock.mockResolvedValueOnce(json({ usersTotal: 3 }));
-    const api = createApi(ORIGIN, rotatingTokens(), connection);
+    fake.fetch.mockResolvedValueOnce(json({ usersTotal: 3 }));
+    const api = createApi(ORIGIN, rotatingTokens(), fake.connection);
     expect(await unwrap(api.GET('/api/v1/admin/stats'))).toEqual({ usersTotal: 3 });
-    const [request] = fetchMock.mock.calls[0];
+    const [request] = fake.fetch.mock.calls[0];
     expect(request.url).toBe(`${ORIGIN}/api/v1/admin/stats`);
     expect(request.headers.get('authorization')).toBe('Bearer old');
   });
 
   it('refreshes once on a 401 and retries the same request with the new token', async () => {
-    fetchMock
+    fake.fetch
       .mockResolvedValueOnce(json({ title: 'Unauthorized' }, 401))
       .mockResolvedValueOnce(json({ id: 'r1', status: 'actioned' }));
     const tokens = rotatingTokens();
-    const api = createApi(ORIGIN, tokens, connection);
+    const api = createApi(ORIGIN, tokens, fake.connection);
 
     const decided = await unwrap(
       api.POST('/api/v1/admin/reports/{id}/decision', {
@@ -61,7 +43,7 @@ describe('createApi', () => {
 
     expect(decided).toEqual({ id: 'r1', status: 'actioned' });
     expect(tokens.refresh).toHaveBeenCalledTimes(1);
-    const [first, retry] = fetchMock.mock.calls.map(([request]) => request);
+    const [first, retry] = fake.fetch.mock.calls.map(([request]) => request);
     expect(first.headers.get('authorization')).toBe('Bearer old');
     expect(retry.headers.get('authorization')).toBe('Bearer new');
     expect(retry.method).toBe('POST');
@@ -70,48 +52,48 @@ describe('createApi', () => {
   });
 
   it('gives up after one retry: a second 401 is the answer', async () => {
-    fetchMock.mockImplementation(async () =>
+    fake.fetch.mockImplementation(async () =>
       json({ title: 'Unauthorized', detail: 'Expired.' }, 401),
     );
     const tokens = rotatingTokens();
-    const api = createApi(ORIGIN, tokens, connection);
+    const api = createApi(ORIGIN, tokens, fake.connection);
     const failure = unwrap(api.GET('/api/v1/admin/stats'));
     await expect(failure).rejects.toBeInstanceOf(ApiError);
     await expect(failure).rejects.toMatchObject({ status: 401, message: 'Expired.' });
     expect(tokens.refresh).toHaveBeenCalledTimes(1);
-    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(fake.fetch).toHaveBeenCalledTimes(2);
   });
 
   it('answers the 401 when the refresh fails, and never refreshes without a token', async () => {
-    fetchMock.mockImplementation(async () => json({ title: 'Unauthorized' }, 401));
+    fake.fetch.mockImplementation(async () => json({ title: 'Unauthorized' }, 401));
     const failing = {
       token: async () => 'old',
       refresh: vi.fn(() => Promise.reject(new Error('x'))),
     };
     await expect(
-      unwrap(createApi(ORIGIN, failing, connection).GET('/api/v1/admin/stats')),
+      unwrap(createApi(ORIGIN, failing, fake.connection).GET('/api/v1/admin/stats')),
     ).rejects.toMatchObject({ status: 401 });
-    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(fake.fetch).toHaveBeenCalledTimes(1);
 
     const anonymous = { token: async () => null, refresh: vi.fn() };
-    const login = createApi(ORIGIN, anonymous, connection).POST('/api/v1/auth/login', {
+    const login = createApi(ORIGIN, anonymous, fake.connection).POST('/api/v1/auth/login', {
       body: { email: 'a@example.com', password: 'wrong' },
     });
     await expect(unwrap(login)).rejects.toMatchObject({ status: 401 });
     expect(anonymous.refresh).not.toHaveBeenCalled();
-    expect(fetchMock.mock.calls[1][0].headers.has('authorization')).toBe(false);
+    expect(fake.fetch.mock.calls[1][0].headers.has('authorization')).toBe(false);
   });
 
   it('reports a request that never reached the API as a lost connection', async () => {
-    fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
-    const api = createApi(ORIGIN, rotatingTokens(), connection);
+    fake.fetch.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    const api = createApi(ORIGIN, rotatingTokens(), fake.connection);
     const failure = api.GET('/api/v1/admin/stats');
     await expect(failure).rejects.toBeInstanceOf(ConnectionLostError);
     await expect(failure).rejects.toBeInstanceOf(ApiError);
-    expect(connection.current).toBe('offline');
+    expect(fake.connection.current).toBe('offline');
 
-    fetchMock.mockResolvedValueOnce(json({ usersTotal: 1 }));
+    fake.fetch.mockResolvedValueOnce(json({ usersTotal: 1 }));
     await unwrap(api.GET('/api/v1/admin/stats'));
-    expect(connection.current).toBe('online');
+    expect(fake.connection.current).toBe('online');
   });
 });

@@ -2,14 +2,14 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AdminContext } from 'react-admin';
 import type { AuthProvider } from 'react-admin';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApi } from '../api/client';
 import { ApiError } from '../api/problem';
-import { ConnectionStatus } from '../connection/connection-status';
 import { authResult, MemoryStorage } from '../test/tokens';
 import { createAuthProvider, NO_ACCESS } from './auth-provider';
 import { LoginPage } from './LoginPage';
 import { Session } from './session';
+import { fakeFetch } from '../test/fake-fetch';
 
 function renderLogin(authProvider: AuthProvider) {
   render(
@@ -69,21 +69,10 @@ describe('LoginPage', () => {
 });
 
 describe('LoginPage with the portal auth provider', () => {
-  let fetchMock: ReturnType<typeof vi.fn<(request: Request) => Promise<Response>>>;
-  let connection: ConnectionStatus;
-
-  beforeEach(() => {
-    fetchMock = vi.fn<(request: Request) => Promise<Response>>();
-    vi.stubGlobal('fetch', fetchMock);
-    connection = new ConnectionStatus(() => new Promise<boolean>(() => undefined));
-  });
-  afterEach(() => {
-    connection.stop();
-    vi.unstubAllGlobals();
-  });
+  const fake = fakeFetch();
 
   it('tells a member they have no access and revokes their sign-in', async () => {
-    fetchMock.mockImplementation(async (request) =>
+    fake.fetch.mockImplementation(async (request) =>
       request.url.endsWith('/auth/login')
         ? new Response(
             JSON.stringify(
@@ -96,7 +85,7 @@ describe('LoginPage with the portal auth provider', () => {
     const api = createApi(
       'http://portal.test',
       { token: async () => null, refresh: () => Promise.reject(new Error('no')) },
-      connection,
+      fake.connection,
     );
     const storage = new MemoryStorage();
     const session = new Session(() => Promise.reject(new Error('unused')), storage);
@@ -105,7 +94,7 @@ describe('LoginPage with the portal auth provider', () => {
     await signIn(user, ' member@example.com ', 'secret-pass');
 
     expect(await screen.findByRole('alert')).toHaveTextContent(NO_ACCESS);
-    const [login, logout] = fetchMock.mock.calls.map(([request]) => request);
+    const [login, logout] = fake.fetch.mock.calls.map(([request]) => request);
     expect(await login.json()).toEqual({ email: 'member@example.com', password: 'secret-pass' });
     expect(logout.url).toBe('http://portal.test/api/v1/auth/logout');
     expect(logout.headers.get('authorization')).toMatch(/^Bearer \S+$/);

@@ -1,41 +1,33 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApi } from '../api/client';
-import { ConnectionStatus } from '../connection/connection-status';
 import { changedFields, createDataProvider } from './data-provider';
+import { ORIGIN, fakeFetch } from '../test/fake-fetch';
 
-const ORIGIN = 'http://portal.test';
 const page = (items: object[], nextCursor: string | null = null) =>
   new Response(JSON.stringify({ items, nextCursor }), {
     headers: { 'content-type': 'application/json' },
   });
 
 describe('createDataProvider', () => {
-  let fetchMock: ReturnType<typeof vi.fn<(request: Request) => Promise<Response>>>;
-  let connection: ConnectionStatus;
-
-  beforeEach(() => {
-    fetchMock = vi.fn<(request: Request) => Promise<Response>>();
-    vi.stubGlobal('fetch', fetchMock);
-    connection = new ConnectionStatus(() => new Promise<boolean>(() => undefined));
-  });
-  afterEach(() => {
-    connection.stop();
-    vi.unstubAllGlobals();
-  });
+  const fake = fakeFetch();
 
   const provider = () =>
     createDataProvider(
-      createApi(ORIGIN, { token: async () => 'tok', refresh: async () => undefined }, connection),
+      createApi(
+        ORIGIN,
+        { token: async () => 'tok', refresh: async () => undefined },
+        fake.connection,
+      ),
     );
 
   /** Path and query of the n-th request, the query as a plain object. */
   const sent = (n: number) => {
-    const url = new URL(fetchMock.mock.calls[n][0].url);
+    const url = new URL(fake.fetch.mock.calls[n][0].url);
     return { path: `${url.origin}${url.pathname}`, query: Object.fromEntries(url.searchParams) };
   };
 
   it('lists open reports by default, with the bearer token', async () => {
-    fetchMock.mockResolvedValueOnce(page([{ id: 'r1' }], 'next-r'));
+    fake.fetch.mockResolvedValueOnce(page([{ id: 'r1' }], 'next-r'));
     const result = await provider().getList('reports', {
       pagination: { page: 1, perPage: 25 },
       sort: { field: 'id', order: 'ASC' },
@@ -45,7 +37,7 @@ describe('createDataProvider', () => {
       path: `${ORIGIN}/api/v1/admin/reports`,
       query: { limit: '25', status: 'open' },
     });
-    expect(fetchMock.mock.calls[0][0].headers.get('authorization')).toBe('Bearer tok');
+    expect(fake.fetch.mock.calls[0][0].headers.get('authorization')).toBe('Bearer tok');
     expect(result).toEqual({
       data: [{ id: 'r1' }],
       pageInfo: { hasNextPage: true, hasPreviousPage: false },
@@ -53,7 +45,7 @@ describe('createDataProvider', () => {
   });
 
   it('drops empty filters, trims text and passes the remembered cursor on page 2', async () => {
-    fetchMock
+    fake.fetch
       .mockResolvedValueOnce(page([{ id: 'm1' }], 'c-2'))
       .mockResolvedValueOnce(page([{ id: 'm2' }]));
     const data = provider();
@@ -79,7 +71,7 @@ describe('createDataProvider', () => {
   });
 
   it('starts a list over when its filter changes', async () => {
-    fetchMock.mockImplementation(async () => page([{ id: 'e' }], 'c-e'));
+    fake.fetch.mockImplementation(async () => page([{ id: 'e' }], 'c-e'));
     const data = provider();
     const list = (filter: object, pageNo: number) =>
       data.getList('events', {
@@ -101,11 +93,11 @@ describe('createDataProvider', () => {
         filter: {},
       }),
     ).rejects.toThrow('unknown resource swipes');
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(fake.fetch).not.toHaveBeenCalled();
   });
 
   it('sends only the changed fields of a venue', async () => {
-    fetchMock.mockResolvedValueOnce(
+    fake.fetch.mockResolvedValueOnce(
       new Response(JSON.stringify({ id: 'v1', name: 'New' }), {
         headers: { 'content-type': 'application/json' },
       }),
@@ -115,7 +107,7 @@ describe('createDataProvider', () => {
       data: { id: 'v1', name: 'New', category: 'bar', url: '' },
       previousData: { id: 'v1', name: 'Old', category: 'bar', url: 'https://old.example' },
     });
-    const request = fetchMock.mock.calls[0][0];
+    const request = fake.fetch.mock.calls[0][0];
     expect(request.method).toBe('PATCH');
     expect(request.url).toBe(`${ORIGIN}/api/v1/venues/v1`);
     expect(await request.json()).toEqual({ name: 'New', url: null });
