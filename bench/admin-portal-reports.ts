@@ -9,51 +9,14 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { percentile } from './support/percentile';
+import { post, signUp } from './support/sign-up';
 
 const REPORTS = Number(process.argv[2] ?? 20);
 const GATEWAY = process.env['BENCH_GATEWAY_URL'] ?? 'http://127.0.0.1:3000';
-const USER_SERVICE = 'http://127.0.0.1:3001';
 const ADMIN_EMAIL = process.env['BENCH_ADMIN_EMAIL'] ?? 'admin@bench.rendezvous.test';
 const PASSWORD = 'bench-password-1';
 const ADMIN_PASSWORD = process.env['BENCH_ADMIN_PASSWORD'] ?? PASSWORD;
 const PORTAL_DIR = 'dist/apps/admin-portal';
-
-interface Person {
-  accessToken: string;
-  user: { id: string };
-}
-
-async function post<T>(
-  url: string,
-  body: unknown,
-  token?: string,
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as T };
-}
-
-/** Straight to the user service, so the gateway's sign-up rate limit does not pace the run. */
-async function signUp(email: string, password = PASSWORD): Promise<Person> {
-  const created = await post<Person>(`${USER_SERVICE}/api/v1/auth/signup`, {
-    email,
-    password,
-    name: 'Bench',
-  });
-  if (created.status === 201) return created.body;
-  const login = await post<Person>(`${USER_SERVICE}/api/v1/auth/login`, {
-    email,
-    password,
-  });
-  if (login.status !== 200) throw new Error(`sign-in of ${email} failed: ${login.status}`);
-  return login.body;
-}
 
 function builtSize(): { files: number; raw: number; gzip: number } {
   const files = (function walk(dir: string): string[] {
@@ -75,10 +38,10 @@ function builtSize(): { files: number; raw: number; gzip: number } {
 async function main(): Promise<void> {
   await signUp(ADMIN_EMAIL, ADMIN_PASSWORD);
   const run = randomUUID().slice(0, 8);
-  const subject = await signUp(`subject-${run}@bench.rendezvous.test`);
+  const subject = await signUp(`subject-${run}@bench.rendezvous.test`, PASSWORD);
   const reporters = await Promise.all(
     Array.from({ length: REPORTS }, (_, index) =>
-      signUp(`reporter-${run}-${index}@bench.rendezvous.test`),
+      signUp(`reporter-${run}-${index}@bench.rendezvous.test`, PASSWORD),
     ),
   );
 

@@ -5,6 +5,7 @@
 // Usage: npm run bench:suspension -- [suspensions=120] [concurrency=4]
 import { randomUUID } from 'node:crypto';
 import { percentile } from './support/percentile';
+import { post, signUp } from './support/sign-up';
 
 const SUSPENSIONS = Number(process.argv[2] ?? 120);
 const CONCURRENCY = Number(process.argv[3] ?? 4);
@@ -25,37 +26,6 @@ const CHECKS = [
   { name: 'reco', url: 'http://127.0.0.1:3005/api/v1/venues?limit=1', method: 'GET' },
   { name: 'booking-agent', url: 'http://127.0.0.1:3006/api/v1/plans', method: 'GET' },
 ] as const;
-
-interface Tokens {
-  accessToken: string;
-  user: { id: string };
-}
-
-async function post<T>(
-  url: string,
-  body: unknown,
-  token?: string,
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as T };
-}
-
-/** Straight to the user service, so the gateway's sign-up rate limit does not pace the run. */
-async function signUp(email: string, password: string): Promise<Tokens> {
-  const url = 'http://127.0.0.1:3001/api/v1/auth';
-  const created = await post<Tokens>(`${url}/signup`, { email, password, name: 'Bench' });
-  if (created.status === 201) return created.body;
-  const login = await post<Tokens>(`${url}/login`, { email, password });
-  if (login.status !== 200) throw new Error(`sign-in of ${email} failed: ${login.status}`);
-  return login.body;
-}
 
 async function refusedAt(check: (typeof CHECKS)[number], token: string, since: number) {
   for (;;) {
