@@ -6,6 +6,7 @@ import type { Person } from './support/api-client';
 import { signUp } from './support/api-client';
 import type { Staff } from './support/moderation';
 import { aModerator, note, theAdmin } from './support/moderation';
+import { publishMalformed } from './support/dead-letters';
 import { expectData, expectProblem } from './support/typed-api';
 
 type DeadLetterItem = components['schemas']['DeadLetterItemShape'];
@@ -26,34 +27,7 @@ describe('dead letters (admin)', () => {
 
   afterAll(() => producer.disconnect());
 
-  /**
-   * A `user.blocked` message no consumer can accept: its data breaks the schema. It carries an
-   * email and a position, which the admin must not see.
-   */
-  async function poison(): Promise<string> {
-    const key = randomUUID();
-    await producer.send({
-      topic: 'user.blocked',
-      messages: [
-        {
-          key,
-          value: JSON.stringify({
-            id: randomUUID(),
-            type: 'user.blocked',
-            schemaVersion: 1,
-            occurredAt: new Date().toISOString(),
-            source: 'user',
-            aggregateId: key,
-            aggregateVersion: 1,
-            correlationId: randomUUID().replace(/-/g, ''),
-            data: { email: 'poison@example.com', location: { lat: 52.520008, lng: 13.404954 } },
-          }),
-          headers: { 'event-type': 'user.blocked', 'x-e2e': 'dead-letters' },
-        },
-      ],
-    });
-    return key;
-  }
+  const poison = () => publishMalformed(producer, 'dead-letters');
 
   const list = async (
     query: { status?: 'pending' | 'replayed' | 'discarded'; consumerGroup?: string } = {},

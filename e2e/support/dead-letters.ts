@@ -3,8 +3,8 @@ import type { Producer } from 'kafkajs';
 
 /**
  * Publishes a `user.blocked` message whose data breaks the event's schema, so every consumer of
- * the topic gives up on it and dead-letters it. It carries an email, which the admin must only
- * ever see redacted. Returns the message key.
+ * the topic gives up on it and dead-letters it. It carries an email and an exact position, which
+ * the admin must only ever see redacted. `header` is its `x-e2e` header. Returns the message key.
  */
 export async function publishMalformed(
   producer: Producer,
@@ -25,7 +25,7 @@ export async function publishMalformed(
           aggregateId: key,
           aggregateVersion: 1,
           correlationId: randomUUID().replace(/-/g, ''),
-          data: { email: 'poison@example.com', note: 'not a block' },
+          data: { email: 'poison@example.com', location: { lat: 52.520008, lng: 13.404954 } },
         }),
         headers: { 'event-type': 'user.blocked', 'x-e2e': header },
       },

@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Kafka } from 'kafkajs';
+import { waitFor } from '@rendezvous/testing';
 import { loadConfig } from '../src/config/load-config';
 import { PlatformConfig } from '../src/config/platform.config';
 import { kafkaSecurity } from '../src/connections/connection-security';
@@ -108,10 +109,11 @@ describe('Kafka over SASL_SSL', () => {
       { stdio: 'ignore' },
     );
     broker = spawn('java', java('kafka.Kafka', properties), { stdio: 'ignore' });
-    for (let attempt = 0; !(await portOpen(port)); attempt++) {
-      if (attempt > 240) throw new Error('the SASL_SSL broker did not start');
-      await new Promise((done) => setTimeout(done, 250));
-    }
+    await waitFor(() => portOpen(port), {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+      message: 'the SASL_SSL broker to listen',
+    });
   }, 90_000);
 
   afterAll(async () => {

@@ -4,6 +4,7 @@ import { chmodSync, chownSync, copyFileSync, mkdtempSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { waitFor } from '@rendezvous/testing';
 import { loadConfig } from '../src/config/load-config';
 import { PlatformConfig } from '../src/config/platform.config';
 import { postgresClientConfig } from '../src/database/postgres-settings';
@@ -86,17 +87,15 @@ describe('PostgreSQL over TLS', () => {
       `ssl_key_file=${join(serverFiles, 'server.key')}`,
     ]);
     server = spawn(postgres, args, { stdio: 'ignore' });
-    for (let attempt = 0; ; attempt++) {
-      try {
+    await waitFor(
+      () => {
         execFileSync(`${BIN}/pg_isready`, ['-h', '127.0.0.1', '-p', String(port)], {
           stdio: 'ignore',
         });
-        break;
-      } catch {
-        if (attempt > 100) throw new Error('the TLS PostgreSQL did not start');
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
+        return true;
+      },
+      { timeoutMs: 10_000, intervalMs: 100, message: 'the TLS PostgreSQL to accept connections' },
+    );
   });
 
   afterAll(() => {

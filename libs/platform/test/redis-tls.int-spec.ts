@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Redis from 'ioredis';
+import { waitFor } from '@rendezvous/testing';
 import { loadConfig } from '../src/config/load-config';
 import { PlatformConfig } from '../src/config/platform.config';
 import { redisSecurity } from '../src/connections/connection-security';
@@ -77,10 +78,11 @@ describe('Redis over TLS with an ACL user', () => {
         return false;
       }
     };
-    for (let attempt = 0; !probe(); attempt++) {
-      if (attempt > 50) throw new Error('redis-server with TLS did not start');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitFor(probe, {
+      timeoutMs: 5_000,
+      intervalMs: 100,
+      message: 'redis-server with TLS to answer',
+    });
   });
 
   afterAll(async () => {
