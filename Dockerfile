@@ -38,10 +38,12 @@ LABEL org.opencontainers.image.title="rendezvous-${APP}" \
       org.opencontainers.image.created="${CREATED}" \
       org.opencontainers.image.licenses="MIT" \
       org.opencontainers.image.vendor="Rendezvous"
+# A young generation of 2 x 16 MiB, V8's long-standing size: on a large machine Node 24 sizes it
+# at 2 x 64 MiB, which each service then keeps resident (README, Memory).
 ENV NODE_ENV=production \
     LOG_FORMAT=json \
     PORT=3000 \
-    NODE_OPTIONS=--enable-source-maps
+    NODE_OPTIONS="--enable-source-maps --max-semi-space-size=16"
 WORKDIR /app
 # Owned by root and read-only to the app's user; only the key folder is writable (the user
 # service generates a signing key there when none is given outside production).

@@ -50,10 +50,19 @@ module.exports = {
     {
       ...shared,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
+      // bench/smoke.e2e-spec.ts: the benchmarks at tiny sizes against the same suite.
+      testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts', '<rootDir>/bench/**/*.e2e-spec.ts'],
       // One suite for every e2e test, started with the README's own start command.
       globalSetup: '<rootDir>/e2e/support/global-setup.ts',
       globalTeardown: '<rootDir>/e2e/support/global-teardown.ts',
+    },
+    {
+      ...shared,
+      displayName: 'secured',
+      testMatch: ['<rootDir>/e2e/secured/**/*.secured-spec.ts'],
+      // Its own suite, on the secured infrastructure of tools/infra/secured.sh alone.
+      globalSetup: '<rootDir>/e2e/secured/global-setup.ts',
+      globalTeardown: '<rootDir>/e2e/secured/global-teardown.ts',
     },
     {
       ...shared,

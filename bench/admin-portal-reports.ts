@@ -8,14 +8,18 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import type { BenchRow } from './support/bench-row';
+import { latencyFigures } from './support/bench-row';
+import type { BenchContext } from './support/benchmark';
+import { numberArg, runFromCli } from './support/cli';
 import { percentile } from './support/percentile';
 import { post, signUp } from './support/sign-up';
 
-const REPORTS = Number(process.argv[2] ?? 20);
-const GATEWAY = process.env['BENCH_GATEWAY_URL'] ?? 'http://127.0.0.1:3000';
-const ADMIN_EMAIL = process.env['BENCH_ADMIN_EMAIL'] ?? 'admin@bench.rendezvous.test';
+export interface AdminPortalReportsOptions {
+  reports: number;
+}
+
 const PASSWORD = 'bench-password-1';
-const ADMIN_PASSWORD = process.env['BENCH_ADMIN_PASSWORD'] ?? PASSWORD;
 const PORTAL_DIR = 'dist/apps/admin-portal';
 
 function builtSize(): { files: number; raw: number; gzip: number } {
@@ -35,12 +39,15 @@ function builtSize(): { files: number; raw: number; gzip: number } {
   return { files: files.length, raw, gzip };
 }
 
-async function main(): Promise<void> {
-  await signUp(ADMIN_EMAIL, ADMIN_PASSWORD);
+export async function adminPortalReports(
+  { reports }: AdminPortalReportsOptions,
+  { gatewayUrl: gateway, admin, log }: BenchContext,
+): Promise<BenchRow[]> {
+  await signUp(admin.email, admin.password);
   const run = randomUUID().slice(0, 8);
   const subject = await signUp(`subject-${run}@bench.rendezvous.test`, PASSWORD);
   const reporters = await Promise.all(
-    Array.from({ length: REPORTS }, (_, index) =>
+    Array.from({ length: reports }, (_, index) =>
       signUp(`reporter-${run}-${index}@bench.rendezvous.test`, PASSWORD),
     ),
   );
@@ -57,22 +64,22 @@ async function main(): Promise<void> {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${GATEWAY}/admin/`);
-    await page.getByLabel('Email').fill(ADMIN_EMAIL);
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.goto(`${gateway}/admin/`);
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Today' }).waitFor();
     const filter = encodeURIComponent(
       JSON.stringify({ status: 'open', subjectUserId: subject.user.id }),
     );
-    await page.goto(`${GATEWAY}/admin/#/reports?filter=${filter}&perPage=50`);
+    await page.goto(`${gateway}/admin/#/reports?filter=${filter}&perPage=50`);
     await page.getByText('No Reports found').or(page.getByRole('table')).first().waitFor();
 
     const timings: number[] = [];
     for (const reporter of reporters) {
       const started = performance.now();
       const filed = await post<{ id: string }>(
-        `${GATEWAY}/api/v1/reports`,
+        `${gateway}/api/v1/reports`,
         { subjectUserId: subject.user.id, reason: 'spam', block: false },
         reporter.accessToken,
       );
@@ -82,25 +89,35 @@ async function main(): Promise<void> {
         .getByRole('button', { name: `Decide report ${filed.body.id}` })
         .waitFor({ timeout: 10_000 });
       timings.push(performance.now() - accepted);
-      if (accepted - started > 1000)
-        console.log(`slow report: ${Math.round(accepted - started)} ms`);
+      if (accepted - started > 1000) log(`slow report: ${Math.round(accepted - started)} ms`);
     }
     timings.sort((a, b) => a - b);
     const size = builtSize();
     const ms = (value: number) => `${Math.round(value)} ms`;
-    console.log(`report 201 -> row in the open queue, ${REPORTS} reports, one at a time:`);
-    console.log(
+    log(`report 201 -> row in the open queue, ${reports} reports, one at a time:`);
+    log(
       `  p50 ${ms(percentile(timings, 50))}  p95 ${ms(percentile(timings, 95))}  min ${ms(timings[0])}  max ${ms(timings[timings.length - 1])}`,
     );
-    console.log(
-      `admin portal build: ${size.files} files, ${(size.raw / 1024).toFixed(0)} KiB, gzip ${(size.gzip / 1024).toFixed(0)} KiB`,
+    const kib = (bytes: number) => (bytes / 1024).toFixed(0);
+    log(
+      `admin portal build: ${size.files} files, ${kib(size.raw)} KiB, gzip ${kib(size.gzip)} KiB`,
     );
+    return [
+      {
+        path: "report 201 -> row in the portal's open queue",
+        load: `${reports} reports, one at a time, in Chromium`,
+        ...latencyFigures(timings),
+        throughput: null,
+        unit: 'reports/s',
+        errors: 0,
+        note: `build ${kib(size.raw)} KiB, gzip ${kib(size.gzip)} KiB`,
+      },
+    ];
   } finally {
     await browser.close();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  runFromCli((context) => adminPortalReports({ reports: numberArg(0, 20) }, context));
+}

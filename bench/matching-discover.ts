@@ -8,15 +8,23 @@ import { Client } from 'pg';
 import { testInfra } from '@rendezvous/testing';
 import type { LatLng } from '@rendezvous/contracts';
 import { locationCell } from '@rendezvous/contracts';
+import type { BenchRow } from './support/bench-row';
+import { latencyFigures } from './support/bench-row';
+import type { BenchContext } from './support/benchmark';
 import { startBuiltService } from './support/built-service';
 import type { Figures } from './support/closed-loop';
-import { formatFigures, measureClosedLoop } from './support/closed-loop';
-import { percentile } from './support/percentile';
+import { figuresRow, formatFigures, measureClosedLoop } from './support/closed-loop';
+import { numberArg, runFromCli } from './support/cli';
 
-const SMALL = Number(process.argv[2] ?? 10_000);
-const LARGE = Number(process.argv[3] ?? 100_000);
-const SECONDS = Number(process.argv[4] ?? 20);
-const CONCURRENCY = Number(process.argv[5] ?? 8);
+export interface MatchingDiscoverOptions {
+  /** People at the first size, then at the second. */
+  small: number;
+  large: number;
+  /** Measured per size, after a warm-up of up to 3 s. */
+  seconds: number;
+  concurrency: number;
+}
+
 const PORT = 3903;
 
 // A world that looks like a real user base: a few big cities, a long tail of small ones.
@@ -174,7 +182,8 @@ const some = <T>(items: T[], min: number, max: number): T[] => {
 const gaussian = () =>
   Math.sqrt(-2 * Math.log(1 - Math.random())) * Math.cos(2 * Math.PI * Math.random());
 
-async function seed(client: Client, count: number, ids: string[]): Promise<void> {
+/** Adds `count` people spread over the world's cities straight into the store; their ids go to `ids`. */
+export async function seed(client: Client, count: number, ids: string[]): Promise<void> {
   const BATCH = 5_000;
   for (let done = 0; done < count; done += BATCH) {
     const n = Math.min(BATCH, count - done);
@@ -248,11 +257,8 @@ async function seed(client: Client, count: number, ids: string[]): Promise<void>
 
 const DISCOVER_URL = `http://127.0.0.1:${PORT}/api/v1/matching/discover?limit=20`;
 
-const measure = (tokenFor: () => Promise<string>, seconds: number) =>
-  measureClosedLoop({ url: () => DISCOVER_URL, tokenFor, seconds, concurrency: CONCURRENCY });
-
 /** Sequential requests for one person: the service time without queueing. */
-async function measureOne(token: string, count: number): Promise<{ p50: number; p95: number }> {
+async function measureOne(token: string, count: number): Promise<number[]> {
   const latencies: number[] = [];
   for (let i = 0; i < count; i += 1) {
     const t0 = performance.now();
@@ -262,13 +268,18 @@ async function measureOne(token: string, count: number): Promise<{ p50: number; 
     await response.arrayBuffer();
     latencies.push(performance.now() - t0);
   }
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+  return latencies.sort((a, b) => a - b);
 }
 
 const format = (label: string, f: Figures) => formatFigures(label, 16, f, 'items per page');
 
-async function main(): Promise<void> {
+export async function matchingDiscover(
+  { small, large, seconds, concurrency }: MatchingDiscoverOptions,
+  { log }: BenchContext,
+): Promise<BenchRow[]> {
+  const measure = (tokenFor: () => Promise<string>, time: number) =>
+    measureClosedLoop({ url: () => DISCOVER_URL, tokenFor, seconds: time, concurrency });
+  const warmUp = Math.min(3, seconds);
   const service = await startBuiltService('matching', PORT);
   try {
     const client = new Client({ ...testInfra.postgres, database: service.database });
@@ -277,38 +288,66 @@ async function main(): Promise<void> {
     const tokenForId = (id: string) => service.tokenFor(id);
     const tokenFor = () => tokenForId(ids[Math.floor(Math.random() * ids.length)]);
 
-    console.log(`discovery benchmark: ${SECONDS} s per size, ${CONCURRENCY} concurrent clients`);
+    log(`discovery benchmark: ${seconds} s per size, ${concurrency} concurrent clients`);
     let t0 = Date.now();
-    await seed(client, SMALL, ids);
-    console.log(`seeded ${ids.length} people in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    await measure(tokenFor, 3); // warm-up: JIT, connection pool, page cache
-    const small = await measure(tokenFor, SECONDS);
+    await seed(client, small, ids);
+    log(`seeded ${ids.length} people in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    await measure(tokenFor, warmUp); // warm-up: JIT, connection pool, page cache
+    const smallFigures = await measure(tokenFor, seconds);
     t0 = Date.now();
-    await seed(client, LARGE - SMALL, ids);
-    console.log(`seeded ${ids.length} people in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    await measure(tokenFor, 3);
-    const large = await measure(tokenFor, SECONDS);
+    await seed(client, large - small, ids);
+    log(`seeded ${ids.length} people in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    await measure(tokenFor, warmUp);
+    const largeFigures = await measure(tokenFor, seconds);
+    // The densest city's widest common reach; anyone located when the population is tiny.
     const [{ user_id: londoner }] = (
       await client.query(
-        `SELECT user_id FROM profiles WHERE city = 'London' AND distance_km = 50 LIMIT 1`,
+        `SELECT user_id FROM profiles WHERE position IS NOT NULL
+         ORDER BY (city = 'London' AND distance_km = 50) DESC LIMIT 1`,
       )
     ).rows as { user_id: string }[];
     const single = await measureOne(await tokenForId(londoner), 50);
-    console.log(format(`${SMALL} people`, small));
-    console.log(format(`${LARGE} people`, large));
-    console.log(
-      `population x${(LARGE / SMALL).toFixed(0)} -> p95 x${(large.p95 / small.p95).toFixed(2)}`,
-    );
-    console.log(
-      `one Londoner (densest city, 50 km), one request at a time: p50 ${single.p50.toFixed(1)} ms, p95 ${single.p95.toFixed(1)} ms`,
+    const growth = largeFigures.p95 / smallFigures.p95;
+    log(format(`${small} people`, smallFigures));
+    log(format(`${large} people`, largeFigures));
+    log(`population x${(large / small).toFixed(0)} -> p95 x${growth.toFixed(2)}`);
+    const singleFigures = latencyFigures(single);
+    log(
+      `one Londoner (densest city, 50 km), one request at a time: p50 ${singleFigures.p50?.toFixed(1)} ms, p95 ${singleFigures.p95?.toFixed(1)} ms`,
     );
     await client.end();
+    const load = `${concurrency} clients, ${seconds} s`;
+    const smallRow = figuresRow(`GET /matching/discover, ${small} people`, load, smallFigures);
+    return [
+      smallRow,
+      {
+        ...figuresRow(`GET /matching/discover, ${large} people`, load, largeFigures),
+        baseline: { path: smallRow.path, of: 'p95' },
+      },
+      {
+        path: `GET /matching/discover, ${large} people, one Londoner`,
+        load: '1 client, 50 requests',
+        ...singleFigures,
+        throughput: null,
+        unit: 'req/s',
+        errors: 0,
+      },
+    ];
   } finally {
     await service.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  runFromCli((context) =>
+    matchingDiscover(
+      {
+        small: numberArg(0, 10_000),
+        large: numberArg(1, 100_000),
+        seconds: numberArg(2, 20),
+        concurrency: numberArg(3, 8),
+      },
+      context,
+    ),
+  );
+}

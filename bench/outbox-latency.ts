@@ -21,13 +21,24 @@ import {
   waitFor,
 } from '@rendezvous/testing';
 import { DataSource } from 'typeorm';
+import type { BenchRow } from './support/bench-row';
+import { latencyFigures } from './support/bench-row';
+import type { BenchContext } from './support/benchmark';
+import { numberArg, runFromCli } from './support/cli';
 import { percentile } from './support/percentile';
 
-const EVENTS = Number(process.argv[2] ?? 2000);
-const CONCURRENCY = Number(process.argv[3] ?? 8);
-const RATE = Number(process.argv[4] ?? 0);
+export interface OutboxLatencyOptions {
+  events: number;
+  /** Transactions committing at once. */
+  concurrency: number;
+  /** Events per second offered; 0 commits as fast as it can. */
+  rate: number;
+}
 
-async function main(): Promise<void> {
+export async function outboxLatency(
+  { events, concurrency, rate }: OutboxLatencyOptions,
+  { log }: BenchContext,
+): Promise<BenchRow[]> {
   const topic = uniqueName('bench.outbox');
   const kafka = testKafka();
   const database = await createTestDatabase('rendezvous_bench');
@@ -37,7 +48,7 @@ async function main(): Promise<void> {
     username: testInfra.postgres.user,
     database: database.name,
     migrations: [PlatformTables1764100000000],
-    extra: { max: CONCURRENCY + 2 },
+    extra: { max: concurrency + 2 },
   });
   await dataSource.initialize();
   await dataSource.runMigrations();
@@ -80,11 +91,11 @@ async function main(): Promise<void> {
   let next = 0;
   const began = performance.now();
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < EVENTS) {
+    Array.from({ length: concurrency }, async () => {
+      while (next < events) {
         next++;
-        if (RATE > 0) {
-          const due = began + (next / RATE) * 1000;
+        if (rate > 0) {
+          const due = began + (next / rate) * 1000;
           if (due > performance.now())
             await new Promise((r) => setTimeout(r, due - performance.now()));
         }
@@ -99,7 +110,7 @@ async function main(): Promise<void> {
     }),
   );
   const committed = performance.now();
-  await waitFor(() => latencies.length >= EVENTS, {
+  await waitFor(() => latencies.length >= events, {
     timeoutMs: 120_000,
     message: 'every event handled',
   });
@@ -107,12 +118,12 @@ async function main(): Promise<void> {
 
   latencies.sort((a, b) => a - b);
   const seconds = (finished - began) / 1000;
-  console.log(
-    `events: ${EVENTS}, committers: ${CONCURRENCY}, pacing: ${RATE > 0 ? `${RATE}/s` : 'none'}`,
-  );
-  console.log(`commit rate: ${(EVENTS / ((committed - began) / 1000)).toFixed(0)} events/s`);
-  console.log(`end-to-end throughput: ${(EVENTS / seconds).toFixed(0)} events/s`);
-  console.log(
+  const commitRate = events / ((committed - began) / 1000);
+  const pacing = rate > 0 ? `${rate}/s` : 'none';
+  log(`events: ${events}, committers: ${concurrency}, pacing: ${pacing}`);
+  log(`commit rate: ${commitRate.toFixed(0)} events/s`);
+  log(`end-to-end throughput: ${(events / seconds).toFixed(0)} events/s`);
+  log(
     `commit -> handler latency ms: p50 ${percentile(latencies, 50).toFixed(1)}, p95 ${percentile(latencies, 95).toFixed(1)}, p99 ${percentile(latencies, 99).toFixed(1)}, max ${latencies[latencies.length - 1].toFixed(1)}`,
   );
 
@@ -120,12 +131,24 @@ async function main(): Promise<void> {
   await transport.close();
   await dataSource.destroy();
   await database.drop();
+  return [
+    {
+      path: 'outbox commit -> relay -> Kafka -> inbox',
+      load: `${events} events, ${concurrency} committers, pacing ${pacing}`,
+      ...latencyFigures(latencies),
+      throughput: events / seconds,
+      unit: 'events/s',
+      errors: 0,
+      note: `commits ${commitRate.toFixed(0)} events/s`,
+    },
+  ];
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  runFromCli((context) =>
+    outboxLatency(
+      { events: numberArg(0, 2000), concurrency: numberArg(1, 8), rate: numberArg(2, 0) },
+      context,
+    ),
+  );
+}

@@ -7,10 +7,18 @@ import type { Envelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { buildEnvelope, publishableJson } from '@rendezvous/platform';
 import { aUserState } from '@rendezvous/testing';
+import type { BenchRow } from './support/bench-row';
+import { latencyFigures } from './support/bench-row';
+import type { BenchContext } from './support/benchmark';
+import { numberArg, runFromCli } from './support/cli';
 import { percentile } from './support/percentile';
 
-const EVENTS = Number(process.argv[2] ?? 20_000);
-const BATCH = Number(process.argv[3] ?? 100);
+export interface OutboxSchemaCheckOptions {
+  /** Envelopes made of each type. */
+  events: number;
+  /** Envelopes timed together; the figures are per envelope of a batch. */
+  batch: number;
+}
 
 const samples: Record<string, () => Envelope> = {
   [TOPICS.USER_UPDATED]: () =>
@@ -45,10 +53,14 @@ const samples: Record<string, () => Envelope> = {
 };
 
 /** Microseconds per event of each batch. */
-function measure(envelopes: Envelope[], serialise: (envelope: Envelope) => string): number[] {
+function measure(
+  envelopes: Envelope[],
+  size: number,
+  serialise: (envelope: Envelope) => string,
+): number[] {
   const perEvent: number[] = [];
-  for (let start = 0; start < envelopes.length; start += BATCH) {
-    const batch = envelopes.slice(start, start + BATCH);
+  for (let start = 0; start < envelopes.length; start += size) {
+    const batch = envelopes.slice(start, start + size);
     const began = process.hrtime.bigint();
     for (const envelope of batch) serialise(envelope);
     perEvent.push(Number(process.hrtime.bigint() - began) / 1000 / batch.length);
@@ -59,28 +71,57 @@ function measure(envelopes: Envelope[], serialise: (envelope: Envelope) => strin
 const figures = (values: number[]) =>
   `p50 ${percentile(values, 50).toFixed(2)} µs, p99 ${percentile(values, 99).toFixed(2)} µs`;
 
-function main(): void {
+const stringify = (envelope: Envelope) => JSON.stringify(envelope);
+
+export async function outboxSchemaCheck(
+  { events, batch }: OutboxSchemaCheckOptions,
+  { log }: BenchContext,
+): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const load = `${events} envelopes per type, batches of ${batch}, 5 rounds`;
   for (const [type, make] of Object.entries(samples)) {
-    const envelopes = Array.from({ length: EVENTS }, make);
+    const envelopes = Array.from({ length: events }, make);
     // Warm both paths (JIT, ajv's compiled validators) before measuring either.
-    measure(envelopes.slice(0, 2000), (envelope) => JSON.stringify(envelope));
-    measure(envelopes.slice(0, 2000), publishableJson);
+    measure(envelopes.slice(0, 2000), batch, stringify);
+    measure(envelopes.slice(0, 2000), batch, publishableJson);
     const plain: number[] = [];
     const checked: number[] = [];
     for (let round = 0; round < 5; round++) {
-      plain.push(...measure(envelopes, (envelope) => JSON.stringify(envelope)));
-      checked.push(...measure(envelopes, publishableJson));
+      plain.push(...measure(envelopes, batch, stringify));
+      checked.push(...measure(envelopes, batch, publishableJson));
     }
     plain.sort((a, b) => a - b);
     checked.sort((a, b) => a - b);
     const bytes = JSON.stringify(envelopes[0]).length;
     const extra = percentile(checked, 50) - percentile(plain, 50);
-    console.log(
+    log(
       `${type} (${bytes} B): JSON.stringify ${figures(plain)} | checked ${figures(checked)} | ` +
         `schema check adds ${extra.toFixed(2)} µs per event (p50), ` +
         `×${(percentile(checked, 50) / percentile(plain, 50)).toFixed(1)}`,
     );
+    // Rows in milliseconds, like every other figure; events/s of one core.
+    const row = (path: string, perEvent: number[]): BenchRow => {
+      const ms = perEvent.map((us) => us / 1000);
+      return {
+        path,
+        load,
+        ...latencyFigures(ms),
+        throughput: 1_000_000 / percentile(perEvent, 50),
+        unit: 'events/s',
+        errors: 0,
+      };
+    };
+    const baseline = row(`${type} (${bytes} B) JSON.stringify`, plain);
+    rows.push(baseline, {
+      ...row(`${type} (${bytes} B) checked and serialised`, checked),
+      baseline: { path: baseline.path, of: 'p50' },
+    });
   }
+  return rows;
 }
 
-main();
+if (require.main === module) {
+  runFromCli((context) =>
+    outboxSchemaCheck({ events: numberArg(0, 20_000), batch: numberArg(1, 100) }, context),
+  );
+}

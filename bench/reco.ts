@@ -5,15 +5,22 @@
 // Usage: npm run bench:reco -- [venues=10000] [interactions=100000] [people=10000] [seconds=15] [concurrency=8]
 import { Client } from 'pg';
 import { testInfra } from '@rendezvous/testing';
+import type { BenchRow } from './support/bench-row';
+import type { BenchContext } from './support/benchmark';
 import { startBuiltService } from './support/built-service';
 import type { Figures } from './support/closed-loop';
-import { formatFigures, measureClosedLoop } from './support/closed-loop';
+import { figuresRow, formatFigures, measureClosedLoop } from './support/closed-loop';
+import { numberArg, runFromCli } from './support/cli';
 
-const VENUES = Number(process.argv[2] ?? 10_000);
-const INTERACTIONS = Number(process.argv[3] ?? 100_000);
-const PEOPLE = Number(process.argv[4] ?? 10_000);
-const SECONDS = Number(process.argv[5] ?? 15);
-const CONCURRENCY = Number(process.argv[6] ?? 8);
+export interface RecoOptions {
+  venues: number;
+  interactions: number;
+  people: number;
+  /** Measured per endpoint, after a warm-up of up to 2 s. */
+  seconds: number;
+  concurrency: number;
+}
+
 const TIES_PER_PERSON = 10;
 const PORT = 3905;
 
@@ -34,7 +41,10 @@ const CITIES = [
 ];
 
 /** Seeds the store; returns the seeded people (the service may learn of others from Kafka). */
-async function seed(client: Client): Promise<string[]> {
+async function seed(
+  client: Client,
+  { venues, interactions, people }: RecoOptions,
+): Promise<string[]> {
   await client.query('CREATE TEMP TABLE cities (n int, lat float8, lng float8)');
   await client.query(
     `INSERT INTO cities SELECT i - 1, (c->>0)::float8, (c->>1)::float8
@@ -54,7 +64,7 @@ async function seed(client: Client): Promise<string[]> {
        p.lat, p.lng, point(p.lng, p.lat), 1 + floor(random() * 4)::int, round((random() * 5)::numeric, 1),
        10 + floor(random() * 90)::int
      FROM generate_series(1, $1) g, ${near}`,
-    [VENUES],
+    [venues],
   );
   // People: 95 % with a home near a city.
   const { rows: seeded } = await client.query(
@@ -62,7 +72,7 @@ async function seed(client: Client): Promise<string[]> {
      SELECT gen_random_uuid(), 1, CASE WHEN random() < 0.95 THEN p.lat END, p.lng
      FROM generate_series(1, $1) g, ${near}
      RETURNING user_id`,
-    [PEOPLE],
+    [people],
   );
   await client.query('UPDATE people SET lng = NULL WHERE lat IS NULL');
   // Interactions: popular venues far more often; views 60 %, interests 25 %, likes 15 %.
@@ -77,7 +87,7 @@ async function seed(client: Client): Promise<string[]> {
              CASE WHEN random() < 0.6 THEN 'view' WHEN random() < 0.625 THEN 'interest' ELSE 'like' END AS type
            FROM generate_series(1, $1)) i
      JOIN numbered_venues v ON v.n = i.vn JOIN numbered_people p ON p.n = i.pn`,
-    [INTERACTIONS, VENUES, PEOPLE],
+    [interactions, venues, people],
   );
   // The running sums the service keeps on every write.
   await client.query(
@@ -99,36 +109,36 @@ async function seed(client: Client): Promise<string[]> {
        JOIN numbered_people b ON b.n = r.n
      WHERE a.user_id <> b.user_id
      ON CONFLICT DO NOTHING`,
-    [TIES_PER_PERSON / 2, PEOPLE],
+    [TIES_PER_PERSON / 2, people],
   );
   await client.query('ANALYZE');
   return seeded.map((r: { user_id: string }) => r.user_id);
 }
 
-const measure = (path: () => string, tokenFor: () => Promise<string>, seconds: number) =>
-  measureClosedLoop({
-    url: () => `http://127.0.0.1:${PORT}/api/v1${path()}`,
-    tokenFor,
-    seconds,
-    concurrency: CONCURRENCY,
-  });
-
 const format = (label: string, f: Figures) => formatFigures(label, 34, f);
 
-async function main(): Promise<void> {
+export async function reco(options: RecoOptions, { log }: BenchContext): Promise<BenchRow[]> {
+  const { seconds, concurrency } = options;
+  const measure = (path: () => string, tokenFor: () => Promise<string>, time: number) =>
+    measureClosedLoop({
+      url: () => `http://127.0.0.1:${PORT}/api/v1${path()}`,
+      tokenFor,
+      seconds: time,
+      concurrency,
+    });
   const service = await startBuiltService('reco', PORT);
   try {
     const client = new Client({ ...testInfra.postgres, database: service.database });
     await client.connect();
     const t0 = Date.now();
-    const ids = await seed(client);
+    const ids = await seed(client, options);
     const counts = (
       await client.query(
         `SELECT (SELECT count(*) FROM venues) AS venues, (SELECT count(*) FROM interactions) AS interactions,
            (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM ties) AS ties`,
       )
     ).rows[0] as Record<string, string>;
-    console.log(
+    log(
       `seeded ${counts.venues} venues, ${counts.interactions} interactions, ${counts.people} people, ` +
         `${counts.ties} ties in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     );
@@ -139,25 +149,40 @@ async function main(): Promise<void> {
     const tokenFor = () => service.tokenFor(ids[Math.floor(Math.random() * ids.length)]);
     const anyVenue = () => venueIds[Math.floor(Math.random() * venueIds.length)];
 
-    console.log(`reco benchmark: ${SECONDS} s per endpoint, ${CONCURRENCY} concurrent clients`);
+    log(`reco benchmark: ${seconds} s per endpoint, ${concurrency} concurrent clients`);
     const cases: [string, () => string][] = [
       ['GET /reco/venues', () => '/reco/venues?limit=20'],
       ['GET /reco/venues?maxDistanceKm=5', () => '/reco/venues?limit=20&maxDistanceKm=5'],
       ['GET /reco/people?venueId', () => `/reco/people?limit=20&venueId=${anyVenue()}`],
       ['GET /reco/people', () => '/reco/people?limit=20'],
     ];
-    const results: string[] = [];
+    const load = `${concurrency} clients, ${seconds} s, ${options.venues} venues`;
+    const rows: BenchRow[] = [];
+    const lines: string[] = [];
     for (const [label, path] of cases) {
-      await measure(path, tokenFor, 2); // warm-up: JIT, connection pool, page cache
-      results.push(format(label, await measure(path, tokenFor, SECONDS)));
+      await measure(path, tokenFor, Math.min(2, seconds)); // warm-up: JIT, connection pool, page cache
+      const figures = await measure(path, tokenFor, seconds);
+      lines.push(format(label, figures));
+      rows.push(figuresRow(label, load, figures));
     }
-    for (const line of results) console.log(line);
+    for (const line of lines) log(line);
+    return rows;
   } finally {
     await service.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  runFromCli((context) =>
+    reco(
+      {
+        venues: numberArg(0, 10_000),
+        interactions: numberArg(1, 100_000),
+        people: numberArg(2, 10_000),
+        seconds: numberArg(3, 15),
+        concurrency: numberArg(4, 8),
+      },
+      context,
+    ),
+  );
+}

@@ -66,7 +66,7 @@ describe('events through the gateway', () => {
       'title',
     ]);
 
-    // A spot in the Southern Ocean nobody else uses: only this test's events are near it.
+    // A spot in the Southern Ocean, away from the other tests' events.
     const center = { lat: -55 - Math.random() * 3, lng: 100 + Math.random() * 10 };
     const east = (km: number) => ({
       name: `${km} km east`,
@@ -80,13 +80,24 @@ describe('events through the gateway', () => {
       startsAt: inHours(47),
       endsAt: inHours(49),
     });
-    await createEvent(ada, { location: east(40) });
+    const outside = await createEvent(ada, { location: east(40) });
+    const ours = new Set([close.id, further.id, outside.id]);
     const within = { near: `${center.lat},${center.lng}`, radiusKm: 10 };
-    const find = async (query: Record<string, string>) =>
-      expectData(
+    // Every item must answer the query; of this test's events, exactly the expected ones, in
+    // order. Another test's event may share the spot by chance, so only ours are compared.
+    const find = async (query: Record<string, string>) => {
+      const { items } = expectData(
         await bob.api.GET('/api/v1/events', { params: { query: { ...within, ...query } } }),
         200,
-      ).items;
+      );
+      for (const item of items) {
+        expect(item.distanceKm).toBeLessThanOrEqual(within.radiusKm);
+        if (query.category) expect(item.category).toBe(query.category);
+        if (query.from) expect(item.startsAt >= query.from).toBe(true);
+        if (query.to) expect(item.startsAt <= query.to).toBe(true);
+      }
+      return items.filter((e) => ours.has(e.id));
+    };
 
     const within10 = await find({});
     expect(within10.map((e) => e.id)).toEqual([further.id, close.id]);

@@ -127,6 +127,9 @@ describe("the README's start command", () => {
       const text = await metrics.text();
       expect(text).toContain('http_request_duration_seconds');
       expect(text).toContain('process_cpu_user_seconds_total');
+      // The young generation as the start command sizes it (2 x 16 MiB), not Node's 2 x 64 MiB.
+      const newSpace = /^nodejs_heap_space_size_total_bytes\{space="new"[^}]*\} (\d+)$/m.exec(text);
+      expect(Number(newSpace?.[1])).toBeLessThanOrEqual(32 * 1024 * 1024);
     },
   );
 

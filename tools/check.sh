@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Everything CI checks, in order: install, infrastructure, format, lint, typecheck, build,
-# unit, integration and end-to-end tests, then a subset of the fault suite. Ends with the line
+# unit, integration and end-to-end tests (also on secured infrastructure), then a subset of the
+# fault suite. Ends with the line
 # `tests: N passed, N failed`.
 set -euo pipefail
 
@@ -42,6 +43,10 @@ step "tests: end-to-end"
 # The admin portal's browser tests drive Debian's Chromium.
 bash tools/ensure-chromium.sh
 npm run -s test:e2e || status=$?
+step "tests: end-to-end on secured infrastructure"
+# Its own PostgreSQL, Redis and Kafka, TLS-only with passwords (tools/infra/secured.sh): the
+# whole suite on them alone, a smoke test and an event round trip.
+npm run -s test:secured || status=$?
 # A few minutes of the fault suite (npm run test:faults runs all of it): it kills processes and
 # restarts Redis, so it runs last, against a suite of its own.
 step "tests: faults (CI subset)"

@@ -35,6 +35,8 @@ NODE="$ROOT/node_modules/.bin/node"
 
 kafka_was_running=0
 bash tools/kafka/kafka.sh status >/dev/null 2>&1 && kafka_was_running=1
+zipkin_was_running=0
+bash tools/zipkin/zipkin.sh status >/dev/null 2>&1 && zipkin_was_running=1
 bash tools/infra/up.sh
 
 # Another suite (or anything else) on our ports would answer the readiness checks in our place.
@@ -63,6 +65,7 @@ stop_all() {
   for app in "${!PIDS[@]}"; do wait "${PIDS[$app]}" 2>/dev/null || true; done
   for app in "${APPS[@]}"; do rm -f "$PID_DIR/$app.pid"; done
   if [ "$kafka_was_running" = 0 ]; then bash tools/kafka/kafka.sh stop >/dev/null || true; fi
+  if [ "$zipkin_was_running" = 0 ]; then bash tools/zipkin/zipkin.sh stop >/dev/null || true; fi
   say "stopped"
   exit "$code"
 }
@@ -88,7 +91,11 @@ rotate_log() {
 start_app() {
   local app=$1
   rotate_log "$app"
+  # Traces go to the local Zipkin (http://127.0.0.1:9411) unless TRACING_EXPORTER says otherwise.
+  # The image's young-generation size (Dockerfile); NODE_OPTIONS given here can override it.
   env "${upstream_env[@]}" PORT="$(port_of "$app")" LOG_FORMAT="${LOG_FORMAT:-json}" \
+    TRACING_EXPORTER="${TRACING_EXPORTER:-zipkin}" \
+    NODE_OPTIONS="--max-semi-space-size=16${NODE_OPTIONS:+ $NODE_OPTIONS}" \
     "$NODE" "dist/apps/$app/src/main.js" >"$LOG_DIR/$app.log" 2>&1 &
   PIDS[$app]=$!
   STARTED_AT[$app]=$SECONDS

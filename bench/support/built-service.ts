@@ -13,9 +13,13 @@ export interface BuiltService {
 /**
  * Boots the built app (`dist/apps/<app>`) on `port` against a fresh database, with a consumer
  * group of its own and a key set of the benchmark's, and waits until it is ready.
- * BENCH_KEEP_DATABASE=1 keeps the seeded store afterwards, for a look with EXPLAIN.
+ * `env` adds or overrides settings. BENCH_KEEP_DATABASE=1 keeps the seeded store afterwards, for a look with EXPLAIN.
  */
-export async function startBuiltService(app: string, port: number): Promise<BuiltService> {
+export async function startBuiltService(
+  app: string,
+  port: number,
+  env: NodeJS.ProcessEnv = {},
+): Promise<BuiltService> {
   const database = await createTestDatabase(`rendezvous_bench_${app.replace(/-/g, '_')}`);
   const issuer = await startTokenIssuer();
   const child = spawn(join('node_modules', '.bin', 'node'), [`dist/apps/${app}/src/main.js`], {
@@ -27,6 +31,7 @@ export async function startBuiltService(app: string, port: number): Promise<Buil
       LOG_LEVEL: 'warn',
       LOG_FORMAT: 'json',
       KAFKA_CONSUMER_GROUP: uniqueName(`bench-${app}`),
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

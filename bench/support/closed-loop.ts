@@ -1,3 +1,4 @@
+import type { BenchRow } from './bench-row';
 import { percentile } from './percentile';
 
 export interface Figures {
@@ -59,3 +60,15 @@ export const formatFigures = (label: string, width: number, f: Figures, itemsLab
   `${label.padEnd(width)} p50 ${f.p50.toFixed(1).padStart(6)} ms  p95 ${f.p95.toFixed(1).padStart(6)} ms  ` +
   `p99 ${f.p99.toFixed(1).padStart(6)} ms  ${f.rps.toFixed(0).padStart(5)} req/s  ` +
   `${f.requests} requests, ${f.errors} errors, ${f.meanItems.toFixed(1)} ${itemsLabel}`;
+
+/** Closed-loop figures as a row of `npm run bench`. */
+export const figuresRow = (path: string, load: string, f: Figures): BenchRow => ({
+  path,
+  load,
+  p50: f.p50,
+  p95: f.p95,
+  p99: f.p99,
+  throughput: f.rps,
+  unit: 'req/s',
+  errors: f.errors,
+});

@@ -30,6 +30,7 @@ describe('k8s/ plain manifests', () => {
     objects: () => objects,
     namespace: 'rendezvous',
     resourceName: (app) => `rendezvous-${app}`,
+    infrastructurePorts: [9092, 5432, 6379, 9411],
   });
 });
 
@@ -48,6 +49,7 @@ describe('deploy/k8s/managed-services, k8s/ against managed Kafka, PostgreSQL an
     objects: () => objects,
     namespace: 'rendezvous',
     resourceName: (app) => `rendezvous-${app}`,
+    infrastructurePorts: [9092, 5432, 6379, 9411],
   });
 
   it('gives every app TLS and SASL settings, passwords from Secrets, certificates as read-only files', () => {

@@ -2,10 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { CHART, helm } from './support/helm';
+import { ofKind, parseManifests } from './support/manifests';
 
 // Debian's prometheus package; tools/ensure-promtool.sh installs it (tools/check.sh runs it).
 const PROMTOOL = '/usr/bin/promtool';
-const RULES = resolve(__dirname, '../helm/rendezvous/monitoring/rules.yaml');
 const RULE_TESTS = resolve(__dirname, 'prometheus/rules.test.yaml');
 
 function promtool(...args: string[]): { status: number | null; output: string } {
@@ -14,15 +16,45 @@ function promtool(...args: string[]): { status: number | null; output: string } 
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
-describe('Prometheus alerting rules (promtool)', () => {
+/**
+ * The chart's PrometheusRule spec, rendered with `values`, as a rule file beside a copy of the
+ * rule tests, in the layout the tests name it by (rule_files: rules.yaml). Returns the tests' path.
+ */
+function renderedRules(dir: string, values: Record<string, unknown>): string {
+  mkdirSync(dir, { recursive: true });
+  const valuesFile = join(dir, 'values.yaml');
+  writeFileSync(valuesFile, stringify({ prometheusRule: { enabled: true, ...values } }));
+  const manifests = join(dir, 'manifests.yaml');
+  const run = helm([
+    ['template', CHART, 'rendezvous', 'rendezvous', '1.31.0', manifests, valuesFile],
+  ]);
+  if (run.status !== 0) throw new Error(`helm failed:\n${run.output}`);
+  const [rule] = ofKind(
+    parseManifests(readFileSync(manifests, 'utf8'), manifests),
+    'PrometheusRule',
+  );
+  if (!rule?.spec) throw new Error('no PrometheusRule rendered');
+  writeFileSync(join(dir, 'rules.yaml'), stringify(rule.spec, { lineWidth: 0 }));
+  copyFileSync(RULE_TESTS, join(dir, 'rules.test.yaml'));
+  return join(dir, 'rules.test.yaml');
+}
+
+describe('Prometheus alerting rules (promtool, as the chart renders them)', () => {
   const work = mkdtempSync(join(tmpdir(), 'rendezvous-rules-'));
+  let tests: string;
+
+  beforeAll(() => {
+    tests = renderedRules(join(work, 'defaults'), {});
+  }, 300_000);
+
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('are a valid rule file with every alert the operators need', () => {
-    const check = promtool('check', 'rules', RULES);
+    const rules = join(work, 'defaults', 'rules.yaml');
+    const check = promtool('check', 'rules', rules);
     expect(check).toMatchObject({ status: 0 });
     expect(check.output).toContain('SUCCESS: 8 rules found');
-    const alerts = [...readFileSync(RULES, 'utf8').matchAll(/- alert: (\w+)/g)].map((m) => m[1]);
+    const alerts = [...readFileSync(rules, 'utf8').matchAll(/- alert: (\w+)/g)].map((m) => m[1]);
     expect(alerts.sort()).toEqual([
       'RendezvousConsumerLagHigh',
       'RendezvousDeadLetters',
@@ -35,27 +67,23 @@ describe('Prometheus alerting rules (promtool)', () => {
     ]);
   });
 
-  it('fire and stay quiet as their unit tests expect', () => {
-    const run = promtool('test', 'rules', RULE_TESTS);
+  it('fire and stay quiet as their unit tests expect with the default thresholds', () => {
+    const run = promtool('test', 'rules', tests);
     expect(run.output).toContain('SUCCESS');
     expect(run.status).toBe(0);
   });
 
-  it('fail their unit tests when a threshold is loosened (the tests can fail)', () => {
-    // The same layout as the repository: the test file names ../../helm/rendezvous/monitoring.
-    const rulesDir = join(work, 'deploy/helm/rendezvous/monitoring');
-    const testsDir = join(work, 'deploy/test/prometheus');
-    mkdirSync(rulesDir, { recursive: true });
-    mkdirSync(testsDir, { recursive: true });
-    const loosened = readFileSync(RULES, 'utf8').replace(
-      'max by (service) (outbox_oldest_age_seconds) > 60',
-      'max by (service) (outbox_oldest_age_seconds) > 6000',
-    );
-    expect(loosened).not.toBe(readFileSync(RULES, 'utf8'));
-    writeFileSync(join(rulesDir, 'rules.yaml'), loosened);
-    copyFileSync(RULE_TESTS, join(testsDir, 'rules.test.yaml'));
-    const run = promtool('test', 'rules', join(testsDir, 'rules.test.yaml'));
+  it('take their thresholds from the values: a loosened one fails the unit tests', () => {
+    const loosened = renderedRules(join(work, 'loosened'), {
+      thresholds: { outboxOldestAgeSeconds: 6000, consumerLag: 10000 },
+    });
+    const run = promtool('test', 'rules', loosened);
     expect(run.status).not.toBe(0);
     expect(run.output).toContain('alertname: RendezvousOutboxStalled');
-  });
+    expect(run.output).toContain('alertname: RendezvousConsumerLagHigh');
+    expect(run.output).not.toContain('alertname: RendezvousHighErrorRatio');
+    const rules = readFileSync(join(work, 'loosened', 'rules.yaml'), 'utf8');
+    expect(rules).toContain('(outbox_oldest_age_seconds) > 6000');
+    expect(rules).toContain('wait more than 6000 s to be published');
+  }, 300_000);
 });

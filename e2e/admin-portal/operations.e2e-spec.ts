@@ -119,11 +119,21 @@ describe('admin portal: venues and dead letters (admin)', () => {
     await page.waitForURL((url) =>
       decodeURIComponent(url.hash).includes(parked.consumerGroup ?? ''),
     );
-    // Newest first: within its topic and group, this test's letter heads the list.
-    const first = page.locator('tbody tr').first();
-    await waitFor(async () => (await first.textContent())?.includes('pending'), {
-      message: 'the filtered dead letters',
-    });
+    // Newest first: within its topic and group, this test's letter heads the list. The table
+    // keeps showing the previous filter's rows until the new answer is in, so wait for that.
+    const rows = page.locator('tbody tr');
+    const first = rows.first();
+    await waitFor(
+      async () => {
+        const groups = await rows.locator('td.column-consumerGroup').allTextContents();
+        return (
+          groups.length > 0 &&
+          groups.every((group) => group === parked.consumerGroup) &&
+          (await first.textContent())?.includes('pending')
+        );
+      },
+      { message: 'the dead letters of this topic and group' },
+    );
     await first.click();
     await page.waitForURL((url) => url.hash.startsWith('#/dead-letters/'));
     expect(page.url()).toContain(`#/dead-letters/${parked.id}/show`);

@@ -130,9 +130,11 @@ describe('admin portal: signing in', () => {
     expect(answer.status()).toBe(200);
     const { refreshToken } = (await answer.json()) as { refreshToken: string };
 
-    const alert = page.getByRole('alert');
+    const alert = page.getByRole('form', { name: 'Sign in' }).getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('has no access to the admin portal');
+    // Nothing else on the page speaks up: no session started and ended behind the form.
+    expect(await page.getByRole('alert').count()).toBe(1);
     expect(await storedSession(page)).toBeNull();
     // The refresh token the sign-in got was revoked, not only forgotten by the page.
     const refreshed = await new ApiClient().api.POST('/api/v1/auth/refresh', {
@@ -150,7 +152,7 @@ describe('admin portal: signing in', () => {
   it('shows a lost connection, and recovers by itself', async () => {
     const { context, page } = await open();
     await signIn(page, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
-    const notice = page.getByText('Connection lost', { exact: false });
+    const notice = page.getByRole('status').filter({ hasText: 'Connection lost' });
     expect(await notice.count()).toBe(0);
 
     await context.setOffline(true);

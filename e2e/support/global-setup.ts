@@ -20,7 +20,12 @@ export default async function globalSetup(): Promise<void> {
     );
     return;
   }
-  const suite = runCommand(quickStartCommands().start, SUITE_ENV);
+  await startSuite(SUITE_ENV);
+}
+
+/** Runs the README's start command with these settings until it reports all seven ready. */
+export async function startSuite(env: NodeJS.ProcessEnv): Promise<void> {
+  const suite = runCommand(quickStartCommands().start, env);
   globalThis.rendezvousSuite = suite;
   try {
     await waitFor(

@@ -2,8 +2,9 @@
 # Single-node Kafka (KRaft, combined broker+controller) on 127.0.0.1:9092,
 # run straight from Maven-fetched jars so that no Docker is needed.
 #
-#   tools/kafka/kafka.sh start|stop|status
+#   tools/kafka/kafka.sh start|stop|status|libs
 #
+# `libs` only fetches the broker jars (tools/infra/secured.sh runs a broker of its own from them).
 # State lives in ${RENDEZVOUS_LOCAL_DIR:-<repo>/.local}/kafka.
 # Env: KAFKA_HEAP_OPTS (default "-Xms256m -Xmx768m"), KAFKA_OPTS (extra JVM
 # flags), KAFKA_START_TIMEOUT (seconds, default 90), JAVA_HOME.
@@ -51,7 +52,7 @@ die() {
 }
 
 usage() {
-  echo "usage: $0 start|stop|status" >&2
+  echo "usage: $0 start|stop|status|libs" >&2
   exit 2
 }
 
@@ -341,5 +342,9 @@ case $1 in
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
+  libs)
+    mkdir -p "$LOGS_DIR"
+    ensure_libs
+    ;;
   *) usage ;;
 esac

@@ -9,8 +9,10 @@ import { Realtime } from './realtime/realtime';
 
 /** Everything the portal talks to the API with, made once per page load. */
 export function createServices(origin: string = window.location.origin) {
-  const connection = new ConnectionStatus(() =>
-    fetch(`${origin}/health/live`, { cache: 'no-store' }).then((response) => response.ok),
+  const connection = new ConnectionStatus(
+    () => fetch(`${origin}/health/live`, { cache: 'no-store' }).then((response) => response.ok),
+    undefined,
+    window,
   );
   const anonymous: Api = createApi(
     origin,

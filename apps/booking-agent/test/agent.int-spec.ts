@@ -6,7 +6,7 @@ import type { StatsReporter } from '@rendezvous/platform';
 import { STATS_REPORTER } from '@rendezvous/platform';
 import { collectMessages, testKafka, waitFor } from '@rendezvous/testing';
 import { InHouseProvider } from '../src/agent/in-house.provider';
-import { seededRandom } from '../src/agent/seeded-random';
+import { seededRandom } from '@rendezvous/platform';
 import type { BookingTestApp, Person } from './booking-test-app';
 import { inHours, startBookingApp } from './booking-test-app';
 

@@ -8,9 +8,11 @@ import { DeadLetterIndexer } from './admin/dead-letters/dead-letter-indexer';
 import { DeadLetterStore } from './admin/dead-letters/dead-letter-store';
 import { DeadLetters } from './admin/dead-letters/dead-letters';
 import { DeadLettersController } from './admin/dead-letters/dead-letters.controller';
+import { AccessChanges } from './auth/access-changes';
 import { AccountStandingConsumer } from './auth/account-standing.consumer';
 import { AccessState } from './auth/access-state';
 import { AccountStandings } from './auth/account-standings';
+import { RecentlyAdmitted } from './auth/recently-admitted';
 import { RevokedUsers } from './auth/revoked-users';
 import { GatewayConfig } from './config';
 import { ApiDocs } from './docs/api-docs';
@@ -32,7 +34,7 @@ import { ServicesReadiness } from './upstreams/services-readiness';
       config: GatewayConfig,
       readinessDetails: [ServicesReadiness, RedisStateReadiness],
       revocationCheck: RevokedUsers,
-      // Revocation and rate limits are looked up in Redis on every request.
+      // Revocation and rate limits are looked up in Redis (at least once a second per client).
       readinessGates: ['redis'],
       // Dead-letter replays and their status and audit events leave through it.
       redisOutbox: true,
@@ -48,7 +50,9 @@ import { ServicesReadiness } from './upstreams/services-readiness';
     AccountStandingConsumer,
   ],
   providers: [
+    AccessChanges,
     RevokedUsers,
+    RecentlyAdmitted,
     AccountStandings,
     AccessState,
     RateLimits,

@@ -1,14 +1,15 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Logger } from '@nestjs/common';
-import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { REDIS, sendProblem, serviceDocument } from '@rendezvous/platform';
+import { BODY_LIMIT_BYTES, REDIS, sendProblem, serviceDocument } from '@rendezvous/platform';
 import type Redis from 'ioredis';
-import { adminPortal } from './admin-portal/admin-portal';
+import { adminPortal, PORTAL_HELMET } from './admin-portal/admin-portal';
 import { GatewayConfig } from './config';
 import { ApiDocs } from './docs/api-docs';
+import { addSecurityHeaders } from './http/security-headers';
 import { Admission } from './proxy/admission';
+import { bodyTooLarge } from './proxy/body-limit';
 import { forwarding } from './proxy/forwarding';
 import { RedisStreamsIoAdapter } from './realtime/redis-streams-io.adapter';
 import { API_ROOT, isKnownApiPath } from './routing/routes';
@@ -40,38 +41,45 @@ export async function configureGateway(app: NestFastifyApplication): Promise<voi
     credentials: true,
     exposedHeaders: ['retry-after', 'traceparent'],
   });
+  const http = app.getHttpAdapter().getInstance();
   if (config.SECURITY_HEADERS) {
-    await app.register(helmet, {
-      // Swagger UI at /docs needs its inline bootstrap script and styles.
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", "'unsafe-inline'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          frameAncestors: ["'none'"],
-          upgradeInsecureRequests: null,
+    addSecurityHeaders(
+      http,
+      {
+        // Swagger UI at /docs needs its inline bootstrap script and styles.
+        contentSecurityPolicy: {
+          directives: {
+            defaultSrc: ["'self'"],
+            scriptSrc: ["'self'", "'unsafe-inline'"],
+            styleSrc: ["'self'", "'unsafe-inline'"],
+            imgSrc: ["'self'", 'data:'],
+            connectSrc: ["'self'"],
+            frameAncestors: ["'none'"],
+            upgradeInsecureRequests: null,
+          },
         },
+        hsts: config.HSTS_MAX_AGE_SECONDS > 0 ? { maxAge: config.HSTS_MAX_AGE_SECONDS } : false,
       },
-      hsts: config.HSTS_MAX_AGE_SECONDS > 0 ? { maxAge: config.HSTS_MAX_AGE_SECONDS } : false,
-    });
+      PORTAL_HELMET,
+    );
   }
 
   const admission = app.get(Admission);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', async (request, reply) => {
-      if (request.method === 'OPTIONS' || !isApiPath(request.url)) return;
-      if (!isKnownApiPath(request.url)) return;
-      try {
-        await admission.admit(request);
-      } catch (error) {
-        sendProblem(error, request, reply, logger);
-        return reply;
+  http.addHook('onRequest', async (request, reply) => {
+    if (request.method === 'OPTIONS' || !isApiPath(request.url)) return;
+    if (!isKnownApiPath(request.url)) return;
+    try {
+      await admission.admit(request);
+      // Refused before anything reads the body, Node drops the declared bytes and keeps the
+      // connection open for the client's next request (a body parser's refusal closes it).
+      if (Number(request.headers['content-length'] ?? 0) > BODY_LIMIT_BYTES) {
+        throw bodyTooLarge();
       }
-    });
+    } catch (error) {
+      sendProblem(error, request, reply, logger);
+      return reply;
+    }
+  });
 
   await app.register(forwarding, {
     upstreams: upstreamsFrom(config),
@@ -79,7 +87,6 @@ export async function configureGateway(app: NestFastifyApplication): Promise<voi
     logger,
   });
 
-  // Registered after helmet, whose route hook gives the portal its own, stricter policy.
   await app.register(adminPortal, { root: config.ADMIN_PORTAL_DIR, logger });
 
   app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, app.get<Redis>(REDIS), origins));

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ACCESS_TOKEN_AUDIENCE, DEFAULT_ACCESS_TOKEN_ISSUER } from '@rendezvous/contracts';
 import { createApp } from '@rendezvous/platform';
@@ -199,4 +200,98 @@ describe('gateway admission on the decoded path', () => {
     expect(answer.status).toBe(413);
     expect(answer.type).toMatch(/^application\/problem\+json/);
   });
+
+  it('refuses a declared body over 1 MiB before reading it, and keeps the connection open', async () => {
+    const token = await tokenFor(randomUUID());
+    const length = 2 * 1024 * 1024;
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    const answers = () => received.split('HTTP/1.1 ').length - 1;
+    const answered = (count: number) =>
+      new Promise<void>((resolve, reject) => {
+        if (answers() >= count) return resolve();
+        const onData = () => {
+          if (answers() < count) return;
+          socket.off('data', onData);
+          resolve();
+        };
+        socket.on('data', onData);
+        socket.once('error', reject);
+      });
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+    });
+    try {
+      socket.write(
+        `POST /api/v1/matching/swipes HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+          `Authorization: Bearer ${token}\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${length}\r\n\r\n`,
+      );
+      // The answer comes while the body is still on its way, and does not close the connection.
+      await answered(1);
+      expect(received).toMatch(/^HTTP\/1\.1 413 /);
+      expect(received.toLowerCase()).not.toContain('connection: close');
+      socket.write(Buffer.alloc(length, 'a'));
+      socket.write(
+        `GET /api/v1/users/me HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\n\r\n`,
+      );
+      await answered(2);
+      expect(received.slice(received.lastIndexOf('HTTP/1.1 '))).toMatch(/^HTTP\/1\.1 200 /);
+    } finally {
+      socket.destroy();
+    }
+  });
+
+  /**
+   * Sends `head`, waits for the answer, then sends `rest` as a client still uploading would: the
+   * gateway must read it and close with a FIN, not reset the connection under the client.
+   */
+  async function answerBeforeUpload(head: string, rest: Buffer) {
+    const socket = connect({ port, host: '127.0.0.1', allowHalfOpen: true });
+    let received = '';
+    const errors: string[] = [];
+    socket.on('error', (error: NodeJS.ErrnoException) => errors.push(error.code ?? error.message));
+    const answered = new Promise<void>((resolve) => socket.once('data', () => resolve()));
+    const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+    });
+    socket.on('end', () => socket.end());
+    socket.write(head);
+    await answered;
+    const written = await new Promise<string | undefined>((resolve) =>
+      socket.write(rest, (error) => resolve((error as NodeJS.ErrnoException)?.code)),
+    );
+    await ended;
+    return { status: Number(received.slice(9, 12)), written, errors };
+  }
+
+  it.each<[string, Record<string, string>, number]>([
+    ['a declared body over 1 MiB', { 'Content-Length': String(3 * 1024 * 1024) }, 413],
+    ['a chunked body over 1 MiB', { 'Transfer-Encoding': 'chunked' }, 413],
+    [
+      'a 20 KB header',
+      { 'Content-Length': String(3 * 1024 * 1024), 'X-Pad': 'a'.repeat(20_000) },
+      431,
+    ],
+  ])(
+    'refuses %s on a closing connection without resetting the client still sending',
+    async (_label, headers, status) => {
+      const token = await tokenFor(randomUUID());
+      const chunked = headers['Transfer-Encoding'] === 'chunked';
+      const first = chunked ? `100010\r\n${'a'.repeat(0x100010)}\r\n` : '';
+      const head =
+        `POST /api/v1/matching/swipes HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n` +
+        `Authorization: Bearer ${token}\r\nContent-Type: application/json\r\n` +
+        Object.entries(headers)
+          .map(([name, value]) => `${name}: ${value}\r\n`)
+          .join('') +
+        `\r\n${first}`;
+      const rest = chunked
+        ? Buffer.from(`200000\r\n${'a'.repeat(0x200000)}\r\n0\r\n\r\n`)
+        : Buffer.alloc(3 * 1024 * 1024, 'a');
+      const outcome = await answerBeforeUpload(head, rest);
+      expect(outcome).toEqual({ status, written: undefined, errors: [] });
+    },
+  );
 });

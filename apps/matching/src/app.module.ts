@@ -7,10 +7,13 @@ import { ExportsModule } from './exports/exports.module';
 import { MatchesModule } from './matches/matches.module';
 import { LocationCells1765100000000 } from './migrations/location-cells.migration';
 import { MatchingTables1764300000000 } from './migrations/matching-tables.migration';
+import { LearnedRanking1765500000000 } from './migrations/learned-ranking.migration';
+import { HiddenUntil1765700000000 } from './migrations/hidden-until.migration';
 import { QueueLedger1765300000000 } from './migrations/queue-ledger.migration';
 import { UserEventsModule } from './people/user-events.module';
 import { PeopleModule } from './people/people.module';
 import { QueueModule } from './queue/queue.module';
+import { RankingModule } from './ranking/ranking.module';
 import { MatchingStatsRepository } from './stats/matching-stats.repository';
 import { SwipesModule } from './swipes/swipes.module';
 
@@ -24,6 +27,8 @@ import { SwipesModule } from './swipes/swipes.module';
           MatchingTables1764300000000,
           LocationCells1765100000000,
           QueueLedger1765300000000,
+          LearnedRanking1765500000000,
+          HiddenUntil1765700000000,
         ],
       },
       redisOutbox: true,
@@ -40,6 +45,7 @@ import { SwipesModule } from './swipes/swipes.module';
     MatchesModule,
     QueueModule,
     ExportsModule,
+    RankingModule,
   ],
 })
 export class AppModule {}

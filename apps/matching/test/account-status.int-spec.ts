@@ -106,6 +106,17 @@ describe('suspended, banned and hidden people in matching', () => {
       expect(again).not.toContain(banned.userId);
     });
 
+    it('hides someone whose suspension arrived before their profile, until reinstated', async () => {
+      const here = somewhere();
+      const viewer = await t.person({ profile: { location: here } });
+      const userId = randomUUID();
+      await t.setStanding(userId, 2, SUSPENDED);
+      await t.person({ userId, profile: { location: near(here, 1) } });
+      expect(await ids(viewer.userId)).not.toContain(userId);
+      await t.setStanding(userId, 3);
+      expect(await ids(viewer.userId)).toContain(userId);
+    });
+
     it('shows someone again when their timed suspension ends, with no event', async () => {
       const here = somewhere();
       const viewer = await t.person({ profile: { location: here } });

@@ -1,5 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Envelope, UserStateData, UserStatusData, AnyEnvelope } from '@rendezvous/contracts';
+import type {
+  AnyEnvelope,
+  Envelope,
+  Role,
+  UserStateData,
+  UserStatusData,
+} from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import type { TestRequest } from '@rendezvous/testing';
 import {
@@ -14,6 +20,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '@rendezvous/platform';
 import { AppModule } from '../src/app.module';
 import { EventEventsConsumer } from '../src/attendance/event-events.consumer';
+import { ConnectionEventsConsumer } from '../src/people/connection-events.consumer';
 import { UserEventsConsumer } from '../src/people/user-events.consumer';
 import { QueueLedgerConsumer } from '../src/queue/queue-ledger.consumer';
 
@@ -33,7 +40,7 @@ export interface MatchingTestApp {
   /** Requests to `/api/v1...` through the app's HTTP stack. */
   request: TestRequest;
   /** An access token for the person, signed by a key set the app trusts. */
-  token(userId: string): Promise<string>;
+  token(userId: string, role?: Role): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -52,6 +59,7 @@ export async function startMatchingApp(env: Record<string, string> = {}): Promis
   const users = app.get(UserEventsConsumer);
   const events = app.get(EventEventsConsumer);
   const ledger = app.get(QueueLedgerConsumer);
+  const connections = app.get(ConnectionEventsConsumer);
 
   const deliver = async (event: AnyEnvelope): Promise<void> => {
     switch (event.type) {
@@ -73,6 +81,10 @@ export async function startMatchingApp(env: Record<string, string> = {}): Promis
       case TOPICS.EVENT_REGISTRATION_CANCELLED:
       case TOPICS.EVENT_REGISTRATION_PROMOTED:
         return events.onRegistration(event);
+      case TOPICS.CONNECTION_REQUESTED:
+      case TOPICS.CONNECTION_ACCEPTED:
+      case TOPICS.CONNECTION_REMOVED:
+        return connections.onConnection(event);
       case TOPICS.QUEUE_TICKET_CREATED:
         return ledger.onTicketCreated(event);
       case TOPICS.QUEUE_TICKET_CANCELLED:
@@ -102,7 +114,7 @@ export async function startMatchingApp(env: Record<string, string> = {}): Promis
       await deliver(aUserStatusEvent(userId, version, standing));
     },
     request: apiRequests(app),
-    token: (userId) => issuer.sign(userId),
+    token: (userId, role) => issuer.sign(userId, role),
     async close() {
       await service.close();
       issuer.close();

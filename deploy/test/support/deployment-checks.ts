@@ -14,12 +14,11 @@ export interface DeploymentUnderTest {
   namespace: string;
   /** Resource name of one app's Deployment, Service, PDB and HPA. */
   resourceName: (app: ServiceName) => string;
+  /** Ports of Kafka, PostgreSQL, Redis and the trace collector the apps must reach. */
+  infrastructurePorts: number[];
 }
 
 const PUBLIC_PATHS = ['/api', '/socket.io', '/docs', '/docs-json', '/health', '/admin'];
-const KAFKA = 9092;
-const POSTGRES = 5432;
-const REDIS = 6379;
 
 function appOf(workloadsByApp: Map<ServiceName, Workload>, app: ServiceName): Workload {
   const workload = workloadsByApp.get(app);
@@ -182,13 +181,13 @@ export function itDeploysTheSuite(target: DeploymentUnderTest): void {
       expect(rules.allows(reco, gateway, http(gateway))).toBe(true);
     });
 
-    it('lets every app reach Kafka, PostgreSQL, Redis and DNS, inside the cluster or out', () => {
+    it('lets every app reach Kafka, PostgreSQL, Redis and DNS on their ports, inside the cluster or out', () => {
       const rules = policies();
       const outside: External = { ip: '10.20.30.40' };
       const inCluster: Pod = { namespace: 'data', labels: { app: 'kafka' }, ports: {} };
       const dns: Pod = { namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' }, ports: {} };
       for (const [app, pod] of pods()) {
-        for (const port of [KAFKA, POSTGRES, REDIS]) {
+        for (const port of target.infrastructurePorts) {
           expect({ app, port, outside: rules.allows(pod, outside, port) }).toEqual({
             app,
             port,

@@ -837,6 +837,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/matching/models': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Learned ranking models, newest first, with validation metrics beside the rule-based score’s, and which ranks (admins only) */
+    get: operations['matching_ModelsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/matching/models/train': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Trains a model now, in the background (while one trains, answers with that one); audited as model.trained */
+    post: operations['matching_ModelsController_train'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/matching/models/rule-based/activate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Hands discovery back to the rule-based score; audited as model.activated */
+    post: operations['matching_ModelsController_activateRuleBased'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/matching/models/{version}/activate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Lets a model rank discovery; only one whose validation AUC beats the rule-based score’s by MATCHING_MODEL_MIN_AUC_GAIN; audited as model.activated */
+    post: operations['matching_ModelsController_activate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/matching/queue': {
     parameters: {
       query?: never;
@@ -3183,7 +3251,7 @@ export interface components {
       userId: string;
       name: string;
       headline: string | null;
-      /** @description compatibility: the weighted factors */
+      /** @description compatibility: the weighted factors; when a learned model ranks, the model’s score (the chance of a like) */
       score: number;
       /** @description each factor from 0 to 1 */
       factors: {
@@ -3197,6 +3265,10 @@ export interface components {
       sharedInterests: string[];
       /** @description to the centre of their cell, whole km and at least 1; null when either location is unknown */
       distanceKm: number | null;
+      /** @description present when a learned model ranked this answer: which one */
+      model?: {
+        version: number;
+      };
     };
     CreateTicketDto: {
       /** @description case-insensitive; 1 to 60 characters once trimmed */
@@ -3562,6 +3634,57 @@ export interface components {
        * @enum {string}
        */
       status: 'booking' | 'booked' | 'booking_failed';
+    };
+    RankingFigures: {
+      /** @description area under the ROC curve; null with only one label */
+      auc: number | null;
+      /** @description per viewer, the share of liked people among the 10 best scored; mean over viewers who liked anyone */
+      precisionAt10: number | null;
+    };
+    RankingModelItem: {
+      version: number;
+      /** @enum {string} */
+      status: 'training' | 'ready' | 'failed';
+      /** @description whether this model ranks discovery now */
+      active: boolean;
+      /** @enum {string} */
+      trigger: 'schedule' | 'admin';
+      /** Format: uuid */
+      requestedBy: string | null;
+      /** Format: date-time */
+      requestedAt: string;
+      /** Format: date-time */
+      trainedAt: string | null;
+      /** @description the feature names, in the order the model reads them */
+      features: string[];
+      trainingExamples: number | null;
+      validationExamples: number | null;
+      /** @description milliseconds the training took */
+      trainingMs: number | null;
+      /** @description the model on the validation set */
+      metrics: components['schemas']['RankingFigures'] | null;
+      /** @description the rule-based score on the same validation set */
+      baseline: components['schemas']['RankingFigures'] | null;
+      /** @description whether its AUC beats the baseline’s by the margin (it may rank) */
+      eligible: boolean;
+      /** @description why a failed training failed */
+      error: string | null;
+    };
+    RankingModels: {
+      /** @description the version that ranks discovery, or `rule-based` */
+      active: number | 'rule-based';
+      /** @description MATCHING_MODEL_MIN_AUC_GAIN: how far a model must beat the baseline */
+      minAucGain: number;
+      /** @description newest first, at most 100 */
+      items: components['schemas']['RankingModelItem'][];
+    };
+    TrainingStarted: {
+      version: number;
+      /** @enum {string} */
+      status: 'training';
+    };
+    ActiveRanking: {
+      active: number | 'rule-based';
     };
   };
   responses: never;
@@ -8029,6 +8152,272 @@ export interface operations {
       };
       /** @description eventId: unknown or cancelled event */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency is briefly unavailable; try again shortly */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  matching_ModelsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RankingModels'];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not an admin (COMMON.FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency is briefly unavailable; try again shortly */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  matching_ModelsController_train: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingStarted'];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not an admin (COMMON.FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency is briefly unavailable; try again shortly */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  matching_ModelsController_activateRuleBased: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActiveRanking'];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not an admin (COMMON.FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency is briefly unavailable; try again shortly */
+      503: {
+        headers: {
+          /** @description Seconds to wait */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  matching_ModelsController_activate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description a model version */
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActiveRanking'];
+        };
+      };
+      /** @description A bad field, parameter or body (one `errors` entry per bad field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not an admin (COMMON.FORBIDDEN) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such model (MATCHING.MODEL_NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not trained, or below the margin (MATCHING.MODEL_NOT_ELIGIBLE) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

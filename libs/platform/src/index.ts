@@ -1,4 +1,9 @@
+// Must stay the first import: tracing hooks http, pg and ioredis before anything loads them.
+import './trace/instrument';
+
+export * from './bootstrap/boot-phase';
 export * from './bootstrap/bootstrap';
+export type { TracedIncomingMessage } from './logging/logger-options';
 export * from './bootstrap/body-limit';
 export * from './config/load-config';
 export * from './config/platform.config';
@@ -10,6 +15,7 @@ export * from './auth/token-verifier';
 export * from './auth/access-check';
 export * from './auth/access-refusal';
 export * from './auth/redis-standings';
+export * from './cache/expiring-cache';
 export * from './database/account-status-projection.repository';
 export * from './database/account-status.migration';
 export * from './database/blocks-projection.repository';
@@ -55,6 +61,7 @@ export * from './platform-lifecycle';
 export * from './platform.module';
 export * from './platform.tokens';
 export * from './redis/redis-client';
+export * from './random/seeded-random';
 export * from './redis/redis-inbox';
 export * from './redis/redis-outbox';
 export * from './redis/redis-outbox-relay';
@@ -65,6 +72,7 @@ export * from './stats/stat-tallies.repository';
 export * from './stats/stats-days';
 export * from './stats/stats-reporter';
 export * from './stats/stats-source';
+export * from './trace/spans';
 export * from './trace/trace-context';
 export * from './http/cursor';
 export * from './http/id-params';

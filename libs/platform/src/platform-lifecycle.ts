@@ -7,14 +7,16 @@ import type {
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { Kafka } from 'kafkajs';
+import { BootPhase } from './bootstrap/boot-phase';
 import { PlatformConfig } from './config/platform.config';
 import { ReadinessMonitor } from './health/readiness-monitor';
 import { KafkaHealthCheck } from './kafka/kafka-health';
 import type { OutboxRelay } from './kafka/outbox-relay';
 import { ensureTopics } from './kafka/topic-admin';
-import { closeRedis } from './redis/redis-client';
+import { closeRedis, whenRedisReady } from './redis/redis-client';
 import type { RedisOutboxRelay } from './redis/redis-outbox-relay';
 import type { StatsReporter } from './stats/stats-reporter';
+import { stopTracing } from './trace/tracing';
 import {
   KAFKA,
   OUTBOX_RELAY,
@@ -23,6 +25,8 @@ import {
   STATS_REPORTER,
   TOPICS_TO_ENSURE,
 } from './platform.tokens';
+
+const REDIS_ATTEMPT_MS = 10_000;
 
 /**
  * Starts and stops the shared pieces in a fixed order. Shutdown runs after Nest has closed the
@@ -43,6 +47,7 @@ export class PlatformLifecycle
     @Inject(TOPICS_TO_ENSURE) private readonly topics: readonly string[],
     private readonly kafkaHealth: KafkaHealthCheck,
     private readonly readiness: ReadinessMonitor,
+    private readonly boot: BootPhase,
     @Optional() @Inject(OUTBOX_RELAY) private readonly outboxRelay?: OutboxRelay,
     @Optional() @Inject(REDIS_OUTBOX_RELAY) private readonly redisOutboxRelay?: RedisOutboxRelay,
     @Optional() @Inject(STATS_REPORTER) private readonly statsReporter?: StatsReporter,
@@ -53,12 +58,19 @@ export class PlatformLifecycle
     return this.isDraining;
   }
 
+  /** Waits for Redis and Kafka, each retried until it answers (`BootPhase.connect`). */
   async onModuleInit(): Promise<void> {
-    await this.redis.connect();
-    await ensureTopics(this.kafka, this.topics, {
-      partitions: this.config.KAFKA_PARTITIONS,
-      replicationFactor: this.config.KAFKA_REPLICATION_FACTOR,
-    });
+    await Promise.all([
+      this.boot.connect('redis', () => whenRedisReady(this.redis, REDIS_ATTEMPT_MS)),
+      this.boot.connect('kafka', async () => {
+        // A quick answer first (refused, untrusted): topic creation retries for long on its own.
+        await this.kafkaHealth.check();
+        await ensureTopics(this.kafka, this.topics, {
+          partitions: this.config.KAFKA_PARTITIONS,
+          replicationFactor: this.config.KAFKA_REPLICATION_FACTOR,
+        });
+      }),
+    ]);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -80,6 +92,7 @@ export class PlatformLifecycle
     await this.redisOutboxRelay?.stop();
     await this.kafkaHealth.close();
     await closeRedis(this.redis);
+    await stopTracing();
     this.logger.log('platform stopped');
   }
 }

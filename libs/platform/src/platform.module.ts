@@ -6,7 +6,7 @@ import type { ServiceName, StatsReporter as StatsReporterName } from '@rendezvou
 import { ALL_TOPICS, STATS_REPORTERS } from '@rendezvous/contracts';
 import type Redis from 'ioredis';
 import type { Kafka } from 'kafkajs';
-import { LoggerModule } from 'nestjs-pino';
+import { Logger as PinoLogger, LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import type { Tombstones } from './auth/access-check';
@@ -14,6 +14,7 @@ import { AccessCheck } from './auth/access-check';
 import { RedisStandings } from './auth/redis-standings';
 import type { RevocationCheck } from './auth/token-verifier';
 import { REVOCATION_CHECK, TokenVerifier } from './auth/token-verifier';
+import { BootPhase } from './bootstrap/boot-phase';
 import type { ConfigClass } from './config/load-config';
 import { loadConfig } from './config/load-config';
 import { PlatformConfig } from './config/platform.config';
@@ -39,7 +40,7 @@ import { OutboxRelay } from './kafka/outbox-relay';
 import { OutboxService } from './kafka/outbox.service';
 import { loggerOptions } from './logging/logger-options';
 import { MetricsController } from './metrics/metrics.controller';
-import { OutboxMetrics } from './metrics/outbox-metrics';
+import { OutboxMetrics, postgresOutboxBacklog } from './metrics/outbox-metrics';
 import { PlatformMetrics } from './metrics/platform-metrics';
 import { PlatformLifecycle } from './platform-lifecycle';
 import {
@@ -56,6 +57,7 @@ import {
 import { createRedis } from './redis/redis-client';
 import { RedisHealthCheck } from './redis/redis-health';
 import { redisOutboxStream } from './redis/redis-outbox';
+import { redisOutboxBacklog } from './redis/redis-outbox-backlog';
 import { RedisOutboxRelay } from './redis/redis-outbox-relay';
 import { StatTallies } from './stats/stat-tallies.repository';
 import { StatsReporter } from './stats/stats-reporter';
@@ -64,6 +66,8 @@ import { STATS_SOURCE } from './stats/stats-source';
 import { TraceInterceptor } from './trace/trace.interceptor';
 
 export type ReadinessDependency = 'database' | 'redis' | 'kafka';
+
+const BOOT_PORT_OPEN = Symbol('BOOT_PORT_OPEN');
 
 export interface PlatformOptions {
   service: ServiceName;
@@ -215,10 +219,16 @@ export class PlatformModule {
       { provide: TOPICS_TO_ENSURE, useValue: options.topics ?? ALL_TOPICS },
       {
         provide: KafkaConsumerTransport,
-        inject: [KAFKA, PlatformConfig, PlatformMetrics],
-        useFactory: (kafka: Kafka, config: PlatformConfig, metrics: PlatformMetrics) =>
+        inject: [KAFKA, PlatformConfig, PlatformMetrics, BootPhase],
+        useFactory: (
+          kafka: Kafka,
+          config: PlatformConfig,
+          metrics: PlatformMetrics,
+          boot: BootPhase,
+        ) =>
           new KafkaConsumerTransport({
             kafka,
+            boot,
             groupId: config.KAFKA_CONSUMER_GROUP || service,
             logger: new Logger('KafkaConsumer'),
             metrics,
@@ -227,6 +237,17 @@ export class PlatformModule {
             retryMaxMs: config.KAFKA_RETRY_MAX_MS,
             partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY,
           }),
+      },
+      {
+        // As soon as the settings are read, the port answers (API.md, Health) and the boot logs.
+        provide: BOOT_PORT_OPEN,
+        inject: [BootPhase, PlatformConfig, PinoLogger],
+        useFactory: async (boot: BootPhase, config: PlatformConfig, logger: PinoLogger) => {
+          Logger.overrideLogger(logger);
+          Logger.flush();
+          boot.expect([...(withDatabase ? ['database'] : []), 'redis', 'kafka']);
+          await boot.open(config.PORT, config.HOST);
+        },
       },
       KafkaHealthCheck,
       TokenVerifier,
@@ -276,7 +297,6 @@ export class PlatformModule {
     const database: Provider[] = withDatabase
       ? [
           OutboxService,
-          OutboxMetrics,
           InboxService,
           ExportPartsService,
           AccountStatusProjection,
@@ -318,6 +338,23 @@ export class PlatformModule {
         ]
       : [];
 
+    const outboxMetrics: Provider[] =
+      withDatabase || options.redisOutbox
+        ? [
+            {
+              provide: OutboxMetrics,
+              inject: [PlatformMetrics, REDIS, { token: getDataSourceToken(), optional: true }],
+              useFactory: (metrics: PlatformMetrics, redis: Redis, dataSource?: DataSource) =>
+                new OutboxMetrics(metrics, {
+                  postgres: dataSource && postgresOutboxBacklog(dataSource),
+                  redis: options.redisOutbox
+                    ? redisOutboxBacklog(redis, redisOutboxStream(service))
+                    : undefined,
+                }),
+            },
+          ]
+        : [];
+
     return {
       module: PlatformModule,
       global: true,
@@ -335,6 +372,7 @@ export class PlatformModule {
         readiness,
         ...database,
         ...redisOutbox,
+        ...outboxMetrics,
         ...statsReporterProviders(options),
       ],
       exports: [

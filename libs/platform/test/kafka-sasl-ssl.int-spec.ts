@@ -4,12 +4,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Module } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { waitFor } from '@rendezvous/testing';
+import { PlatformModule } from '../src';
 import { loadConfig } from '../src/config/load-config';
 import { PlatformConfig } from '../src/config/platform.config';
 import { kafkaSecurity } from '../src/connections/connection-security';
 import { createKafka } from '../src/kafka/kafka-client';
+import { bootApp, errorFor } from './support/booting-app';
 import { freePort, testCertificates } from './support/tls-certificates';
 
 /** The broker jars tools/kafka/kafka.sh fetched (the local broker runs from them too). */
@@ -30,6 +33,11 @@ const portOpen = (port: number) =>
     socket.once('connect', () => done(socket.destroy() !== undefined));
     socket.once('error', () => done(false));
   });
+
+class TestConfig extends PlatformConfig {}
+
+@Module({ imports: [PlatformModule.forRoot({ service: 'reco', config: TestConfig, topics: [] })] })
+class KafkaApp {}
 
 /**
  * A broker of the test's own with only a SASL_SSL listener for clients (SCRAM-SHA-512 users made
@@ -205,5 +213,25 @@ describe('Kafka over SASL_SSL', () => {
     await expect(admin.connect()).rejects.toThrow(
       /self[- ]signed certificate|unable to verify|certificate/i,
     );
+  });
+
+  it('keeps an app booting on it unready, naming kafka and the refusal, while the password is wrong', async () => {
+    const app = await bootApp(KafkaApp, {
+      KAFKA_BROKERS: `127.0.0.1:${port}`,
+      KAFKA_SSL: 'true',
+      KAFKA_SSL_CA_FILE: trusted,
+      KAFKA_SASL_USERNAME: 'rendezvous',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_PASSWORD: 'wrong',
+    });
+    try {
+      const ready = await app.readyWhen(
+        (answer) => /authentication failed/i.test(errorFor(answer, 'kafka')?.message ?? ''),
+        'readiness to name the refused Kafka password',
+      );
+      expect(ready).toMatchObject({ status: 503, body: { checks: { kafka: 'down' } } });
+    } finally {
+      await app.stop();
+    }
   });
 });

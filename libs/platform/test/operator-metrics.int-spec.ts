@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, testKafka, uniqueName, waitFor } from '@rendezvous/testing';
+import { createTestDatabase, testKafka, testRedis, uniqueName, waitFor } from '@rendezvous/testing';
+import type Redis from 'ioredis';
 import type { Admin, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { PlatformMetrics, ensureTopics } from '../src';
 import { ConsumerLagReader } from '../src/metrics/consumer-lag';
-import { OutboxMetrics } from '../src/metrics/outbox-metrics';
+import type { OutboxBacklogReads } from '../src/metrics/outbox-metrics';
+import { OutboxMetrics, postgresOutboxBacklog } from '../src/metrics/outbox-metrics';
+import { redisOutboxBacklog } from '../src/redis/redis-outbox-backlog';
 import { platformDataSource } from './platform-data-source';
 
 async function gaugeValues(
@@ -33,9 +36,13 @@ describe('metrics operators alert on', () => {
 
     it('reports an empty outbox as no backlog and no age', async () => {
       const metrics = new PlatformMetrics('test');
-      new OutboxMetrics(metrics, dataSource);
-      expect(await gaugeValues(metrics, 'outbox_backlog')).toMatchObject([{ value: 0 }]);
-      expect(await gaugeValues(metrics, 'outbox_oldest_age_seconds')).toMatchObject([{ value: 0 }]);
+      new OutboxMetrics(metrics, { postgres: postgresOutboxBacklog(dataSource) });
+      expect(await gaugeValues(metrics, 'outbox_backlog')).toMatchObject([
+        { labels: { outbox: 'postgres' }, value: 0 },
+      ]);
+      expect(await gaugeValues(metrics, 'outbox_oldest_age_seconds')).toMatchObject([
+        { labels: { outbox: 'postgres' }, value: 0 },
+      ]);
     });
 
     it('counts unpublished rows and the age of the oldest', async () => {
@@ -47,11 +54,89 @@ describe('metrics operators alert on', () => {
         );
       }
       const metrics = new PlatformMetrics('test');
-      new OutboxMetrics(metrics, dataSource);
+      new OutboxMetrics(metrics, { postgres: postgresOutboxBacklog(dataSource) });
       expect(await gaugeValues(metrics, 'outbox_backlog')).toMatchObject([{ value: 2 }]);
       const [age] = await gaugeValues(metrics, 'outbox_oldest_age_seconds');
       expect(age?.value).toBeGreaterThanOrEqual(90);
       expect(age?.value).toBeLessThan(120);
+    });
+  });
+
+  describe(`${OutboxMetrics.name} of a Redis Stream outbox`, () => {
+    const streams: string[] = [];
+    let redis: Redis;
+
+    // A fresh registry per reading, so no cached read carries over.
+    async function readings(
+      reads: OutboxBacklogReads,
+    ): Promise<{ backlog: Record<string, number>; oldestAgeSeconds: Record<string, number> }> {
+      const metrics = new PlatformMetrics('test');
+      new OutboxMetrics(metrics, reads);
+      const byOutbox = async (name: string) =>
+        Object.fromEntries(
+          (await gaugeValues(metrics, name)).map(({ labels, value }) => [labels.outbox, value]),
+        );
+      return {
+        backlog: await byOutbox('outbox_backlog'),
+        oldestAgeSeconds: await byOutbox('outbox_oldest_age_seconds'),
+      };
+    }
+
+    // Entries appended the given seconds ago by the Redis clock (an entry id is that clock in ms).
+    async function streamAged(
+      ...agesSeconds: number[]
+    ): Promise<{ stream: string; ids: string[] }> {
+      const stream = uniqueName('outbox:it-metrics');
+      streams.push(stream);
+      const [seconds] = await redis.time();
+      const ids: string[] = [];
+      for (const ageSeconds of agesSeconds) {
+        const id = `${Number(seconds) * 1_000 - ageSeconds * 1_000}-0`;
+        ids.push((await redis.xadd(stream, id, 'topic', 'it.metrics', 'key', 'k')) ?? id);
+      }
+      return { stream, ids };
+    }
+
+    beforeAll(() => {
+      redis = testRedis();
+    });
+
+    afterAll(async () => {
+      await redis.del(...streams);
+      await redis.quit();
+    });
+
+    it('reports a stream that does not exist yet as no backlog and no age', async () => {
+      expect(
+        await readings({ redis: redisOutboxBacklog(redis, uniqueName('outbox:it-none')) }),
+      ).toEqual({ backlog: { redis: 0 }, oldestAgeSeconds: { redis: 0 } });
+    });
+
+    it('counts the entries left in the stream and the age of the oldest by the Redis clock', async () => {
+      const { stream, ids } = await streamAged(90, 5);
+      const before = await readings({ redis: redisOutboxBacklog(redis, stream) });
+      expect(before.backlog).toEqual({ redis: 2 });
+      expect(before.oldestAgeSeconds.redis).toBeGreaterThanOrEqual(90);
+      expect(before.oldestAgeSeconds.redis).toBeLessThan(120);
+
+      // The relay deletes what Kafka has: the backlog and the age drop to what is left.
+      await redis.xdel(stream, ids[0]);
+      const after = await readings({ redis: redisOutboxBacklog(redis, stream) });
+      expect(after.backlog).toEqual({ redis: 1 });
+      expect(after.oldestAgeSeconds.redis).toBeGreaterThanOrEqual(5);
+      expect(after.oldestAgeSeconds.redis).toBeLessThan(30);
+    });
+
+    it('keeps the Postgres and the Redis outbox of one service apart by the outbox label', async () => {
+      const { stream } = await streamAged(40);
+      const both = await readings({
+        postgres: () => Promise.resolve({ entries: 3, oldestAgeSeconds: 12 }),
+        redis: redisOutboxBacklog(redis, stream),
+      });
+      expect(both.backlog).toEqual({ postgres: 3, redis: 1 });
+      expect(both.oldestAgeSeconds.postgres).toBe(12);
+      expect(both.oldestAgeSeconds.redis).toBeGreaterThanOrEqual(40);
+      expect(both.oldestAgeSeconds.redis).toBeLessThan(70);
     });
   });
 

@@ -33,7 +33,15 @@ class ThingsController {
 class TestConfig extends PlatformConfig {}
 
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'event', config: TestConfig, database: {} })],
+  imports: [
+    // Both outboxes, as matching has: its Postgres table and its Redis Stream.
+    PlatformModule.forRoot({
+      service: 'event',
+      config: TestConfig,
+      database: {},
+      redisOutbox: true,
+    }),
+  ],
   controllers: [ThingsController],
 })
 class TestAppModule {}
@@ -143,7 +151,16 @@ describe('the platform over HTTP', () => {
     expect(metrics.body).toMatch(
       /^health_dependency_up\{dependency="database",service="event"\} 1$/m,
     );
-    expect(metrics.body).toMatch(/^outbox_backlog\{service="event"\} \d+$/m);
-    expect(metrics.body).toMatch(/^outbox_oldest_age_seconds\{service="event"\} [\d.]+$/m);
+    for (const outbox of ['postgres', 'redis']) {
+      expect(metrics.body).toMatch(
+        new RegExp(`^outbox_backlog\\{outbox="${outbox}",service="event"\\} \\d+$`, 'm'),
+      );
+      expect(metrics.body).toMatch(
+        new RegExp(
+          `^outbox_oldest_age_seconds\\{outbox="${outbox}",service="event"\\} [\\d.]+$`,
+          'm',
+        ),
+      );
+    }
   });
 });

@@ -99,3 +99,25 @@ export function apiRequests(app: Injectable): TestRequest {
     };
   };
 }
+
+export interface StandInService {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A stand-in for the services behind a gateway: answers `200` with the path it was asked for. */
+export async function startStandInService(): Promise<StandInService> {
+  const server = createServer((request, response) => {
+    request.resume();
+    response.setHeader('content-type', 'application/json');
+    response.end(JSON.stringify({ url: request.url }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}

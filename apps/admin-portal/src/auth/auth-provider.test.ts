@@ -3,7 +3,7 @@ import { createApi } from '../api/client';
 import { ApiError } from '../api/problem';
 import { ConnectionStatus } from '../connection/connection-status';
 import { authResult, MemoryStorage } from '../test/tokens';
-import { createAuthProvider, NO_ACCESS } from './auth-provider';
+import { createAuthProvider, NO_ACCESS, SESSION_ENDED } from './auth-provider';
 import { Session } from './session';
 import type { Role } from './token';
 
@@ -56,8 +56,35 @@ describe('createAuthProvider', () => {
     expect(await auth.getIdentity?.()).toEqual({ id: 'u1', fullName: 'Ann (moderator)' });
   });
 
-  it('asks to sign in without a session', async () => {
-    await expect(provider().checkAuth({})).rejects.toThrow('Sign in to continue.');
+  it('sends a first visit to the sign-in page without an error message', async () => {
+    await expect(provider().checkAuth({})).rejects.toEqual({ message: false });
+  });
+
+  it('says why when a session ended while the page was open', async () => {
+    signedInAs('admin');
+    session.end();
+    await expect(provider().checkAuth({})).rejects.toThrow(SESSION_ENDED);
+  });
+
+  it("refuses a plain member's sign-in without ever starting their session", async () => {
+    const result = authResult(Date.now(), { role: 'user', refreshToken: 'member-refresh' });
+    fetchMock.mockImplementation(async (request) =>
+      request.url.endsWith('/auth/login')
+        ? new Response(JSON.stringify(result), { headers: { 'content-type': 'application/json' } })
+        : new Response(null, { status: 204 }),
+    );
+    const changes = vi.fn();
+    session.onChange(changes);
+
+    await expect(provider().login({ email: 'm@example.com', password: 'pw' })).rejects.toThrow(
+      NO_ACCESS,
+    );
+
+    expect(changes).not.toHaveBeenCalled();
+    expect(session.identity).toBeNull();
+    const [logout] = logoutRequests();
+    expect(logout.headers.get('authorization')).toBe(`Bearer ${result.accessToken}`);
+    expect(await logout.json()).toEqual({ refreshToken: 'member-refresh' });
   });
 
   it('ends the session and revokes the refresh token on a 401 the client could not repair', async () => {

@@ -30,6 +30,7 @@ export class Session {
   private stored: Stored | null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
+  private endedHere = false;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -46,6 +47,11 @@ export class Session {
 
   get refreshToken(): string | null {
     return this.stored?.refreshToken ?? null;
+  }
+
+  /** Whether a session ended while this page was open (expired, refused or signed out). */
+  get ended(): boolean {
+    return this.endedHere;
   }
 
   get role(): Role | null {
@@ -69,6 +75,7 @@ export class Session {
     this.accessToken = result.accessToken;
     this.claims = claims;
     this.stored = { refreshToken: result.refreshToken, identity };
+    this.endedHere = false;
     this.storage.setItem(STORAGE_KEY, JSON.stringify(this.stored));
     this.schedule();
     this.emit();
@@ -76,6 +83,7 @@ export class Session {
 
   end(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.endedHere = this.stored !== null;
     this.timer = null;
     this.accessToken = null;
     this.claims = null;

@@ -89,4 +89,21 @@ describe('ConnectionStatus', () => {
     status.stop();
     expect(listener).not.toHaveBeenCalled();
   });
+
+  it("goes offline on the browser's offline event and checks at once when it is back", async () => {
+    const ping = vi.fn(async () => true);
+    const browser = new EventTarget();
+    const status = new ConnectionStatus(ping, [10_000], browser);
+
+    browser.dispatchEvent(new Event('offline'));
+    expect(status.current).toBe('offline');
+    browser.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ping).toHaveBeenCalledTimes(1);
+    expect(status.current).toBe('online');
+
+    status.stop();
+    browser.dispatchEvent(new Event('offline'));
+    expect(status.current).toBe('online');
+  });
 });

@@ -13,6 +13,10 @@ export type UpdateVenue = Schemas['UpdateVenueDto'];
 export type Decision = Schemas['DecisionDto'];
 export type Suspension = Schemas['SuspendDto'];
 export type RoleChange = Schemas['RoleDto'];
+/** The records the detail pages show, as the API answers them. */
+export type MemberDetail = Schemas['AdminUserDetail'];
+export type EventDetail = Schemas['EventView'];
+export type DeadLetterDetail = Schemas['DeadLetterShape'];
 
 /** The portal's resources and the list each one reads. */
 export const RESOURCES = [

@@ -6,7 +6,7 @@ import { AgentEventsConsumer } from './agent-events.consumer';
 import { BookingAgent } from './booking-agent.service';
 import { BOOKING_PROVIDER } from './booking-provider';
 import { InHouseProvider } from './in-house.provider';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '@rendezvous/platform';
 import { SimulatedExternalProvider } from './simulated.provider';
 import { VenueReservationsRepository } from './venue-reservations.repository';
 

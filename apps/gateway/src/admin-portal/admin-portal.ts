@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { Logger } from '@nestjs/common';
-import type { FastifyHelmetOptions } from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { COMMON_ERRORS, DomainError } from '@rendezvous/contracts';
 import { sendProblem } from '@rendezvous/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { HelmetOptions } from 'helmet';
 import {
   PORTAL_CACHE_CONTROL,
   PORTAL_INDEX,
@@ -26,7 +26,7 @@ export interface AdminPortalOptions {
  * MUI's emotion injects, `data:` images and fonts, and the API and Socket.IO on this origin.
  * Swagger UI at /docs keeps the looser policy helmet applies everywhere else.
  */
-export const PORTAL_HELMET: FastifyHelmetOptions = {
+export const PORTAL_HELMET: HelmetOptions = {
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {
@@ -88,26 +88,30 @@ export async function adminPortal(fastify: FastifyInstance, options: AdminPortal
     return reply.header('cache-control', PORTAL_CACHE_CONTROL.page).sendFile(PORTAL_INDEX);
   };
 
-  fastify.get(PORTAL_PATH, { helmet: PORTAL_HELMET }, (request, reply) =>
+  fastify.get(PORTAL_PATH, { config: { securityPolicy: 'portal' } }, (request, reply) =>
     reply.redirect(`${PORTAL_PATH}/${queryOf(request.url)}`, 301),
   );
 
-  fastify.get(`${PORTAL_PATH}/*`, { helmet: PORTAL_HELMET }, async (request, reply) => {
-    const target = portalTarget(portalSegments(request.url));
-    switch (target.kind) {
-      case 'page':
-        return sendPage(request, reply);
-      case 'missing':
-        return sendProblem(noSuchFile(), request, reply, options.logger);
-      case 'file': {
-        const path = resolve(root, target.file);
-        // The URL normaliser already refuses `..` and encoded slashes; this holds regardless.
-        if (path.startsWith(root + sep) && (await isFile(path))) {
-          return reply.header('cache-control', target.cacheControl).sendFile(target.file);
+  fastify.get(
+    `${PORTAL_PATH}/*`,
+    { config: { securityPolicy: 'portal' } },
+    async (request, reply) => {
+      const target = portalTarget(portalSegments(request.url));
+      switch (target.kind) {
+        case 'page':
+          return sendPage(request, reply);
+        case 'missing':
+          return sendProblem(noSuchFile(), request, reply, options.logger);
+        case 'file': {
+          const path = resolve(root, target.file);
+          // The URL normaliser already refuses `..` and encoded slashes; this holds regardless.
+          if (path.startsWith(root + sep) && (await isFile(path))) {
+            return reply.header('cache-control', target.cacheControl).sendFile(target.file);
+          }
+          if (target.otherwisePage) return sendPage(request, reply);
+          return sendProblem(noSuchFile(), request, reply, options.logger);
         }
-        if (target.otherwisePage) return sendPage(request, reply);
-        return sendProblem(noSuchFile(), request, reply, options.logger);
       }
-    }
-  });
+    },
+  );
 }

@@ -9,6 +9,7 @@ import {
 } from '@rendezvous/platform';
 import type Redis from 'ioredis';
 import { GatewayConfig } from '../config';
+import { AccessChanges } from './access-changes';
 
 export const accountKey = (userId: string) => `account:${userId}`;
 
@@ -77,6 +78,7 @@ export class AccountStandings {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     config: GatewayConfig,
+    private readonly changes: AccessChanges,
   ) {
     this.keepSeconds = Math.max(config.REVOKED_USER_TTL_SECONDS, REDIS_INBOX_TTL_SECONDS);
   }
@@ -103,6 +105,7 @@ export class AccountStandings {
       'hidden',
       standing.hidden ? '1' : '0',
     );
+    await this.changes.announce(envelope.data.userId);
     return current === 1;
   }
 

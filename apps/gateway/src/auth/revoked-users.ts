@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { AccountStanding, DomainError, UserDeletedData } from '@rendezvous/contracts';
 import type { AuthUser, RevocationCheck } from '@rendezvous/platform';
 import {
@@ -9,6 +9,7 @@ import {
 } from '@rendezvous/platform';
 import type Redis from 'ioredis';
 import { GatewayConfig } from '../config';
+import { AccessChanges } from './access-changes';
 import { accountKey, standingFromHash } from './account-standings';
 
 /** Set while a deleted person's tokens may still be alive. */
@@ -49,11 +50,15 @@ export class RevokedUsers implements RevocationCheck {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: GatewayConfig,
+    // Absent in the platform's instance (the token verifier's check), which never revokes.
+    @Optional() private readonly changes?: AccessChanges,
   ) {}
 
   async revoke({ userId, deletedAt }: UserDeletedData, now = new Date()): Promise<void> {
     const ttl = deletedMarkerTtlSeconds(deletedAt, now, this.config.REVOKED_USER_TTL_SECONDS);
-    if (ttl !== null) await this.redis.set(deletedMarkerKey(userId), '1', 'EX', ttl);
+    if (ttl === null) return;
+    await this.redis.set(deletedMarkerKey(userId), '1', 'EX', ttl);
+    await this.changes?.announce(userId);
   }
 
   /**

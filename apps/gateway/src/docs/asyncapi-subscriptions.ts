@@ -5,6 +5,11 @@ import { NOTIFYING_TOPICS } from '../notifications/notification-map';
 
 const USER_STATE = [TOPICS.USER_CREATED, TOPICS.USER_UPDATED] as const;
 const BLOCKS = [TOPICS.USER_BLOCKED, TOPICS.USER_UNBLOCKED] as const;
+const CONNECTIONS = [
+  TOPICS.CONNECTION_REQUESTED,
+  TOPICS.CONNECTION_ACCEPTED,
+  TOPICS.CONNECTION_REMOVED,
+] as const;
 
 /**
  * The topics each service consumes (its `@OnEvent` handlers), as one consumer group.
@@ -42,6 +47,8 @@ export const SUBSCRIPTIONS: Readonly<Record<ServiceName, readonly Topic[]>> = {
     TOPICS.EVENT_REGISTRATION_CREATED,
     TOPICS.EVENT_REGISTRATION_CANCELLED,
     TOPICS.EVENT_REGISTRATION_PROMOTED,
+    // The learned ranking's graph features.
+    ...CONNECTIONS,
     TOPICS.EXPORT_REQUESTED,
     // Its own queue events feed the ledger of open tickets and pairs.
     TOPICS.QUEUE_TICKET_CREATED,
@@ -65,9 +72,7 @@ export const SUBSCRIPTIONS: Readonly<Record<ServiceName, readonly Topic[]>> = {
     TOPICS.USER_DELETED,
     TOPICS.USER_STATUS_CHANGED,
     ...BLOCKS,
-    TOPICS.CONNECTION_REQUESTED,
-    TOPICS.CONNECTION_ACCEPTED,
-    TOPICS.CONNECTION_REMOVED,
+    ...CONNECTIONS,
     TOPICS.MATCH_CREATED,
     TOPICS.EXPORT_REQUESTED,
   ],

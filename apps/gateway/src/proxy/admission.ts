@@ -3,6 +3,7 @@ import { COMMON_ERRORS, DomainError, roleAtLeast } from '@rendezvous/contracts';
 import type { AuthUser } from '@rendezvous/platform';
 import { TokenVerifier, bearerToken } from '@rendezvous/platform';
 import type { FastifyRequest } from 'fastify';
+import { RecentlyAdmitted } from '../auth/recently-admitted';
 import { GatewayConfig } from '../config';
 import { RateLimits } from '../rate-limit/rate-limits';
 import type { ClientIpResolver } from '../routing/client-ip';
@@ -21,6 +22,7 @@ export class Admission {
   constructor(
     private readonly verifier: TokenVerifier,
     private readonly limits: RateLimits,
+    private readonly recentlyAdmitted: RecentlyAdmitted,
     config: GatewayConfig,
   ) {
     this.clientIp = clientIpResolver(config.TRUST_PROXY);
@@ -45,7 +47,7 @@ export class Admission {
     }
     let user: AuthUser;
     try {
-      user = await this.verifier.verify(token);
+      user = await this.verifier.verify(token, this.recentlyAdmitted);
     } catch (error) {
       await this.limits.consume(`ip:${ip}`);
       throw error;
@@ -53,6 +55,9 @@ export class Admission {
     await this.limits.consume(`user:${user.id}`);
     if (route.isStaffOnly && !roleAtLeast(user.role, 'moderator')) {
       throw new DomainError(COMMON_ERRORS.FORBIDDEN, 'Only moderators and admins can do this');
+    }
+    if (route.isAdminOnly && user.role !== 'admin') {
+      throw new DomainError(COMMON_ERRORS.FORBIDDEN, 'Only admins can do this');
     }
     return user;
   }

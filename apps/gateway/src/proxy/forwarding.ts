@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from '@nestjs/common';
 import replyFrom from '@fastify/reply-from';
-import { BODY_LIMIT_BYTES, sendProblem, traceparentFor } from '@rendezvous/platform';
+import type { TracedIncomingMessage } from '@rendezvous/platform';
+import { BODY_LIMIT_BYTES, outgoingTraceparent, sendProblem } from '@rendezvous/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { prefixesOf } from '../routing/routes';
 import type { UpstreamService } from '../upstreams/upstreams';
@@ -20,8 +21,8 @@ function forwardedHeaders(request: FastifyRequest, headers: IncomingHttpHeaders)
   const chain = headers['x-forwarded-for'];
   return {
     ...endToEndHeaders(headers),
-    // The service logs and answers with the gateway's trace id.
-    traceparent: traceparentFor(request.id),
+    // The service continues the gateway's trace (its span, when tracing is on).
+    traceparent: outgoingTraceparent(request.id),
     'x-forwarded-for': chain ? `${String(chain)}, ${peer}` : peer,
     'x-forwarded-proto': request.protocol,
     'x-forwarded-host': request.host,
@@ -54,8 +55,10 @@ export async function forwarding(fastify: FastifyInstance, options: ForwardingOp
         balancedPoolOptions: { connections: 64 },
         disableRequestLogging: true,
       });
-      const forward = (request: FastifyRequest, reply: FastifyReply) =>
-        reply.from(request.url, {
+      const forward = (request: FastifyRequest, reply: FastifyReply) => {
+        // The service logs the request under the same trace id; one info line is enough.
+        (request.raw as TracedIncomingMessage).loggedUpstream = true;
+        return reply.from(request.url, {
           timeout: options.timeoutMs,
           // Never replay a request on its own; the client decides.
           retryDelay: () => null,
@@ -69,6 +72,7 @@ export async function forwarding(fastify: FastifyInstance, options: ForwardingOp
               options.logger,
             ),
         });
+      };
       for (const prefix of prefixesOf(service as UpstreamService)) {
         scope.all(prefix, forward);
         scope.all(`${prefix}/*`, forward);

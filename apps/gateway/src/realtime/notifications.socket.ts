@@ -4,7 +4,13 @@ import { WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { AccountStanding } from '@rendezvous/contracts';
 import { ROLES, isSuspendedAt } from '@rendezvous/contracts';
 import type { AuthUser } from '@rendezvous/platform';
-import { PlatformMetrics, TokenVerifier, accessRefusal, bearerToken } from '@rendezvous/platform';
+import {
+  PlatformMetrics,
+  TokenVerifier,
+  accessRefusal,
+  bearerToken,
+  withSpan,
+} from '@rendezvous/platform';
 import type { Server, Socket } from 'socket.io';
 import { RevokedUsers } from '../auth/revoked-users';
 import type { Push } from '../notifications/notification-map';
@@ -79,7 +85,9 @@ export class NotificationsSocket implements OnGatewayInit, OnGatewayConnection {
 
   push({ to, event, payload }: Push): void {
     const rooms = 'userId' in to ? userRoom(to.userId) : to.roles.map(roleRoom);
-    this.server.to(rooms).emit(event, payload);
+    withSpan(`emit ${event}`, { 'socket.io.rooms': [rooms].flat().length }, () =>
+      this.server.to(rooms).emit(event, payload),
+    );
   }
 
   /** Closes every connection of a person, on every gateway replica. */

@@ -26,6 +26,17 @@ describe(classifyRoute.name, () => {
     expect(classifyRoute('GET', '/api/v1/users/me').isStaffOnly).toBe(false);
     expect(classifyRoute('GET', '/api/v1/administrators').isStaffOnly).toBe(false);
   });
+
+  it('keeps the learned ranking models for admins alone', () => {
+    expect(classifyRoute('GET', '/api/v1/admin/matching/models').isAdminOnly).toBe(true);
+    expect(classifyRoute('POST', '/api/v1/admin/matching/models/3/activate').isAdminOnly).toBe(
+      true,
+    );
+    for (const path of ['users', 'reports/x/decision', 'stats', 'matchingx', 'matching-models']) {
+      expect(classifyRoute('GET', `/api/v1/admin/${path}`).isAdminOnly).toBe(false);
+    }
+    expect(classifyRoute('GET', '/api/v1/matching/discover').isAdminOnly).toBe(false);
+  });
 });
 
 describe(prefixesOf.name, () => {

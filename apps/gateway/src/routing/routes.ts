@@ -64,7 +64,12 @@ export interface RouteClass {
   isCredentialRoute: boolean;
   /** Under `/admin`: moderators and admins only, checked here before the service checks again. */
   isStaffOnly: boolean;
+  /** Under `/admin`, the parts no moderator may use (learned ranking models): admins only. */
+  isAdminOnly: boolean;
 }
+
+/** Second segments under `admin` whose every route is for admins alone. */
+const ADMIN_ONLY_SEGMENTS = new Set(['matching']);
 
 const ADMIN_ROOT = `${API_ROOT}/admin/`;
 
@@ -80,6 +85,9 @@ export function classifyRoute(method: string, url: string): RouteClass {
     isPublic: PUBLIC_ROUTES.has(key),
     isCredentialRoute: CREDENTIAL_ROUTES.has(key),
     isStaffOnly: path.startsWith(ADMIN_ROOT),
+    isAdminOnly:
+      path.startsWith(ADMIN_ROOT) &&
+      ADMIN_ONLY_SEGMENTS.has(path.slice(ADMIN_ROOT.length).split('/')[0]),
   };
 }
 

@@ -8,18 +8,20 @@ import type { MatchProfile } from './match-profile';
 export interface Scored {
   candidate: MatchProfile;
   compatibility: Compatibility;
+  /** Set when a learned model ranks: its score, which then orders and is shown. */
+  learned?: { score: number; version: number; features: number[] };
 }
+
+/** What orders an item: the model's score when one ranks, else the rule-based score. */
+const rankingScore = (item: Scored) => item.learned?.score ?? item.compatibility.score;
 
 /** Best first; ties by user id so every page boundary is exact. */
 function before(a: Scored, b: Scored): number {
-  return (
-    b.compatibility.score - a.compatibility.score ||
-    (a.candidate.userId < b.candidate.userId ? -1 : 1)
-  );
+  return rankingScore(b) - rankingScore(a) || (a.candidate.userId < b.candidate.userId ? -1 : 1);
 }
 
 function afterCursor(item: Scored, cursor: { score: number; id: string }): boolean {
-  const score = item.compatibility.score;
+  const score = rankingScore(item);
   return score < cursor.score || (score === cursor.score && item.candidate.userId > cursor.id);
 }
 
@@ -28,26 +30,42 @@ function parseCursor(value: string | undefined): { score: number; id: string } |
   return cursor && { score: Number(cursor.key), id: cursor.id };
 }
 
-/** One page of the ranking, after the position the cursor names. */
-export function rankPage(scored: Scored[], limit: number, cursor?: string): Page<DiscoveryItem> {
+/** The scored people of one page, after the position the cursor names, and the next cursor. */
+export function selectPage(
+  scored: Scored[],
+  limit: number,
+  cursor?: string,
+): { shown: Scored[]; nextCursor: string | null } {
   const after = parseCursor(cursor);
   const ranked = scored.filter((item) => !after || afterCursor(item, after)).sort(before);
-  const page = ranked.slice(0, limit);
-  const last = page.at(-1);
+  const shown = ranked.slice(0, limit);
+  const last = shown.at(-1);
   return {
-    items: page.map(({ candidate, compatibility }) => ({
-      userId: candidate.userId,
-      name: candidate.name,
-      headline: candidate.headline,
-      score: compatibility.score,
-      factors: compatibility.factors,
-      sharedInterests: compatibility.sharedInterests,
-      distanceKm:
-        compatibility.distanceKm === null ? null : shownDistanceKm(compatibility.distanceKm),
-    })),
+    shown,
     nextCursor:
       ranked.length > limit && last
-        ? encodeCursor({ key: String(last.compatibility.score), id: last.candidate.userId })
+        ? encodeCursor({ key: String(rankingScore(last)), id: last.candidate.userId })
         : null,
   };
+}
+
+export function toItem(item: Scored): DiscoveryItem {
+  const { candidate, compatibility, learned } = item;
+  return {
+    userId: candidate.userId,
+    name: candidate.name,
+    headline: candidate.headline,
+    score: rankingScore(item),
+    factors: compatibility.factors,
+    sharedInterests: compatibility.sharedInterests,
+    distanceKm:
+      compatibility.distanceKm === null ? null : shownDistanceKm(compatibility.distanceKm),
+    ...(learned ? { model: { version: learned.version } } : {}),
+  };
+}
+
+/** One page of the ranking, after the position the cursor names. */
+export function rankPage(scored: Scored[], limit: number, cursor?: string): Page<DiscoveryItem> {
+  const { shown, nextCursor } = selectPage(scored, limit, cursor);
+  return { items: shown.map(toItem), nextCursor };
 }

@@ -7,7 +7,8 @@ import { PeopleRepository } from '../people/people.repository';
 import { CandidatesRepository } from './candidates.repository';
 import { scorerFor } from './compatibility';
 import type { Scored } from './discovery-ranking';
-import { rankPage } from './discovery-ranking';
+import { selectPage, toItem } from './discovery-ranking';
+import { LearnedRanking } from '../ranking/learned-ranking';
 import type { DiscoveryItem } from './discovery.shapes';
 import { fitEachOther } from './hard-filters';
 import { emptyProfile } from './match-profile';
@@ -21,6 +22,7 @@ export class DiscoveryService {
     private readonly attendance: AttendanceRepository,
     private readonly scoring: ScoringSettingsProvider,
     private readonly config: MatchingConfig,
+    private readonly learned: LearnedRanking,
   ) {}
 
   /**
@@ -48,7 +50,10 @@ export class DiscoveryService {
         scored.push({ candidate, compatibility: result });
       }
     }
-    return rankPage(scored, limit, cursor);
+    const ranking = await this.learned.rerank(viewer, scored, pool, now);
+    const { shown, nextCursor } = selectPage(ranking.scored, limit, cursor);
+    this.learned.recordShown(viewer, shown, ranking.featuresOf, now);
+    return { items: shown.map(toItem), nextCursor };
   }
 
   private async attendeesFor(eventId: string, callerId: string): Promise<string[]> {

@@ -15,7 +15,11 @@ export class DiscoveryItem {
   @ApiProperty({ type: String, nullable: true })
   headline!: string | null;
 
-  @ApiProperty({ ...SHARE, description: 'compatibility: the weighted factors' })
+  @ApiProperty({
+    ...SHARE,
+    description:
+      'compatibility: the weighted factors; when a learned model ranks, the model’s score (the chance of a like)',
+  })
   score!: number;
 
   @ApiProperty({
@@ -38,4 +42,13 @@ export class DiscoveryItem {
       'to the centre of their cell, whole km and at least 1; null when either location is unknown',
   })
   distanceKm!: number | null;
+
+  @ApiProperty({
+    type: 'object',
+    properties: { version: { type: 'integer', minimum: 1 } },
+    required: ['version'],
+    selfRequired: false,
+    description: 'present when a learned model ranked this answer: which one',
+  })
+  model?: { version: number };
 }

@@ -4,12 +4,13 @@ import type { MatchProfile } from './match-profile';
 /** Whole years between a `YYYY-MM-DD` birth date and `now` (UTC); `null` when unknown. */
 export function ageOn(birthDate: string | null, now: Date): number | null {
   if (!birthDate) return null;
-  const [year, month, day] = birthDate.split('-').map(Number);
-  let age = now.getUTCFullYear() - year;
-  const beforeBirthday =
-    now.getUTCMonth() + 1 < month || (now.getUTCMonth() + 1 === month && now.getUTCDate() < day);
-  if (beforeBirthday) age -= 1;
-  return age;
+  // As YYYYMMDD numbers, the difference in ten-thousands is the whole years (run per candidate).
+  const born =
+    Number(birthDate.slice(0, 4)) * 10_000 +
+    Number(birthDate.slice(5, 7)) * 100 +
+    Number(birthDate.slice(8, 10));
+  const today = now.getUTCFullYear() * 10_000 + (now.getUTCMonth() + 1) * 100 + now.getUTCDate();
+  return Math.floor((today - born) / 10_000);
 }
 
 /** Whether `person` fits `chooser`'s age range; an unknown age is not held against anyone. */

@@ -3,6 +3,7 @@ import type { TopicEnvelope } from '@rendezvous/contracts';
 import { TOPICS } from '@rendezvous/contracts';
 import { ExportPartsService, OnEvent } from '@rendezvous/platform';
 import { QueueStore } from '../queue/queue-store';
+import { ImpressionsRepository } from '../ranking/impressions.repository';
 import { PersonalDataRepository } from './personal-data.repository';
 
 @Controller()
@@ -11,9 +12,13 @@ export class ExportRequestsConsumer {
     private readonly parts: ExportPartsService,
     private readonly personalData: PersonalDataRepository,
     private readonly queue: QueueStore,
+    private readonly impressions: ImpressionsRepository,
   ) {}
 
-  /** Matching's part: the person's swipes, matches and current queue ticket (Redis), if any. */
+  /**
+   * Matching's part: the person's swipes, matches, current queue ticket (Redis), if any, and
+   * whom discovery showed them (impressions).
+   */
   @OnEvent(TOPICS.EXPORT_REQUESTED)
   async onExportRequested(event: TopicEnvelope<'export.requested'>): Promise<void> {
     const ticket = await this.queue.current(event.data.userId);
@@ -21,6 +26,7 @@ export class ExportRequestsConsumer {
       swipes: await this.personalData.swipes(tx, userId),
       matches: await this.personalData.matches(tx, userId),
       queueTickets: ticket ? [ticket] : [],
+      impressions: await this.impressions.shownTo(tx, userId),
     }));
   }
 }

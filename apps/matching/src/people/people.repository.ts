@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { UserStateData } from '@rendezvous/contracts';
+import { hiddenUntilSql } from '@rendezvous/platform';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { MatchProfile } from '../discovery/match-profile';
 import type { ProfileRow } from './profile-row';
 import { profileColumns, profileValues, toMatchProfile } from './profile-row';
+
+// The standing held for the person now: the hiding of a status that arrived before the profile.
+const HIDDEN_UNTIL = `(SELECT ${hiddenUntilSql('a')} FROM account_status a WHERE a.user_id = $1)`;
 
 const STATE_COLUMNS = `name, headline, birth_date, industry, job_level, company, company_size,
   interests, skills, languages, networking_goals, position, cell, city, age_min, age_max, distance_km,
@@ -24,14 +28,21 @@ export class PeopleRepository {
       .map((column) => `${column} = EXCLUDED.${column}`)
       .join(', ');
     await tx.query(
-      `INSERT INTO profiles (user_id, version, ${STATE_COLUMNS})
-       VALUES ($1, $2, ${profileValues(state)
+      `INSERT INTO profiles (user_id, version, hidden_until, ${STATE_COLUMNS})
+       VALUES ($1, $2, ${HIDDEN_UNTIL}, ${profileValues(state)
          .map((_, i) => `$${i + 3}`)
          .join(', ')})
        ON CONFLICT (user_id) DO UPDATE SET version = EXCLUDED.version, ${assignments}
        WHERE profiles.version < EXCLUDED.version AND profiles.deleted_at IS NULL`,
       [state.userId, version, ...profileValues(state)],
     );
+  }
+
+  /** Copies the person's standing, just stored in `account_status`, beside their profile. */
+  async copyHiding(tx: EntityManager, userId: string): Promise<void> {
+    await tx.query(`UPDATE profiles SET hidden_until = ${HIDDEN_UNTIL} WHERE user_id = $1`, [
+      userId,
+    ]);
   }
 
   /** Leaves only a tombstone: the id, when, and the highest version seen. */

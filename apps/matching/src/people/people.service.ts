@@ -11,6 +11,8 @@ import type { EntityManager } from 'typeorm';
 import { AttendanceRepository } from '../attendance/attendance.repository';
 import { MatchesService } from '../matches/matches.service';
 import { SwipesRepository } from '../swipes/swipes.repository';
+import { ImpressionsRepository } from '../ranking/impressions.repository';
+import { ConnectionsRepository } from './connections.repository';
 import { PeopleRepository } from './people.repository';
 import { QueueMetrics } from '../queue/queue-metrics';
 import { QueueStore } from '../queue/queue-store';
@@ -27,6 +29,8 @@ export class PeopleService {
     private readonly queue: QueueStore,
     private readonly queueMetrics: QueueMetrics,
     private readonly accounts: AccountStatusProjection,
+    private readonly connections: ConnectionsRepository,
+    private readonly impressions: ImpressionsRepository,
   ) {}
 
   applyState(tx: EntityManager, state: UserStateData, version: number): Promise<void> {
@@ -58,7 +62,9 @@ export class PeopleService {
    */
   async applyStatus(tx: EntityManager, status: UserStatusData, version: number): Promise<void> {
     const applied = await this.accounts.applyIfNewer(tx, status, version);
-    if (!applied || !isSuspendedAt(status, new Date())) return;
+    if (!applied) return;
+    await this.profiles.copyHiding(tx, status.userId);
+    if (!isSuspendedAt(status, new Date())) return;
     // Before the commit, as for deletion: if Redis fails the event is retried, and a retry
     // finds nothing left to end.
     this.queueMetrics.paired(await this.queue.withdraw(status.userId));
@@ -76,13 +82,16 @@ export class PeopleService {
 
   /**
    * A deleted person leaves a tombstone and nothing else: their matches end (partners are
-   * told), their swipes, blocks, event registrations, queue ticket and pending pair go.
+   * told), their swipes, blocks, connections, impressions (shown or seen), event
+   * registrations, queue ticket and pending pair go.
    */
   async forget(tx: EntityManager, deleted: UserDeletedData, version: number): Promise<void> {
     await this.profiles.tombstone(tx, deleted.userId, version, deleted.deletedAt);
     await this.matches.endAllOf(tx, deleted.userId);
     await this.swipes.removeAllOf(tx, deleted.userId);
     await this.blocks.removeAllOf(tx, deleted.userId);
+    await this.connections.removeAllOf(tx, deleted.userId);
+    await this.impressions.removeAllOf(tx, deleted.userId);
     await this.attendance.removeAllOf(tx, deleted.userId);
     // Idempotent, so a retry after a failed commit changes nothing twice.
     this.queueMetrics.paired(await this.queue.forget(deleted.userId));

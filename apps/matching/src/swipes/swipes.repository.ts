@@ -18,37 +18,26 @@ export class SwipesRepository {
     await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
   }
 
-  async exists(tx: EntityManager, swiperId: string, targetId: string): Promise<boolean> {
-    const rows = (await tx.query('SELECT 1 FROM swipes WHERE swiper_id = $1 AND target_id = $2', [
-      swiperId,
-      targetId,
-    ])) as unknown[];
-    return rows.length > 0;
-  }
-
-  /** The new swipe's id; `null` when this person already swiped that one. */
+  /**
+   * Records the swipe and says whether the other person already liked the swiper, in one round
+   * trip. `swipeId` is `null` when this person already swiped that one.
+   */
   async insert(
     tx: EntityManager,
     swiperId: string,
     targetId: string,
     action: SwipeAction,
-  ): Promise<string | null> {
-    const rows = (await tx.query(
-      `INSERT INTO swipes (id, swiper_id, target_id, action) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (swiper_id, target_id) DO NOTHING RETURNING id`,
+  ): Promise<{ swipeId: string | null; likedBack: boolean }> {
+    const [row] = (await tx.query(
+      `WITH inserted AS (
+         INSERT INTO swipes (id, swiper_id, target_id, action) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (swiper_id, target_id) DO NOTHING RETURNING id)
+       SELECT (SELECT id FROM inserted) AS swipe_id,
+              EXISTS (SELECT 1 FROM swipes WHERE swiper_id = $3 AND target_id = $2
+                        AND action IN ('like', 'super_like')) AS liked_back`,
       [randomUUID(), swiperId, targetId, action],
-    )) as { id: string }[];
-    return rows[0]?.id ?? null;
-  }
-
-  /** Whether `swiperId` liked (or super liked) `targetId`. */
-  async liked(tx: EntityManager, swiperId: string, targetId: string): Promise<boolean> {
-    const rows = (await tx.query(
-      `SELECT 1 FROM swipes WHERE swiper_id = $1 AND target_id = $2
-         AND action IN ('like', 'super_like')`,
-      [swiperId, targetId],
-    )) as unknown[];
-    return rows.length > 0;
+    )) as { swipe_id: string | null; liked_back: boolean }[];
+    return { swipeId: row.swipe_id, likedBack: row.liked_back };
   }
 
   /** Takes one of today's super likes; `false` when the day's allowance is used up. */

@@ -52,7 +52,10 @@ export class SwipesService {
       ) {
         throw new DomainError(MATCHING_ERRORS.USER_NOT_FOUND, 'No such user');
       }
-      if (await this.swipes.exists(tx, callerId, targetId)) {
+      // A second swipe on the same person changes nothing; a super like over the day's
+      // allowance rolls the swipe back with the transaction.
+      const { swipeId, likedBack } = await this.swipes.insert(tx, callerId, targetId, action);
+      if (!swipeId) {
         throw new DomainError(MATCHING_ERRORS.ALREADY_SWIPED, 'You already swiped on this person');
       }
       const now = new Date();
@@ -67,12 +70,8 @@ export class SwipesService {
           );
         }
       }
-      const swipeId = await this.swipes.insert(tx, callerId, targetId, action);
-      if (!swipeId) {
-        throw new DomainError(MATCHING_ERRORS.ALREADY_SWIPED, 'You already swiped on this person');
-      }
       let match: MatchRow | null = null;
-      if (action !== 'pass' && (await this.swipes.liked(tx, targetId, callerId))) {
+      if (action !== 'pass' && likedBack) {
         const caller = (await this.profiles.findActive(callerId, tx)) ?? emptyProfile(callerId);
         const score = mutualCompatibility(caller, target, this.scoring.settings, now);
         match = await this.matches.create(tx, callerId, targetId, score);

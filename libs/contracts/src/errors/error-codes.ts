@@ -89,6 +89,9 @@ export const MATCHING_ERRORS = {
   TICKET_NOT_FOUND: 'MATCHING.TICKET_NOT_FOUND',
   TICKET_CONFLICT: 'MATCHING.TICKET_CONFLICT',
   QUEUE_MATCH_NOT_FOUND: 'MATCHING.QUEUE_MATCH_NOT_FOUND',
+  MODEL_NOT_FOUND: 'MATCHING.MODEL_NOT_FOUND',
+  /** A learned ranking model that is not trained, or does not beat the rule-based score by the margin. */
+  MODEL_NOT_ELIGIBLE: 'MATCHING.MODEL_NOT_ELIGIBLE',
 } as const;
 
 export type MatchingErrorCode = (typeof MATCHING_ERRORS)[keyof typeof MATCHING_ERRORS];

@@ -30,7 +30,7 @@ export const TOPIC_ORIGINS: Readonly<Record<Topic, TopicOrigin>> = {
   'report.created': origin(['user'], 'the report'),
   'report.decided': origin(['user'], 'the report'),
   'audit.recorded': origin(
-    ['event', 'reco', 'gateway'],
+    ['event', 'reco', 'gateway', 'matching'],
     'the object acted on (`data.objectId`), else the actor',
     false,
   ),

@@ -45,7 +45,7 @@ export type ExportRequestedData = Static<typeof EXPORT_REQUESTED.data>;
  * keep messages one day at most, and no service logs the part. `part` per `service`:
  * - `user`: `account { id, email, name, role, status, createdAt }` (never credentials),
  *   `profile`, `preferences`, `timeslots`, `connections`, `blocks`, `reportsFiled`;
- * - `matching`: `swipes`, `matches`, `queueTickets`;
+ * - `matching`: `swipes`, `matches`, `queueTickets`, `impressions` (whom discovery showed them);
  * - `event`: `eventsOrganised`, `registrations`;
  * - `proximity`: `session` (`{ interests, startedAt, expiresAt }` or `null`);
  * - `reco`: `interactions`;

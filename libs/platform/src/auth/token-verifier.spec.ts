@@ -182,4 +182,51 @@ describe(TokenVerifier.name, () => {
     const foreign = await sign({ sub: caller.id, role: caller.role }, { iss: 'rendezvous' });
     expect(await domainErrorCode(verifier.verify(foreign))).toBe(COMMON_ERRORS.UNAUTHORIZED);
   });
+
+  it('checks a repeated token once, but asks for its revocation every time', async () => {
+    const { keys, sign } = await keySet();
+    let keyLookups = 0;
+    const counted: JWTVerifyGetKey = (header, token) => {
+      keyLookups += 1;
+      return keys(header, token);
+    };
+    let refusals = 0;
+    const verifier = verifierWith(counted, {
+      refusal: () => {
+        refusals += 1;
+        return Promise.resolve(null);
+      },
+    });
+    const token = await sign({ sub: caller.id, role: caller.role });
+    for (let i = 0; i < 3; i += 1)
+      await expect(verifier.verify(token)).resolves.toMatchObject(caller);
+    expect(keyLookups).toBe(1);
+    expect(refusals).toBe(3);
+  });
+
+  it('never answers from memory for a token past its exp', async () => {
+    const { keys, sign } = await keySet();
+    const verifier = verifierWith(keys, { refusal: () => Promise.resolve(null) });
+    const exp = nowSeconds() + 60;
+    const token = await sign({ sub: caller.id, role: caller.role }, { exp });
+    await expect(verifier.verify(token)).resolves.toMatchObject(caller);
+    // Only the clock moves on; the key set and the crypto stay real.
+    jest.useFakeTimers({
+      now: exp * 1000 + 1,
+      doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'setTimeout', 'clearTimeout'],
+    });
+    try {
+      expect(await domainErrorCode(verifier.verify(token))).toBe(COMMON_ERRORS.UNAUTHORIZED);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('remembers no refused token', async () => {
+    const { keys, sign } = await keySet();
+    const verifier = verifierWith(keys, { refusal: () => Promise.resolve(null) });
+    const foreign = await sign({ sub: caller.id, role: caller.role }, { iss: 'rendezvous' });
+    expect(await domainErrorCode(verifier.verify(foreign))).toBe(COMMON_ERRORS.UNAUTHORIZED);
+    expect(await domainErrorCode(verifier.verify(foreign))).toBe(COMMON_ERRORS.UNAUTHORIZED);
+  });
 });

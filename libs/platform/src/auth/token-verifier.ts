@@ -3,6 +3,7 @@ import type { JWTVerifyGetKey } from 'jose';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import { ACCESS_TOKEN_AUDIENCE, COMMON_ERRORS, DomainError, isRole } from '@rendezvous/contracts';
 import type { AuthUser } from './auth-user';
+import { ExpiringCache } from '../cache/expiring-cache';
 import { PlatformConfig } from '../config/platform.config';
 
 export const ACCESS_TOKEN_ALGORITHMS = ['ES256', 'EdDSA'];
@@ -14,6 +15,11 @@ export const ACCESS_TOKEN_ALGORITHMS = ['ES256', 'EdDSA'];
 export const ISSUED_AT_TOLERANCE_SECONDS = 5;
 
 const RETRY_CHECK_AFTER_SECONDS = 1;
+
+// A verified token is trusted again without its signature check until its `exp`, and at most
+// this long: a key dropped from the JWKS stops counting within it (jose keeps the key set 10 min).
+const VERIFIED_TOKEN_MAX_AGE_MS = 5 * 60_000;
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 
@@ -31,6 +37,15 @@ export async function verifyAccessToken(
   keys: JWTVerifyGetKey,
   issuer: string,
 ): Promise<AuthUser> {
+  return (await verifiedAccessToken(token, keys, issuer)).user;
+}
+
+/** `verifyAccessToken`, with the token's `exp` in epoch seconds. */
+async function verifiedAccessToken(
+  token: string,
+  keys: JWTVerifyGetKey,
+  issuer: string,
+): Promise<{ user: AuthUser; expiresAt: number }> {
   try {
     const { payload } = await jwtVerify(token, keys, {
       algorithms: ACCESS_TOKEN_ALGORITHMS,
@@ -48,7 +63,11 @@ export async function verifyAccessToken(
     }
     const role = payload['role'];
     if (!isRole(role)) throw unauthorized('Invalid token');
-    return { id: payload.sub, role, issuedAt: payload.iat };
+    return {
+      user: { id: payload.sub, role, issuedAt: payload.iat },
+      // requiredClaims made sure it is there.
+      expiresAt: payload.exp ?? 0,
+    };
   } catch (error) {
     if (error instanceof DomainError) throw error;
     if (error instanceof joseErrors.JWTExpired) throw unauthorized('The access token has expired');
@@ -70,12 +89,16 @@ export const REVOCATION_CHECK = Symbol('REVOCATION_CHECK');
 
 /**
  * Verifies access tokens with the user service's JWKS. jose caches the key set and refetches
- * only on an unknown key id (with a cooldown), so key rotation needs no redeploy.
+ * only on an unknown key id (with a cooldown), so key rotation needs no redeploy. A token that
+ * verified is remembered (bounded, never past its `exp`): a client sends the same token with
+ * every request, and the signature check is most of a request's CPU at the gateway. The
+ * revocation check runs on every request all the same.
  */
 @Injectable()
 export class TokenVerifier {
   private readonly keys: JWTVerifyGetKey;
   private readonly issuer: string;
+  private readonly verified = new ExpiringCache<string, AuthUser>(VERIFIED_TOKENS_KEPT);
 
   constructor(
     config: PlatformConfig,
@@ -89,12 +112,13 @@ export class TokenVerifier {
     });
   }
 
-  async verify(token: string): Promise<AuthUser> {
-    const user = await verifyAccessToken(token, this.keys, this.issuer);
-    if (!this.revocation) return user;
+  /** The token's owner; `revocation` replaces the check this verifier was given. */
+  async verify(token: string, revocation = this.revocation): Promise<AuthUser> {
+    const user = await this.verifiedOwner(token);
+    if (!revocation) return user;
     let refusal: DomainError | null;
     try {
-      refusal = await this.revocation.refusal(user);
+      refusal = await revocation.refusal(user);
     } catch {
       // The store that knows is down or being rebuilt: not the caller's fault, but not safe to
       // let them in; worth asking again in a moment.
@@ -106,6 +130,20 @@ export class TokenVerifier {
       );
     }
     if (refusal) throw refusal;
+    return user;
+  }
+
+  private async verifiedOwner(token: string): Promise<AuthUser> {
+    const now = Date.now();
+    const known = this.verified.get(token, now);
+    if (known) return known;
+    const { user, expiresAt } = await verifiedAccessToken(token, this.keys, this.issuer);
+    this.verified.set(
+      token,
+      user,
+      Math.min(expiresAt * 1000, now + VERIFIED_TOKEN_MAX_AGE_MS),
+      now,
+    );
     return user;
   }
 }

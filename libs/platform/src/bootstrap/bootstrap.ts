@@ -1,20 +1,23 @@
 import type { IncomingMessage } from 'node:http';
-import type { INestApplication } from '@nestjs/common';
-import { Logger as NestLogger } from '@nestjs/common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { Logger as NestLogger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { ConfigError } from '../config/load-config';
+import { ConfigError, exitOnConfigError } from '../config/load-config';
 import { PlatformConfig } from '../config/platform.config';
 import { KafkaConsumerTransport } from '../kafka/kafka-consumer.transport';
 import { BODY_LIMIT_BYTES } from './body-limit';
+import { BootPhase } from './boot-phase';
 import { configureHttpEdge, httpEdgeOptions } from './http-edge';
 import type { TracedIncomingMessage } from '../logging/logger-options';
 import { PlatformMetrics } from '../metrics/platform-metrics';
 import { serveServiceDocument } from '../openapi/service-openapi';
 import { SERVICE_NAME } from '../platform.tokens';
-import { newTraceId, traceIdFromTraceparent, traceparentFor } from '../trace/trace-context';
+import { activeTraceId, nameServerSpan, outgoingTraceparent } from '../trace/spans';
+import { newTraceId, traceIdFromTraceparent } from '../trace/trace-context';
+import { startTracing } from '../trace/tracing';
 
 export const API_PREFIX = 'api/v1';
 // Served at the root of each port, outside the API prefix (API.md, Conventions).
@@ -28,7 +31,9 @@ const ROOT_ROUTES = [
 ];
 
 function requestTraceId(raw: IncomingMessage): string {
-  const traceId = traceIdFromTraceparent(raw.headers['traceparent']) ?? newTraceId();
+  // With tracing on, the server span already holds the caller's trace (or a new one).
+  const traceId =
+    activeTraceId() ?? traceIdFromTraceparent(raw.headers['traceparent']) ?? newTraceId();
   (raw as TracedIncomingMessage).traceId = traceId;
   return traceId;
 }
@@ -38,6 +43,22 @@ export interface AppOptions {
   configure?: (app: NestFastifyApplication) => void | Promise<void>;
   /** Serve this service's own OpenAPI document at `/docs-json`; the gateway serves a merged one. */
   ownOpenApi?: boolean;
+  /** The boot's connection attempts, and its answers on the port meanwhile when it serves. */
+  bootPhase?: BootPhase;
+}
+
+@Module({})
+class BootPhaseModule {}
+
+/** The app's module, with the boot phase every part of it that connects reports to. */
+function withBootPhase(module: unknown, bootPhase: BootPhase): DynamicModule {
+  return {
+    module: BootPhaseModule,
+    global: true,
+    imports: [module as DynamicModule],
+    providers: [{ provide: BootPhase, useValue: bootPhase }],
+    exports: [BootPhase],
+  };
 }
 
 /** Builds the app with every shared piece wired in, without listening (tests use this). */
@@ -52,18 +73,23 @@ export async function createApp(
     return503OnClosing: true,
     ...httpEdgeOptions(edgeLogger),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, {
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    withBootPhase(module, options.bootPhase ?? new BootPhase()),
+    adapter,
+    { bufferLogs: true, abortOnError: false },
+  );
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
   configureHttpEdge(app, edgeLogger);
 
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(PlatformMetrics);
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    nameServerSpan(request.method, request.routeOptions.url);
+    done();
+  });
   fastify.addHook('onSend', (request, reply, payload, done) => {
-    void reply.header('traceparent', traceparentFor(request.id));
+    void reply.header('traceparent', outgoingTraceparent(request.id));
     done(null, payload);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
@@ -111,27 +137,33 @@ function handleSignals(app: INestApplication, timeoutMs: number, logger: NestLog
   process.on('SIGINT', stop);
 }
 
-/** Starts a built app: init hooks, then the Kafka consumer, then HTTP on the configured port. */
+/**
+ * Starts a built app: init hooks, then the Kafka consumer, then HTTP on the configured port,
+ * taken over from the boot answers (closed just before, so the gap is one listen call).
+ */
 export async function startApp(app: NestFastifyApplication): Promise<void> {
   const config = app.get(PlatformConfig);
   // Init first: the lifecycle hooks create the topics the consumer then subscribes to (Nest
   // starts hybrid microservices without running the app's init hooks).
   await app.init();
   await app.startAllMicroservices();
-  await app.listen({ port: config.PORT, host: config.HOST });
+  const port = (await app.get(BootPhase).handOver()) ?? config.PORT;
+  await app.listen({ port, host: config.HOST });
 }
 
 /**
- * The one call in each app's main.ts: builds the app, starts consuming, listens on the
- * configured port and shuts down cleanly on SIGTERM. A bad config stops it with a message
- * naming each bad variable.
+ * The one call in each app's main.ts: answers on the configured port from the moment the
+ * settings are read (live, and not ready naming each dependency not connected yet), builds the
+ * app, starts consuming, hands the port to the app and shuts down cleanly on SIGTERM. A bad
+ * config stops it with a message naming each bad variable.
  */
 export async function bootstrap(
   module: unknown,
   options: AppOptions = {},
 ): Promise<NestFastifyApplication> {
   try {
-    const app = await createApp(module, options);
+    const app = await createApp(module, { ...options, bootPhase: new BootPhase({ serve: true }) });
+    startTracing(String(app.get(SERVICE_NAME)));
     const config = app.get(PlatformConfig);
     const logger = new NestLogger('Bootstrap');
     handleSignals(app, config.SHUTDOWN_TIMEOUT_MS, logger);
@@ -139,10 +171,7 @@ export async function bootstrap(
     logger.log(`${String(app.get(SERVICE_NAME))} ready on ${await app.getUrl()}`);
     return app;
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78);
-    }
+    if (error instanceof ConfigError) exitOnConfigError(error);
     process.stderr.write(
       `failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );

@@ -14,6 +14,7 @@ import { parsedBodyProblem } from '../http/input-bounds';
 import { isNormalisedUrl, normaliseRequestUrl } from '../http/request-url';
 import { newTraceId } from '../trace/trace-context';
 import { BODY_LIMIT_BYTES } from './body-limit';
+import { closeLingering, lingerOnClose } from './lingering-close';
 
 /** Where a request whose URL cannot be normalised is routed, to be answered `400`. */
 const REJECTED_URL_ROUTE = '/__rejected-url';
@@ -61,7 +62,8 @@ function clientError(error: { code?: string }): DomainError {
 function endWithProblem(socket: Duplex, error: DomainError): void {
   const { problem } = toProblem(error, newTraceId());
   const body = JSON.stringify(problem);
-  socket.end(
+  closeLingering(
+    socket,
     `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status] ?? 'Error'}\r\n` +
       `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
@@ -70,11 +72,8 @@ function endWithProblem(socket: Duplex, error: DomainError): void {
 }
 
 function writeClientError(error: Error & { code?: string }, socket: Socket): void {
-  if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  if (!socket.writable) {
-    socket.destroy(error);
-    return;
-  }
+  // Not writable: answered already, and closing; the parser refuses each chunk that follows.
+  if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
   endWithProblem(socket, clientError(error));
 }
 
@@ -127,6 +126,7 @@ export function configureHttpEdge(app: NestFastifyApplication, logger: Logger): 
   );
 
   const server = app.getHttpServer() as Server;
+  lingerOnClose(server);
   server.on('connect', (_request: IncomingMessage, socket: Duplex) =>
     endWithProblem(
       socket,

@@ -14,6 +14,12 @@ export class ConfigError extends Error {
   }
 }
 
+/** Bad settings stop the process: their message, and exit code 78 (EX_CONFIG). */
+export function exitOnConfigError(error: ConfigError): never {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(78);
+}
+
 export interface LoadConfigOptions {
   env?: NodeJS.ProcessEnv;
   /** Optional dotenv file; variables from the environment win over it. */

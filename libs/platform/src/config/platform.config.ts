@@ -13,6 +13,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { DEFAULT_ACCESS_TOKEN_ISSUER } from '@rendezvous/contracts';
+import { TracingConfig } from '../trace/tracing.config';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const POSTGRES_SSL_MODES = ['disable', 'require', 'verify-ca', 'verify-full'] as const;
@@ -55,7 +56,7 @@ export function EnvBoolean(): PropertyDecorator {
  * default `PORT`. Every property needs an initializer: it is both the local default and how
  * the loader knows which variables belong to the class.
  */
-export class PlatformConfig {
+export class PlatformConfig extends TracingConfig {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 

@@ -23,10 +23,25 @@ export function suspendedPersonSql(idColumn: string): string {
   return `EXISTS (SELECT 1 FROM account_status acs WHERE acs.user_id = ${idColumn} AND ${SUSPENDED('acs')})`;
 }
 
+/**
+ * SQL for how long the `account_status` row `alias` keeps its person hidden: `infinity` while
+ * auto-hidden, banned or suspended without an end, the end of a timed suspension, `NULL` when
+ * nothing hides them. The one hiding rule: the checks below compare it with `now()`, and a table
+ * may copy it beside each person to filter its own rows instead of a lookup per row.
+ */
+export function hiddenUntilSql(alias: string): string {
+  return `CASE WHEN ${alias}.hidden OR ${alias}.status = 'banned' THEN 'infinity'::timestamptz
+    WHEN ${alias}.status = 'suspended' THEN COALESCE(${alias}.suspended_until, 'infinity')
+    END`;
+}
+
+/** Whether the `account_status` row `alias` keeps its person hidden now (the one rule, above). */
+const HIDDEN = (alias: string) => `(${hiddenUntilSql(alias)}) > now()`;
+
 /** SQL that is true while the person is kept out of discovery, recommendations and proximity. */
 export function hiddenPersonSql(idColumn: string): string {
   return `EXISTS (SELECT 1 FROM account_status ach WHERE ach.user_id = ${idColumn}
-    AND (ach.hidden OR ${SUSPENDED('ach')}))`;
+    AND ${HIDDEN('ach')})`;
 }
 
 export function standingFromRow(row: StandingRow): AccountStanding {
@@ -100,7 +115,7 @@ export class AccountStatusProjection {
   /** Whether the person is kept out of discovery, recommendations and proximity now. */
   async isHidden(db: Queryable, userId: string): Promise<boolean> {
     const rows = (await db.query(
-      `SELECT 1 FROM account_status a WHERE a.user_id = $1 AND (a.hidden OR ${SUSPENDED('a')})`,
+      `SELECT 1 FROM account_status a WHERE a.user_id = $1 AND ${HIDDEN('a')}`,
       [userId],
     )) as unknown[];
     return rows.length > 0;

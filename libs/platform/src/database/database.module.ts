@@ -3,8 +3,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ServiceName } from '@rendezvous/contracts';
 import { databaseName } from '@rendezvous/contracts';
-import type { MixedList, EntitySchema } from 'typeorm';
+import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { DataSource } from 'typeorm';
+import { BootPhase } from '../bootstrap/boot-phase';
 import { PlatformConfig } from '../config/platform.config';
 import { AccountStatusTable1765200000000 } from './account-status.migration';
 import { PlatformTables1764100000000 } from './platform-tables.migration';
@@ -39,7 +40,30 @@ async function runMigrationsExclusively(dataSource: DataSource): Promise<void> {
   }
 }
 
-/** TypeORM on the service's own database, created if missing, migrations run on start. */
+/** Creates the database when missing, connects and migrates; a failure leaves nothing open. */
+async function openDatabase(
+  config: PlatformConfig,
+  options: DataSourceOptions & { database: string },
+): Promise<DataSource> {
+  await ensureDatabase(config, options.database);
+  const dataSource = new DataSource(options);
+  try {
+    await dataSource.initialize();
+    await runMigrationsExclusively(dataSource);
+    return dataSource;
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
+    throw error;
+  }
+}
+
+// TypeORM hands `dataSourceFactory` only the options: what opens them is found through them.
+const openers = new WeakMap<object, () => Promise<DataSource>>();
+
+/**
+ * TypeORM on the service's own database, created if missing, migrations run on start; the boot
+ * waits for it, retrying (`BootPhase.connect`) while the server refuses or is away.
+ */
 @Module({})
 export class DatabaseModule {
   static forRoot(service: ServiceName, options: DatabaseOptions = {}): DynamicModule {
@@ -48,12 +72,11 @@ export class DatabaseModule {
       global: true,
       imports: [
         TypeOrmModule.forRootAsync({
-          inject: [PlatformConfig],
-          useFactory: async (config: PlatformConfig) => {
+          inject: [PlatformConfig, BootPhase],
+          useFactory: (config: PlatformConfig, boot: BootPhase) => {
             const database = resolveDatabaseName(config, service);
-            await ensureDatabase(config, database);
             const pg = postgresClientConfig(config, database);
-            return {
+            const dataSourceOptions = {
               type: 'postgres' as const,
               host: pg.host,
               port: pg.port,
@@ -76,15 +99,18 @@ export class DatabaseModule {
                 connectionTimeoutMillis: 5_000,
                 ssl: pg.ssl,
               },
-              retryAttempts: 3,
-              retryDelay: 1_000,
+              // The boot phase retries; TypeORM's own retries would only end in a crash.
+              toRetry: () => false,
             };
+            openers.set(dataSourceOptions, () =>
+              boot.connect('database', () => openDatabase(config, dataSourceOptions)),
+            );
+            return dataSourceOptions;
           },
           dataSourceFactory: async (dataSourceOptions) => {
-            if (!dataSourceOptions) throw new Error('TypeORM options missing');
-            const dataSource = await new DataSource(dataSourceOptions).initialize();
-            await runMigrationsExclusively(dataSource);
-            return dataSource;
+            const open = dataSourceOptions && openers.get(dataSourceOptions);
+            if (!open) throw new Error('TypeORM options missing');
+            return open();
           },
         }),
       ],

@@ -2,8 +2,6 @@ import type { ClientConfig } from 'pg';
 import { Client } from 'pg';
 import type { PlatformConfig } from '../config/platform.config';
 import { postgresSsl } from '../connections/connection-security';
-import { isTransientInfrastructureError } from '../errors/transient-errors';
-import { backoffDelay } from '../kafka/kafka-errors';
 
 export function postgresClientConfig(config: PlatformConfig, database: string): ClientConfig {
   return {
@@ -20,24 +18,11 @@ export function postgresClientConfig(config: PlatformConfig, database: string): 
 const DUPLICATE_DATABASE = '42P04';
 const UNIQUE_VIOLATION = '23505';
 
-const ENSURE_ATTEMPTS = 8;
-
 /**
- * Creates the service's database when missing; safe when several replicas race to do it. A
- * server that is slow to accept (busy, or still starting) is waited for, with backoff.
+ * Creates the service's database when missing; safe when several replicas race to do it. One
+ * attempt: the boot phase retries it while the server refuses or is away.
  */
 export async function ensureDatabase(config: PlatformConfig, database: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await ensureDatabaseOnce(config, database);
-    } catch (error) {
-      if (attempt >= ENSURE_ATTEMPTS || !isTransientInfrastructureError(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt, 500, 5_000)));
-    }
-  }
-}
-
-async function ensureDatabaseOnce(config: PlatformConfig, database: string): Promise<void> {
   const client = new Client(postgresClientConfig(config, 'postgres'));
   await client.connect();
   try {

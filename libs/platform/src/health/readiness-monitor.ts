@@ -17,6 +17,8 @@ export interface DependencyState {
 export interface ReadinessSnapshot {
   readonly dependencies: readonly DependencyState[];
   readonly details: Readonly<Record<string, Record<string, string>>>;
+  /** Why the process itself is not ready yet, beside its dependencies (it is still starting). */
+  readonly process?: string;
 }
 
 export interface ReadinessMonitorOptions {

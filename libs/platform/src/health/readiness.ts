@@ -16,8 +16,8 @@ function blocker(dependency: DependencyState): string | undefined {
 }
 
 /**
- * Readiness from the monitor's last verdicts (API.md, Conventions): `503` problem details until
- * each dependency has answered once, while one the service's requests need is down, and while
+ * Readiness from the monitor's last verdicts (API.md, Conventions): `503` problem details while
+ * the process starts, until each dependency has answered once, while one the service's requests need is down, and while
  * the process shuts down; otherwise `200`, a dependency it can do without shown as `down`.
  * `checkAgeMs` says how old each verdict is.
  */
@@ -38,6 +38,7 @@ export function assessReadiness(
     const why = blocker(d);
     return why === undefined ? [] : [{ path: d.name, message: why }];
   });
+  if (snapshot.process !== undefined) errors.push({ path: 'process', message: snapshot.process });
   if (draining) errors.push({ path: 'process', message: 'shutting down' });
   const extra = { checks, checkAgeMs, ...snapshot.details };
   if (errors.length === 0) return { status: 200, body: { status: 'ok', ...extra } };

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Envelope, EventData, ServiceName, Topic, TopicEnvelope } from '@rendezvous/contracts';
 import { EVENT_CATALOG, EVENT_HEADERS } from '@rendezvous/contracts';
-import { currentTrace, newTraceId, traceparentFor } from '../trace/trace-context';
+import { outgoingTraceparent } from '../trace/spans';
+import { currentTrace, newTraceId } from '../trace/trace-context';
 import { publishedSchemas } from './published-schemas';
 
 /**
@@ -45,7 +46,7 @@ export function buildEnvelope<T extends Topic>(
 export function eventHeaders(envelope: Envelope): Record<string, string> {
   return {
     [EVENT_HEADERS.EVENT_TYPE]: envelope.type,
-    [EVENT_HEADERS.TRACEPARENT]: traceparentFor(currentTrace()?.traceId ?? newTraceId()),
+    [EVENT_HEADERS.TRACEPARENT]: outgoingTraceparent(currentTrace()?.traceId),
   };
 }
 
@@ -74,7 +75,7 @@ export function envelopeStub(source: ServiceName, topics: readonly Topic[]): Env
     schemaVersions: Object.fromEntries(
       topics.map((topic) => [topic, EVENT_CATALOG[topic].schemaVersion]),
     ),
-    headers: { [EVENT_HEADERS.TRACEPARENT]: traceparentFor(traceId) },
+    headers: { [EVENT_HEADERS.TRACEPARENT]: outgoingTraceparent(traceId) },
   };
 }
 

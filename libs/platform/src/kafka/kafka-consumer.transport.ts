@@ -1,4 +1,5 @@
 import type { Logger } from '@nestjs/common';
+import type { BootPhase } from '../bootstrap/boot-phase';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { KafkaContext, Server } from '@nestjs/microservices';
 import type { Envelope } from '@rendezvous/contracts';
@@ -7,7 +8,8 @@ import type { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from
 import { isObservable, lastValueFrom } from 'rxjs';
 import { ConsumerLagReader } from '../metrics/consumer-lag';
 import type { PlatformMetrics } from '../metrics/platform-metrics';
-import { newTraceId, runWithTrace, traceIdFromTraceparent } from '../trace/trace-context';
+import { withConsumerSpan } from '../trace/spans';
+import { runWithTrace } from '../trace/trace-context';
 import { EnvelopeValidator } from './envelope-validator';
 import { createIdempotentProducer } from './kafka-client';
 import { isTransientInfrastructureError } from '../errors/transient-errors';
@@ -24,6 +26,8 @@ export interface KafkaConsumerOptions {
   retryMaxMs: number;
   partitionsConsumedConcurrently: number;
   validator?: EnvelopeValidator;
+  /** Retries the start (connect, join the group) while Kafka refuses or is away. */
+  boot?: Pick<BootPhase, 'connect'>;
 }
 
 function isRetriable(error: unknown): boolean {
@@ -57,7 +61,8 @@ export class KafkaConsumerTransport extends Server implements CustomTransportStr
   }
 
   listen(callback: (error?: unknown) => void): void {
-    this.start().then(
+    const start = () => this.start();
+    (this.options.boot ? this.options.boot.connect('kafka', start) : start()).then(
       () => callback(),
       (error: unknown) => callback(error),
     );
@@ -97,9 +102,16 @@ export class KafkaConsumerTransport extends Server implements CustomTransportStr
       allowAutoTopicCreation: false,
       retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 10 },
     });
-    await this.producer.connect();
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics, fromBeginning: true });
+    try {
+      await this.producer.connect();
+      await this.consumer.connect();
+      await this.consumer.subscribe({ topics, fromBeginning: true });
+    } catch (error) {
+      // The next attempt starts with fresh clients.
+      await this.consumer.disconnect().catch(() => undefined);
+      await this.producer.disconnect().catch(() => undefined);
+      throw error;
+    }
     await this.consumer.run({
       autoCommit: true,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
@@ -129,9 +141,6 @@ export class KafkaConsumerTransport extends Server implements CustomTransportStr
     }
     const handler = this.getHandlerByPattern(topic);
     if (!handler) throw new Error(`no handler for ${topic}`);
-    const traceId =
-      traceIdFromTraceparent(message.headers?.[EVENT_HEADERS.TRACEPARENT]?.toString()) ??
-      newTraceId();
     const context = new KafkaContext([
       message,
       partition,
@@ -142,12 +151,14 @@ export class KafkaConsumerTransport extends Server implements CustomTransportStr
     ]);
     for (let attempt = 1; ; attempt++) {
       try {
-        await runWithTrace(
-          { traceId, correlationId: envelope.correlationId, causationId: envelope.id },
-          async () => {
-            const result: unknown = await handler(envelope, context);
-            if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-          },
+        await withConsumerSpan({ topic, partition, ...message }, (traceId) =>
+          runWithTrace(
+            { traceId, correlationId: envelope.correlationId, causationId: envelope.id },
+            async () => {
+              const result: unknown = await handler(envelope, context);
+              if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+            },
+          ),
         );
         this.options.metrics?.countConsumed(topic, 'processed');
         return;

@@ -1,5 +1,7 @@
 import { EVENT_CONTENT_TYPE, EVENT_HEADERS } from '@rendezvous/contracts';
-import type { Message, TopicMessages } from 'kafkajs';
+import type { Message, Producer, TopicMessages } from 'kafkajs';
+import type { PlatformMetrics } from '../metrics/platform-metrics';
+import { startSendSpans } from '../trace/spans';
 
 export interface OutboxRow {
   seq: string;
@@ -27,4 +29,26 @@ export function toTopicMessages(rows: readonly OutboxRow[]): TopicMessages[] {
     byTopic.set(row.topic, messages);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
+
+/**
+ * Publishes rows from either outbox in one batch, each in a `send <topic>` span that continues
+ * the trace of the change that wrote it, and counts them once the broker has them.
+ */
+export async function sendOutboxRows(
+  producer: Producer,
+  rows: readonly OutboxRow[],
+  outbox: 'postgres' | 'redis',
+  metrics?: PlatformMetrics,
+): Promise<void> {
+  const sending = startSendSpans(rows, outbox);
+  const topicMessages = toTopicMessages(sending.rows);
+  try {
+    await producer.sendBatch({ topicMessages });
+  } catch (error) {
+    sending.end(error);
+    throw error;
+  }
+  sending.end();
+  for (const { topic, messages } of topicMessages) metrics?.countProduced(topic, messages.length);
 }

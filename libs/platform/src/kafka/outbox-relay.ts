@@ -4,7 +4,7 @@ import type { ClientConfig } from 'pg';
 import { Client } from 'pg';
 import type { PlatformMetrics } from '../metrics/platform-metrics';
 import type { OutboxRow } from './outbox-batch';
-import { toTopicMessages } from './outbox-batch';
+import { sendOutboxRows } from './outbox-batch';
 import { createIdempotentProducer } from './kafka-client';
 import { LeaderLoop } from './leader-loop';
 
@@ -95,11 +95,7 @@ export class OutboxRelay extends LeaderLoop {
       value: row.envelope,
       headers: row.headers,
     }));
-    const topicMessages = toTopicMessages(batch);
-    await producer.sendBatch({ topicMessages });
-    for (const { topic, messages } of topicMessages) {
-      this.options.metrics?.countProduced(topic, messages.length);
-    }
+    await sendOutboxRows(producer, batch, 'postgres', this.options.metrics);
     await client.query('DELETE FROM outbox WHERE seq = ANY($1::bigint[])', [
       batch.map((row) => row.seq),
     ]);

@@ -7,6 +7,11 @@ import { currentTrace } from '../trace/trace-context';
 /** Set on the raw request by Fastify's id generator so pino-http logs the same trace id. */
 export interface TracedIncomingMessage extends IncomingMessage {
   traceId?: string;
+  /**
+   * Another process logs this request too, under the same trace id (the gateway forwarding
+   * to a service): its access line drops to `debug` unless the answer is a server error.
+   */
+  loggedUpstream?: boolean;
 }
 
 const QUIET_PATHS = ['/health/', '/metrics'];
@@ -40,6 +45,10 @@ export function loggerOptions(config: PlatformConfig, service: string): Params {
       },
       genReqId: (req: TracedIncomingMessage) => req.traceId ?? '',
       customProps: (req: TracedIncomingMessage) => ({ traceId: req.traceId }),
+      customLogLevel: (req: TracedIncomingMessage, res, error) => {
+        if (error || res.statusCode >= 500) return 'error';
+        return req.loggedUpstream ? 'debug' : 'info';
+      },
       // Probes and scrapes would drown the request log.
       autoLogging: {
         ignore: (req) => QUIET_PATHS.some((p) => (req.url ?? '').startsWith(p)),

@@ -4,7 +4,7 @@ import type Redis from 'ioredis';
 import type { Kafka, Producer } from 'kafkajs';
 import { createIdempotentProducer } from '../kafka/kafka-client';
 import type { OutboxRow } from '../kafka/outbox-batch';
-import { toTopicMessages } from '../kafka/outbox-batch';
+import { sendOutboxRows } from '../kafka/outbox-batch';
 import type { PlatformMetrics } from '../metrics/platform-metrics';
 import { closeRedis } from './redis-client';
 import { LeaderLoop } from '../kafka/leader-loop';
@@ -136,11 +136,7 @@ export class RedisOutboxRelay extends LeaderLoop {
     const entries = reply?.[0]?.[1] ?? [];
     if (entries.length === 0) return 0;
     const rows = entries.map(([id, fields]) => toRow(id, fields));
-    const topicMessages = toTopicMessages(rows);
-    await producer.sendBatch({ topicMessages });
-    for (const { topic, messages } of topicMessages) {
-      this.options.metrics?.countProduced(topic, messages.length);
-    }
+    await sendOutboxRows(producer, rows, 'redis', this.options.metrics);
     await this.options.redis.xdel(this.options.stream, ...rows.map((row) => row.seq));
     return rows.length;
   }

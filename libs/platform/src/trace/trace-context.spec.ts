@@ -1,5 +1,6 @@
 import {
   currentTrace,
+  newTraceId,
   runWithTrace,
   traceIdFromTraceparent,
   traceparentFor,
@@ -13,6 +14,16 @@ describe('trace context', () => {
     expect(traceIdFromTraceparent('garbage')).toBeUndefined();
     expect(traceIdFromTraceparent(undefined)).toBeUndefined();
     expect(traceIdFromTraceparent(traceparentFor(id))).toBe(id);
+  });
+
+  it('makes fresh, well-formed ids across many refills of its random pool', () => {
+    const ids = Array.from({ length: 2000 }, () => newTraceId());
+    expect(new Set(ids).size).toBe(ids.length);
+    const parents = ids.map((id) => traceparentFor(id));
+    for (const [i, parent] of parents.entries()) {
+      expect(traceIdFromTraceparent(parent)).toBe(ids[i]);
+    }
+    expect(new Set(parents.map((parent) => parent.slice(36, 52))).size).toBe(parents.length);
   });
 
   it('carries the context across awaits', async () => {

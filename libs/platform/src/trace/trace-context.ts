@@ -16,8 +16,24 @@ const storage = new AsyncLocalStorage<TraceContext>();
 const TRACEPARENT = /^[\da-f]{2}-([\da-f]{32})-([\da-f]{16})-[\da-f]{2}$/;
 const ZERO_TRACE_ID = '0'.repeat(32);
 
+// Ids are cut from a pool of random bytes drawn 4 KiB at a time: one call into the crypto
+// library per ~170 requests instead of two per request (measurable at the gateway).
+const RANDOM_POOL_BYTES = 4096;
+let randomPool = Buffer.alloc(0);
+let randomPoolOffset = 0;
+
+function randomHex(bytes: number): string {
+  if (randomPoolOffset + bytes > randomPool.length) {
+    randomPool = randomBytes(RANDOM_POOL_BYTES);
+    randomPoolOffset = 0;
+  }
+  const hex = randomPool.toString('hex', randomPoolOffset, randomPoolOffset + bytes);
+  randomPoolOffset += bytes;
+  return hex;
+}
+
 export function newTraceId(): string {
-  return randomBytes(16).toString('hex');
+  return randomHex(16);
 }
 
 /** The trace id of a W3C `traceparent` header, or undefined when absent or invalid. */
@@ -29,7 +45,7 @@ export function traceIdFromTraceparent(header: unknown): string | undefined {
 }
 
 export function traceparentFor(traceId: string): string {
-  return `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
+  return `00-${traceId}-${randomHex(8)}-01`;
 }
 
 export function runWithTrace<T>(context: TraceContext, fn: () => T): T {

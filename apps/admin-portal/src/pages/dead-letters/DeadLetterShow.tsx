@@ -3,23 +3,8 @@ import { useState } from 'react';
 import { Show, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { DetailList } from '../../components/DetailList';
 import { NoteDialog } from '../../components/NoteDialog';
-import type { AdminDataProvider } from '../../data/data-provider';
+import type { AdminDataProvider, DeadLetterDetail } from '../../data/data-provider';
 import { DETAIL_QUERY } from '../../data/detail-query';
-
-interface DeadLetter {
-  id: string;
-  topic: string;
-  originalTopic: string;
-  consumerGroup: string;
-  error: string;
-  failedAt: string;
-  key: string | null;
-  eventId: string | null;
-  eventType: string | null;
-  status: 'pending' | 'replayed' | 'discarded';
-  value: unknown;
-  headers: Record<string, unknown>;
-}
 
 const pretty = (value: unknown) =>
   typeof value === 'string' ? value : JSON.stringify(value, null, 2);
@@ -45,7 +30,7 @@ function Code({ label, value }: { label: string; value: unknown }) {
 }
 
 function DeadLetterView() {
-  const letter = useRecordContext<DeadLetter>();
+  const letter = useRecordContext<DeadLetterDetail>();
   const data = useDataProvider<AdminDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();

@@ -3,24 +3,8 @@ import { useState } from 'react';
 import { Show, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { DetailList } from '../../components/DetailList';
 import { NoteDialog } from '../../components/NoteDialog';
-import type { AdminDataProvider } from '../../data/data-provider';
+import type { AdminDataProvider, EventDetail } from '../../data/data-provider';
 import { DETAIL_QUERY } from '../../data/detail-query';
-
-interface EventDetail {
-  id: string;
-  title: string;
-  description: string | null;
-  category: string;
-  tags: string[];
-  startsAt: string;
-  endsAt: string;
-  location: { name: string };
-  capacity: number;
-  organizerId: string;
-  status: 'scheduled' | 'cancelled';
-  registeredCount: number;
-  waitlistedCount: number;
-}
 
 function EventDetailView() {
   const event = useRecordContext<EventDetail>();

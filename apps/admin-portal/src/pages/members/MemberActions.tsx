@@ -11,14 +11,10 @@ import { memberActions } from '../../auth/permissions';
 import type { MemberAction } from '../../auth/permissions';
 import type { Role } from '../../auth/token';
 import { NoteDialog } from '../../components/NoteDialog';
-import type { AdminDataProvider } from '../../data/data-provider';
+import type { AdminDataProvider, MemberDetail } from '../../data/data-provider';
+import { SuspensionHoursField, suspensionDuration } from '../../components/SuspensionHoursField';
 
-interface Member {
-  id: string;
-  name: string;
-  role: Role;
-  status: 'active' | 'suspended' | 'banned';
-}
+type Member = Pick<MemberDetail, 'id' | 'name' | 'role' | 'status'>;
 
 const LABELS: Record<MemberAction, string> = {
   suspend: 'Suspend',
@@ -46,11 +42,7 @@ export function MemberActions({ member }: { member: Member }) {
 
   const run: Record<MemberAction, (note: string) => Promise<void>> = {
     suspend: async (note) => {
-      const durationHours = hours.trim() === '' ? undefined : Number(hours);
-      await data.suspend(member.id, {
-        note,
-        ...(durationHours === undefined ? {} : { durationHours }),
-      });
+      await data.suspend(member.id, { note, ...suspensionDuration(hours) });
       done(`${member.name} is suspended.`);
     },
     ban: async (note) => {
@@ -98,16 +90,7 @@ export function MemberActions({ member }: { member: Member }) {
           onClose={() => setOpen(null)}
           onConfirm={run[open]}
         >
-          {open === 'suspend' && (
-            <TextField
-              label="Duration in hours"
-              type="number"
-              value={hours}
-              onChange={(event) => setHours(event.target.value)}
-              slotProps={{ htmlInput: { min: 1, max: 8760 } }}
-              helperText="1–8760; empty suspends until reinstated"
-            />
-          )}
+          {open === 'suspend' && <SuspensionHoursField value={hours} onChange={setHours} />}
           {open === 'role' && (
             <TextField
               select

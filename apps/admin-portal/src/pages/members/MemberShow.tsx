@@ -14,34 +14,8 @@ import {
 import { Link, Show, useRecordContext } from 'react-admin';
 import { DetailList } from '../../components/DetailList';
 import { MemberActions } from './MemberActions';
+import type { MemberDetail } from '../../data/data-provider';
 import { DETAIL_QUERY } from '../../data/detail-query';
-
-interface HistoryEntry {
-  id: string;
-  actorId: string;
-  action: string;
-  note?: string | null;
-  at: string;
-}
-
-interface MemberDetail {
-  id: string;
-  email: string;
-  name: string;
-  role: 'user' | 'moderator' | 'admin';
-  status: 'active' | 'suspended' | 'banned';
-  suspendedUntil: string | null;
-  createdAt: string;
-  reportsAgainst: number;
-  reportsFiled: number;
-  profile: {
-    headline?: string | null;
-    bio?: string | null;
-    industry?: string | null;
-    location?: { city?: string | null } | null;
-  };
-  history: HistoryEntry[];
-}
 
 const when = (value: string | null | undefined) =>
   value ? new Date(value).toLocaleString('en-GB') : '—';

@@ -10,6 +10,7 @@ import {
 import { can } from '../../auth/permissions';
 import type { Role } from '../../auth/token';
 import { NoteDialog } from '../../components/NoteDialog';
+import { SuspensionHoursField, suspensionDuration } from '../../components/SuspensionHoursField';
 import type { AdminDataProvider, Decision } from '../../data/data-provider';
 
 type Action = Decision['action'];
@@ -35,11 +36,10 @@ export function DecideButton() {
   const allowed = ACTIONS.filter((choice) => choice.id !== 'ban' || can.ban(permissions ?? null));
 
   const decide = async (note: string) => {
-    const durationHours = action === 'suspend' && hours.trim() !== '' ? Number(hours) : undefined;
     await data.decideReport(report.id, {
       action,
       note,
-      ...(durationHours === undefined ? {} : { durationHours }),
+      ...(action === 'suspend' ? suspensionDuration(hours) : {}),
     });
     notify(`Report decided: ${action}.`, { type: 'success' });
     refresh();
@@ -80,16 +80,7 @@ export function DecideButton() {
               </MenuItem>
             ))}
           </TextField>
-          {action === 'suspend' && (
-            <TextField
-              label="Duration in hours"
-              type="number"
-              value={hours}
-              onChange={(event) => setHours(event.target.value)}
-              slotProps={{ htmlInput: { min: 1, max: 8760 } }}
-              helperText="1–8760; empty suspends until reinstated"
-            />
-          )}
+          {action === 'suspend' && <SuspensionHoursField value={hours} onChange={setHours} />}
         </NoteDialog>
       )}
     </>
