@@ -1,6 +1,7 @@
 // Authenticated GET /api/v1/users/me through the gateway versus straight to the user service,
 // side by side in one run: throughput with many connections (and the ratio), then the latency
-// the gateway adds with one connection (requests alternating between the two paths).
+// the gateway adds with one connection (requests alternating between the paths). A bare Node
+// proxy (no checks, logs or headers of its own) runs beside both as the floor any Node proxy pays.
 // Needs the suite running (`npm start`) with a general rate limit above the load, e.g.
 //   RATE_LIMIT_PER_MINUTE=10000000 TRACING_EXPORTER=none npm start
 // Usage: npm run bench:gateway -- [seconds=20] [connections=20] [gateway url] [user service url]
@@ -11,6 +12,7 @@ import autocannon from 'autocannon';
 import type { BenchRow, Log } from './support/bench-row';
 import { latencyFigures } from './support/bench-row';
 import type { BenchContext } from './support/benchmark';
+import { startBareProxy } from './support/bare-proxy';
 import { numberArg, runFromCli } from './support/cli';
 import { percentile } from './support/percentile';
 import { processUsage, suitePid } from './support/process-usage';
@@ -27,6 +29,9 @@ export interface GatewayUsersMeOptions {
 const PATH = '/api/v1/users/me';
 const STRAIGHT = 'GET /users/me straight to user';
 const THROUGH = 'GET /users/me through the gateway';
+const BARE = 'GET /users/me through a bare Node proxy';
+
+type App = 'gateway' | 'user';
 
 async function accessToken(gatewayUrl: string): Promise<string> {
   const response = await fetch(`${gatewayUrl}/api/v1/auth/signup`, {
@@ -47,32 +52,30 @@ const load = () =>
     .map((value) => value.toFixed(2))
     .join(' ');
 
-/** CPU time the gateway and the user service spent per request while `run` ran (µs). */
+/** CPU time the given apps of the suite spent per request while `run` ran (µs). */
 async function cpuPerRequest<T extends { requests: { total: number } }>(
+  apps: App[],
   run: () => Promise<T>,
 ): Promise<{ result: T; cpu: string }> {
-  const pids = { gateway: suitePid('gateway'), user: suitePid('user') };
-  const before = { gateway: processUsage(pids.gateway), user: processUsage(pids.user) };
+  const pids = apps.map((app) => suitePid(app));
+  const before = pids.map((pid) => processUsage(pid).cpuSeconds);
   const result = await run();
-  const perRequest = (app: 'gateway' | 'user') =>
-    (
-      ((processUsage(pids[app]).cpuSeconds - before[app].cpuSeconds) * 1e6) /
-      Math.max(1, result.requests.total)
-    ).toFixed(0);
-  return {
-    result,
-    cpu: `CPU per request: gateway ${perRequest('gateway')} µs, user ${perRequest('user')} µs`,
-  };
+  const perRequest = pids.map(
+    (pid, i) =>
+      `${apps[i]} ${(((processUsage(pid).cpuSeconds - before[i]) * 1e6) / Math.max(1, result.requests.total)).toFixed(0)} µs`,
+  );
+  return { result, cpu: `CPU per request: ${perRequest.join(', ')}` };
 }
 
 async function throughput(
   path: string,
   url: string,
+  apps: App[],
   token: string,
   { seconds, connections, requests }: GatewayUsersMeOptions,
   log: Log,
 ): Promise<BenchRow> {
-  const { result, cpu } = await cpuPerRequest(() =>
+  const { result, cpu } = await cpuPerRequest(apps, () =>
     autocannon({
       url: `${url}${PATH}`,
       headers: { authorization: `Bearer ${token}` },
@@ -125,22 +128,27 @@ function timedGet(base: string, agent: Agent, token: string): Promise<number> {
   });
 }
 
-/** One client, one connection per path, requests alternating so both see the same machine. */
+interface Path {
+  path: string;
+  url: string;
+}
+
+/** One client, one connection per path, requests alternating so all see the same machine. */
 async function addedLatency(
-  gatewayUrl: string,
+  [straight, ...proxied]: Path[],
   token: string,
-  { seconds, userServiceUrl, requests = Infinity }: GatewayUsersMeOptions,
+  { seconds, requests = Infinity }: GatewayUsersMeOptions,
   log: Log,
 ): Promise<BenchRow[]> {
-  const bases = [userServiceUrl, gatewayUrl];
-  const agents = bases.map(() => new Agent({ keepAlive: true, maxSockets: 1 }));
-  const samples: number[][] = [[], []];
+  const paths = [straight, ...proxied];
+  const agents = paths.map(() => new Agent({ keepAlive: true, maxSockets: 1 }));
+  const samples: number[][] = paths.map(() => []);
   const started = Date.now();
   const until = started + seconds * 1000;
   try {
     while (Date.now() < until && samples[0].length < requests) {
-      for (let i = 0; i < bases.length; i += 1) {
-        samples[i].push(await timedGet(bases[i], agents[i], token));
+      for (let i = 0; i < paths.length; i += 1) {
+        samples[i].push(await timedGet(paths[i].url, agents[i], token));
       }
     }
   } finally {
@@ -148,31 +156,29 @@ async function addedLatency(
   }
   const elapsed = (Date.now() - started) / 1000;
   for (const values of samples) values.sort((a, b) => a - b);
-  const [straight, through] = samples;
-  const added = percentile(through, 50) - percentile(straight, 50);
-  const line = (path: string, values: number[]) =>
-    `${path.padEnd(34)} p50 ${percentile(values, 50).toFixed(2)} ms   ` +
-    `p99 ${percentile(values, 99).toFixed(2)} ms   (${values.length} requests)`;
+  const added = (i: number) => percentile(samples[i], 50) - percentile(samples[0], 50);
   log(`1 connection, ${seconds} s, requests alternating (load ${load()})`);
-  log(line(STRAIGHT, straight));
-  log(line(THROUGH, through));
-  log(`the gateway adds p50 ${added.toFixed(2)} ms`);
-  const row = (path: string, values: number[]): BenchRow => ({
+  paths.forEach(({ path }, i) =>
+    log(
+      `${path.padEnd(40)} p50 ${percentile(samples[i], 50).toFixed(2)} ms   ` +
+        `p99 ${percentile(samples[i], 99).toFixed(2)} ms   (${samples[i].length} requests)` +
+        (i === 0 ? '' : `   adds p50 ${added(i).toFixed(2)} ms`),
+    ),
+  );
+  return paths.map(({ path }, i) => ({
     path: `${path}, 1 connection`,
     load: `1 connection each, alternating, ${seconds} s`,
-    ...latencyFigures(values),
-    throughput: values.length / elapsed,
+    ...latencyFigures(samples[i]),
+    throughput: samples[i].length / elapsed,
     unit: 'req/s',
     errors: 0,
-  });
-  return [
-    row(STRAIGHT, straight),
-    {
-      ...row(THROUGH, through),
-      baseline: { path: `${STRAIGHT}, 1 connection`, of: 'p50' },
-      note: `adds ${added.toFixed(2)} ms at p50`,
-    },
-  ];
+    ...(i === 0
+      ? {}
+      : {
+          baseline: { path: `${straight.path}, 1 connection`, of: 'p50' as const },
+          note: `adds ${added(i).toFixed(2)} ms at p50`,
+        }),
+  }));
 }
 
 export async function gatewayUsersMe(
@@ -180,27 +186,46 @@ export async function gatewayUsersMe(
   { gatewayUrl, log }: BenchContext,
 ): Promise<BenchRow[]> {
   const token = await accessToken(gatewayUrl);
-  log(`GET ${PATH}, ${options.connections} connections, ${options.seconds} s each`);
-  // Warm both paths (JWKS fetch, connection pools, JIT) before measuring.
-  for (const url of [gatewayUrl, options.userServiceUrl]) {
-    await autocannon({
-      url: `${url}${PATH}`,
-      headers: { authorization: `Bearer ${token}` },
-      connections: 4,
-      duration: Math.min(3, options.seconds),
-      ...(options.requests === undefined ? {} : { amount: options.requests }),
-    });
+  const bare = await startBareProxy(options.userServiceUrl);
+  try {
+    log(`GET ${PATH}, ${options.connections} connections, ${options.seconds} s each`);
+    // Warm every path (JWKS fetch, connection pools, JIT) before measuring.
+    for (const url of [gatewayUrl, bare.url, options.userServiceUrl]) {
+      await autocannon({
+        url: `${url}${PATH}`,
+        headers: { authorization: `Bearer ${token}` },
+        connections: 4,
+        duration: Math.min(3, options.seconds),
+        ...(options.requests === undefined ? {} : { amount: options.requests }),
+      });
+    }
+    const run = (path: string, url: string, apps: App[]) =>
+      throughput(path, url, apps, token, options, log);
+    const straight = await run(STRAIGHT, options.userServiceUrl, ['user']);
+    const floor = await run(BARE, bare.url, ['user']);
+    const through = await run(THROUGH, gatewayUrl, ['gateway', 'user']);
+    const share = (row: BenchRow) =>
+      `${(((row.throughput ?? 0) / (straight.throughput ?? 1)) * 100).toFixed(0)} %`;
+    log(`of straight: gateway ${share(through)}, bare Node proxy ${share(floor)}`);
+    const ofStraight = { path: STRAIGHT, of: 'throughput' as const };
+    return [
+      straight,
+      { ...floor, baseline: ofStraight },
+      { ...through, baseline: ofStraight },
+      ...(await addedLatency(
+        [
+          { path: STRAIGHT, url: options.userServiceUrl },
+          { path: BARE, url: bare.url },
+          { path: THROUGH, url: gatewayUrl },
+        ],
+        token,
+        options,
+        log,
+      )),
+    ];
+  } finally {
+    await bare.stop();
   }
-  const straight = await throughput(STRAIGHT, options.userServiceUrl, token, options, log);
-  const through = await throughput(THROUGH, gatewayUrl, token, options, log);
-  log(
-    `gateway / straight: ${(((through.throughput ?? 0) / (straight.throughput ?? 1)) * 100).toFixed(0)} %`,
-  );
-  return [
-    straight,
-    { ...through, baseline: { path: STRAIGHT, of: 'throughput' } },
-    ...(await addedLatency(gatewayUrl, token, options, log)),
-  ];
 }
 
 if (require.main === module) {
