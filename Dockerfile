@@ -39,7 +39,7 @@ LABEL org.opencontainers.image.title="rendezvous-${APP}" \
       org.opencontainers.image.licenses="MIT" \
       org.opencontainers.image.vendor="Rendezvous"
 # A young generation of 2 x 16 MiB, V8's long-standing size: on a large machine Node 24 sizes it
-# at 2 x 64 MiB, which each service then keeps resident (README, Memory).
+# at 2 x 64 MiB, which each service then keeps resident (README, Scaling the gateway).
 ENV NODE_ENV=production \
     LOG_FORMAT=json \
     PORT=3000 \

@@ -4,7 +4,8 @@ import { setFlagsFromString } from 'node:v8';
  * How far V8 lets the old generation grow past what survived its last full collection before
  * collecting again (V8's `--heap-growing-percent`). By its own measure V8 lets it grow to two or
  * three times that, and with thousands of sockets opening and closing the gateway's promoted
- * connection garbage then kept its RSS rising by a third between collections (README, Memory).
+ * connection garbage then kept its RSS rising by a third between collections (README, Scaling
+ * the gateway).
  */
 export const HEAP_GROWING_PERCENT = 20;
 
