@@ -5,13 +5,8 @@ import type { Person } from './support/api-client';
 import { signInAdmin, signUp } from './support/api-client';
 import type { RealtimeClient } from './support/realtime-client';
 import { connectRealtime } from './support/realtime-client';
+import { onTheHour } from './support/on-the-hour';
 import { expectData, expectProblem } from './support/typed-api';
-
-const inHours = (hours: number) => {
-  const at = new Date(Date.now() + hours * 3_600_000);
-  at.setUTCMinutes(0, 0, 0);
-  return at.toISOString();
-};
 
 const atExport = (id: string) => ({ params: { path: { id } } });
 
@@ -55,8 +50,8 @@ describe('personal-data export through the gateway', () => {
           description: 'Bring a board.',
           category: 'networking',
           tags: ['go'],
-          startsAt: inHours(48),
-          endsAt: inHours(50),
+          startsAt: onTheHour(48),
+          endsAt: onTheHour(50),
           location: { name: 'Café', lat: 48.85, lng: 2.35 },
           capacity: 10,
         },
@@ -96,7 +91,7 @@ describe('personal-data export through the gateway', () => {
 
     expectData(
       await bob.api.POST('/api/v1/users/me/timeslots', {
-        body: { startsAt: inHours(26), endsAt: inHours(28) },
+        body: { startsAt: onTheHour(26), endsAt: onTheHour(28) },
       }),
       201,
     );
@@ -104,7 +99,7 @@ describe('personal-data export through the gateway', () => {
       await once404Passes(
         () =>
           ada.api.POST('/api/v1/plans', {
-            body: { venueId: venue.id, startsAt: inHours(26), inviteeIds: [bob.id] },
+            body: { venueId: venue.id, startsAt: onTheHour(26), inviteeIds: [bob.id] },
           }),
         'the booking agent to know the venue and Bob',
       ),

@@ -4,16 +4,10 @@ import type { ApiClient, Person } from './support/api-client';
 import { signInAdmin, signUp } from './support/api-client';
 import type { RealtimeClient } from './support/realtime-client';
 import { connectRealtime } from './support/realtime-client';
+import { onTheHour } from './support/on-the-hour';
 import { expectData, expectProblem } from './support/typed-api';
 
 const atPlan = (id: string) => ({ params: { path: { id } } });
-
-/** An instant `hours` from now, on the hour, so slots and plans line up exactly. */
-function inHours(hours: number): string {
-  const at = new Date(Date.now() + hours * 3_600_000);
-  at.setUTCMinutes(0, 0, 0);
-  return at.toISOString();
-}
 
 describe('plans and bookings through the gateway', () => {
   let admin: ApiClient;
@@ -58,7 +52,7 @@ describe('plans and bookings through the gateway', () => {
 
   const freeSlot = async (person: Person, from: number, to: number) => {
     const answer = await person.api.POST('/api/v1/users/me/timeslots', {
-      body: { startsAt: inHours(from), endsAt: inHours(to) },
+      body: { startsAt: onTheHour(from), endsAt: onTheHour(to) },
     });
     return expectData(answer, 201);
   };
@@ -81,16 +75,18 @@ describe('plans and bookings through the gateway', () => {
     await freeSlot(bob, 27, 30);
     const [adaPhone, bobPhone] = [await phoneOf(ada), await phoneOf(bob)];
 
+    // Until the booking agent has learned of Bob's slot, Bob publishes none and is free at any
+    // time, so the answer is Ada's whole slot; the shared hour comes once it knows both.
     const suggestions = await waitFor(
       async () => {
         const items = await suggestedTo(bob, ada);
-        return items.length ? items : undefined;
+        expect(items).toEqual([{ startsAt: onTheHour(27), endsAt: onTheHour(28) }]);
+        return items;
       },
-      { message: 'suggestions for Ada and Bob' },
+      { message: 'the hour Ada and Bob are both free to be suggested' },
     );
-    expect(suggestions).toEqual([{ startsAt: inHours(27), endsAt: inHours(28) }]);
 
-    const outside = await propose(bob, { venueId, startsAt: inHours(29), inviteeIds: [ada.id] });
+    const outside = await propose(bob, { venueId, startsAt: onTheHour(29), inviteeIds: [ada.id] });
     expect(expectProblem(outside, 409).code).toBe('BOOKING.OUTSIDE_FREE_TIMESLOT');
     const proposed = await propose(bob, {
       venueId,
@@ -126,7 +122,7 @@ describe('plans and bookings through the gateway', () => {
     );
     expect(await suggestedTo(bob, ada)).toEqual([]);
     const carol = await signUp('Carol');
-    const late = await propose(carol, { venueId, startsAt: inHours(26), inviteeIds: [ada.id] });
+    const late = await propose(carol, { venueId, startsAt: onTheHour(26), inviteeIds: [ada.id] });
     expectProblem(late, 409);
 
     // Only Bob may cancel; cancelling tells both and frees Ada's slot again.
@@ -156,8 +152,8 @@ describe('plans and bookings through the gateway', () => {
     const phones = await Promise.all([organizer, ...invitees].map(phoneOf));
     const proposed = await propose(organizer, {
       venueId,
-      startsAt: inHours(50),
-      endsAt: inHours(53),
+      startsAt: onTheHour(50),
+      endsAt: onTheHour(53),
       inviteeIds: invitees.map((i) => i.id),
     });
     const planId = expectData(proposed, 201).id;
