@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { Body, Controller, Delete, Get, Module, Param, Patch, Post, Query } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { COMMON_ERRORS } from '@rendezvous/contracts';
@@ -47,9 +48,27 @@ class PatchThingDto {
   place?: PlaceDto;
 }
 
+/** A promise and the function that settles it. */
+function signal() {
+  let fire!: () => void;
+  const fired = new Promise<void>((resolve) => (fire = resolve));
+  return { fire, fired };
+}
+
+/** `GET /things/held` waits to be released before it answers. */
+const heldEntered = signal();
+const heldReleased = signal();
+
 @Public()
 @Controller('things')
 class ThingsController {
+  @Get('held')
+  async hold() {
+    heldEntered.fire();
+    await heldReleased.fired;
+    return { held: true };
+  }
+
   @Get()
   list(@Query() query: ListQueryDto) {
     return { after: decodeCursor(query.cursor, 'instant') };
@@ -300,6 +319,23 @@ describe('the platform HTTP edge: every answer is problem details, whatever is s
       );
     },
   );
+
+  it('answers a malformed request pipelined behind another only after that one’s answer', async () => {
+    const socket = connect(port, '127.0.0.1');
+    const received: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => received.push(chunk));
+    const closed = new Promise((resolve) => socket.on('close', resolve));
+    socket.write(`GET /api/v1/things/held HTTP/1.1\r\nHost: x\r\n\r\nNOT HTTP\r\n\r\n`);
+    await heldEntered.fired;
+    heldReleased.fire();
+    await closed;
+
+    const text = Buffer.concat(received).toString('utf8');
+    // The second answer follows the first's body directly, on no line of its own.
+    expect(text.match(/HTTP\/1\.1 \d{3}/g)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 400']);
+    expect(text).toContain('{"held":true}');
+    expect(text.slice(text.lastIndexOf('\r\n\r\n') + 4)).toContain(COMMON_ERRORS.VALIDATION_FAILED);
+  });
 
   it('answers what Node would answer by itself with problem details', async () => {
     const expectation = await send('GET', `/api/v1/things/${ID}`, undefined, {

@@ -71,9 +71,20 @@ function endWithProblem(socket: Duplex, error: DomainError): void {
   );
 }
 
-function writeClientError(error: Error & { code?: string }, socket: Socket): void {
+/** Node's own field: the answer being written on a connection, if any. */
+type ConnectionSocket = Socket & { _httpMessage?: ServerResponse | null };
+
+function writeClientError(error: Error & { code?: string }, socket: ConnectionSocket): void {
   // Not writable: answered already, and closing; the parser refuses each chunk that follows.
   if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
+  // A request pipelined before the bad one is still being answered: written now, the problem
+  // would reach the client as that request's answer. Node attaches the next queued answer
+  // before this listener runs, so the check repeats until none is left.
+  const inFlight = socket._httpMessage;
+  if (inFlight && !inFlight.writableFinished) {
+    inFlight.once('finish', () => writeClientError(error, socket));
+    return;
+  }
   endWithProblem(socket, clientError(error));
 }
 
