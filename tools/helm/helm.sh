@@ -9,20 +9,12 @@
 set -euo pipefail
 
 SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
-REPO_ROOT=$(cd -- "$SCRIPT_DIR/../.." && pwd)
-LOCAL_DIR=${RENDEZVOUS_LOCAL_DIR:-$REPO_ROOT/.local}
-[[ $LOCAL_DIR == /* ]] || LOCAL_DIR=$PWD/$LOCAL_DIR
+LOG_NAME=helm
+# shellcheck source=../lib/script-basics.sh
+source "$SCRIPT_DIR/../lib/script-basics.sh"
 LIBS_DIR=$LOCAL_DIR/helm/libs
 STAMP=$LIBS_DIR/.pom.sha256
 POM=$SCRIPT_DIR/pom.xml
-# Pinned: an unversioned plugin prefix makes Maven look up plugin metadata.
-DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
-
-if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then
-  JAVA=$JAVA_HOME/bin/java
-else
-  JAVA=java
-fi
 
 fetch_libs() {
   local want
@@ -34,11 +26,10 @@ fetch_libs() {
   flock -w 600 8
   if [[ -f $STAMP && $(cat "$STAMP") == "$want" ]]; then return; fi
   rm -rf "$LIBS_DIR"
-  if ! mvn -B -q -f "$POM" "$DEPENDENCY_PLUGIN:copy-dependencies" -DincludeScope=runtime \
+  if ! mvn -B -q -f "$POM" "$MAVEN_DEPENDENCY_PLUGIN:copy-dependencies" -DincludeScope=runtime \
     -DoutputDirectory="$LIBS_DIR" >"$LOCAL_DIR/helm/maven.log" 2>&1; then
     cat "$LOCAL_DIR/helm/maven.log" >&2
-    echo "helm: fetching helm-java with Maven failed" >&2
-    exit 1
+    die "fetching helm-java with Maven failed"
   fi
   echo "$want" >"$STAMP"
 }

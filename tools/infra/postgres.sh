@@ -7,6 +7,10 @@
 # local cluster that is down is started with pg_ctlcluster (Debian layout).
 set -euo pipefail
 
+LOG_NAME=postgres
+# shellcheck source=../lib/script-basics.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/../lib/script-basics.sh"
+
 export PGHOST=${PGHOST:-127.0.0.1}
 export PGPORT=${PGPORT:-5432}
 export PGUSER=${PGUSER:-postgres}
@@ -20,12 +24,6 @@ DATABASES=(
   rendezvous_reco
   rendezvous_booking_agent
 )
-
-log() { printf 'postgres: %s\n' "$*"; }
-die() {
-  printf 'postgres: %s\n' "$*" >&2
-  exit 1
-}
 
 usage() {
   echo "usage: $0 ensure [extra_database ...]" >&2

@@ -5,17 +5,15 @@
 #   tools/infra/redis.sh ensure
 set -euo pipefail
 
+LOG_NAME=redis
+# shellcheck source=../lib/script-basics.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/../lib/script-basics.sh"
+
 REDIS_HOST=${REDIS_HOST:-127.0.0.1}
 REDIS_PORT=${REDIS_PORT:-6379}
 DATA_DIR=/var/lib/redis
 LOG_FILE=/var/log/redis/ci.log
 READY_TIMEOUT=15
-
-log() { printf 'redis: %s\n' "$*"; }
-die() {
-  printf 'redis: %s\n' "$*" >&2
-  exit 1
-}
 
 usage() {
   echo "usage: $0 ensure" >&2

@@ -13,9 +13,9 @@
 set -euo pipefail
 
 INFRA_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
-REPO_ROOT=$(cd -- "$INFRA_DIR/../.." && pwd)
-LOCAL_DIR=${RENDEZVOUS_LOCAL_DIR:-$REPO_ROOT/.local}
-[[ $LOCAL_DIR == /* ]] || LOCAL_DIR=$PWD/$LOCAL_DIR
+LOG_NAME=secured
+# shellcheck source=../lib/script-basics.sh
+source "$INFRA_DIR/../lib/script-basics.sh"
 DIR=$LOCAL_DIR/secured
 CERTS=$DIR/certs
 SECRETS=$DIR/secrets
@@ -32,12 +32,6 @@ KAFKA_CONTROLLER_PORT=19093
 USER_NAME=rendezvous
 PG_BIN=/usr/lib/postgresql/15/bin
 READY_TIMEOUT=90
-
-log() { printf 'secured: %s\n' "$*"; }
-die() {
-  printf 'secured: %s\n' "$*" >&2
-  exit 1
-}
 
 # PostgreSQL refuses to run as root: as root, its programs run as the postgres user.
 as_postgres() {
@@ -215,7 +209,7 @@ log.cleaner.dedupe.buffer.size=16777216
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
 EOF
-  local java=(java -Xms128m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true
+  local java=("$JAVA" -Xms128m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true
     "-Dlog4j2.configurationFile=$REPO_ROOT/tools/kafka/log4j2.properties"
     "-Dkafka.logs.dir=$dir/logs" -cp "$KAFKA_LIBS/*")
   # The SCRAM users go into the cluster's first metadata, so they exist before any client.

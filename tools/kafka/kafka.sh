@@ -11,10 +11,10 @@
 set -euo pipefail
 
 SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
-REPO_ROOT=$(cd -- "$SCRIPT_DIR/../.." && pwd)
+LOG_NAME=kafka
+# shellcheck source=../lib/script-basics.sh
+source "$SCRIPT_DIR/../lib/script-basics.sh"
 
-LOCAL_DIR=${RENDEZVOUS_LOCAL_DIR:-$REPO_ROOT/.local}
-[[ $LOCAL_DIR == /* ]] || LOCAL_DIR=$PWD/$LOCAL_DIR
 STATE_DIR=$LOCAL_DIR/kafka
 LIBS_DIR=$STATE_DIR/libs
 LIBS_STAMP=$LIBS_DIR/.pom.sha256
@@ -32,24 +32,9 @@ CONTROLLER_PORT=9093
 # Constant so the formatted data dir stays valid across restarts and machines
 # (made once with `kafka.tools.StorageTool random-uuid`).
 CLUSTER_ID=RLqRSbZvR3acoFKBUY_mww
-# Pinned: an unversioned `dependency:` prefix makes Maven look up plugin
-# metadata, which fails offline even when everything else is in ~/.m2.
-DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 START_TIMEOUT=${KAFKA_START_TIMEOUT:-90}
 STOP_TIMEOUT=60
 LOG_OFFSET=0
-
-if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then
-  JAVA=$JAVA_HOME/bin/java
-else
-  JAVA=java
-fi
-
-log() { printf 'kafka: %s\n' "$*"; }
-die() {
-  printf 'kafka: %s\n' "$*" >&2
-  exit 1
-}
 
 usage() {
   echo "usage: $0 start|stop|status|libs" >&2
@@ -127,7 +112,7 @@ ensure_libs() {
   command -v mvn >/dev/null || die "mvn is needed to fetch the Kafka jars but is not on PATH"
   log "fetching broker jars with Maven (tools/kafka/pom.xml)"
   rm -rf "$tmp"
-  if ! mvn -q -B -Dstyle.color=never -f "$POM" "$DEPENDENCY_PLUGIN:copy-dependencies" \
+  if ! mvn -q -B -Dstyle.color=never -f "$POM" "$MAVEN_DEPENDENCY_PLUGIN:copy-dependencies" \
     -DincludeScope=runtime -DoutputDirectory="$tmp" >"$LOGS_DIR/maven.log" 2>&1; then
     tail -n 30 "$LOGS_DIR/maven.log" >&2
     die "Maven could not fetch the jars (full output in $LOGS_DIR/maven.log)"

@@ -9,11 +9,10 @@
 # ZIPKIN_START_TIMEOUT (seconds, default 90), JAVA_HOME.
 set -euo pipefail
 
-SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
-REPO_ROOT=$(cd -- "$SCRIPT_DIR/../.." && pwd)
+LOG_NAME=zipkin
+# shellcheck source=../lib/script-basics.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/../lib/script-basics.sh"
 
-LOCAL_DIR=${RENDEZVOUS_LOCAL_DIR:-$REPO_ROOT/.local}
-[[ $LOCAL_DIR == /* ]] || LOCAL_DIR=$PWD/$LOCAL_DIR
 STATE_DIR=$LOCAL_DIR/zipkin
 PID_FILE=$STATE_DIR/zipkin.pid
 LOG_FILE=$STATE_DIR/zipkin.log
@@ -25,20 +24,6 @@ HOST=127.0.0.1
 PORT=${ZIPKIN_PORT:-9411}
 HEAP_OPTS=${ZIPKIN_HEAP_OPTS:--Xms64m -Xmx384m}
 START_TIMEOUT=${ZIPKIN_START_TIMEOUT:-90}
-# Pinned: an unversioned plugin prefix makes Maven look up metadata it may not reach.
-DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
-
-if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then
-  JAVA=$JAVA_HOME/bin/java
-else
-  JAVA=java
-fi
-
-log() { printf 'zipkin: %s\n' "$*"; }
-die() {
-  printf 'zipkin: %s\n' "$*" >&2
-  exit 1
-}
 
 healthy() {
   curl -fsS --max-time 2 "http://$HOST:$PORT/health" 2>/dev/null | grep -q '"UP"'
@@ -57,7 +42,7 @@ ensure_jar() {
   [[ -s $JAR ]] && return 0
   command -v mvn >/dev/null || die "mvn is needed to fetch the Zipkin server but is not on PATH"
   log "fetching io.zipkin:zipkin-server:$VERSION:exec with Maven"
-  if ! mvn -q -B -Dstyle.color=never "$DEPENDENCY_PLUGIN:copy" \
+  if ! mvn -q -B -Dstyle.color=never "$MAVEN_DEPENDENCY_PLUGIN:copy" \
     -Dartifact="io.zipkin:zipkin-server:$VERSION:jar:exec" \
     -DoutputDirectory="$STATE_DIR" >"$STATE_DIR/maven.log" 2>&1; then
     tail -n 30 "$STATE_DIR/maven.log" >&2
