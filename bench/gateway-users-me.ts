@@ -133,14 +133,16 @@ interface Path {
   url: string;
 }
 
-/** One client, one connection per path, requests alternating so all see the same machine. */
+/**
+ * One client, one connection per path, requests alternating so all see the same machine; the
+ * first path is the straight one the others are compared with.
+ */
 async function addedLatency(
-  [straight, ...proxied]: Path[],
+  paths: Path[],
   token: string,
   { seconds, requests = Infinity }: GatewayUsersMeOptions,
   log: Log,
 ): Promise<BenchRow[]> {
-  const paths = [straight, ...proxied];
   const agents = paths.map(() => new Agent({ keepAlive: true, maxSockets: 1 }));
   const samples: number[][] = paths.map(() => []);
   const started = Date.now();
@@ -175,7 +177,7 @@ async function addedLatency(
     ...(i === 0
       ? {}
       : {
-          baseline: { path: `${straight.path}, 1 connection`, of: 'p50' as const },
+          baseline: { path: `${paths[0].path}, 1 connection`, of: 'p50' as const },
           note: `adds ${added(i).toFixed(2)} ms at p50`,
         }),
   }));
