@@ -320,21 +320,41 @@ describe('the platform HTTP edge: every answer is problem details, whatever is s
     },
   );
 
-  it('answers a malformed request pipelined behind another only after that one’s answer', async () => {
+  /** Sends `head` on a raw socket, keeping the client's side open, and reads until the server ends. */
+  async function rawAnswers(head: string): Promise<string> {
     const socket = connect(port, '127.0.0.1');
     const received: Buffer[] = [];
     socket.on('data', (chunk: Buffer) => received.push(chunk));
-    const closed = new Promise((resolve) => socket.on('close', resolve));
-    socket.write(`GET /api/v1/things/held HTTP/1.1\r\nHost: x\r\n\r\nNOT HTTP\r\n\r\n`);
+    socket.write(head);
+    await new Promise((resolve) => socket.on('end', resolve));
+    socket.destroy();
+    return Buffer.concat(received).toString('utf8');
+  }
+  // One answer follows another's body directly, on no line of its own.
+  const statusesIn = (text: string) => text.match(/HTTP\/1\.1 \d{3}/g);
+
+  it('answers a malformed request pipelined behind another only after that one’s answer', async () => {
+    const answers = rawAnswers(
+      `GET /api/v1/things/held HTTP/1.1\r\nHost: x\r\n\r\nNOT HTTP\r\n\r\n`,
+    );
     await heldEntered.fired;
     heldReleased.fire();
-    await closed;
+    const text = await answers;
 
-    const text = Buffer.concat(received).toString('utf8');
-    // The second answer follows the first's body directly, on no line of its own.
-    expect(text.match(/HTTP\/1\.1 \d{3}/g)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 400']);
+    expect(statusesIn(text)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 400']);
     expect(text).toContain('{"held":true}');
     expect(text.slice(text.lastIndexOf('\r\n\r\n') + 4)).toContain(COMMON_ERRORS.VALIDATION_FAILED);
+  });
+
+  it.each([
+    ['an unknown transfer coding', 'Transfer-Encoding: xchunked\r\n\r\n{}'],
+    ['a bad chunk size', 'Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n'],
+  ])('answers a body framed with %s with 400 at once', async (_case, rest) => {
+    const text = await rawAnswers(
+      `POST /api/v1/things/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${rest}`,
+    );
+    expect(statusesIn(text)).toEqual(['HTTP/1.1 400']);
+    expect(text).toContain(COMMON_ERRORS.VALIDATION_FAILED);
   });
 
   it('answers what Node would answer by itself with problem details', async () => {

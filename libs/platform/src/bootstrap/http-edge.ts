@@ -77,11 +77,12 @@ type ConnectionSocket = Socket & { _httpMessage?: ServerResponse | null };
 function writeClientError(error: Error & { code?: string }, socket: ConnectionSocket): void {
   // Not writable: answered already, and closing; the parser refuses each chunk that follows.
   if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
-  // A request pipelined before the bad one is still being answered: written now, the problem
-  // would reach the client as that request's answer. Node attaches the next queued answer
-  // before this listener runs, so the check repeats until none is left.
+  // Written now, the problem would land ahead of the answer to a request read in full before
+  // the bad bytes (pipelined), which the client would take it for, or inside an answer already
+  // begun. Node attaches the next queued answer before this listener runs, so the check repeats
+  // until none is left. The bad request's own answer, not begun, is the one written here.
   const inFlight = socket._httpMessage;
-  if (inFlight && !inFlight.writableFinished) {
+  if (inFlight && !inFlight.writableFinished && (inFlight.req.complete || inFlight.headersSent)) {
     inFlight.once('finish', () => writeClientError(error, socket));
     return;
   }
