@@ -8,7 +8,12 @@ export interface WaitOptions {
 
 /**
  * Polls until `probe` returns a value other than undefined/false, or fails after the timeout;
- * a `ContractViolation` from the probe fails it at once.
+ * a `ContractViolation` from the probe fails it at once, any other error is retried and named
+ * on timeout.
+ *
+ * Where the answer depends on several events arriving, the probe waits for the answer the test
+ * asserts (an `expect` inside it will do), not the first non-empty one: an answer built before
+ * the last event arrived can be right at that moment and wrong for the test.
  */
 export async function waitFor<T>(
   probe: () => Promise<T | undefined | false> | T | undefined | false,
